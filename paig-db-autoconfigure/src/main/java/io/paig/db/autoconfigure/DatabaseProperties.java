@@ -2,7 +2,6 @@ package io.paig.db.autoconfigure;
 
 import java.time.Duration;
 
-import io.paig.db.jdbc.DatabaseUrlDefaults;
 import io.paig.db.url.SqliteOptions;
 import org.jspecify.annotations.Nullable;
 
@@ -18,9 +17,9 @@ public class DatabaseProperties {
 
 	/**
 	 * Database URL in SQLAlchemy's form, 'dialect+driver://user:password@host:port/database', or a 'jdbc:'
-	 * URL.
+	 * URL. The default is PAIG's: a SQLite file at db/database.db below the working directory.
 	 */
-	private String url = DatabaseUrlDefaults.URL;
+	private String url = "sqlite+aiosqlite:///db/database.db";
 
 	/** User name, overriding the one in the URL. */
 	private @Nullable String username;

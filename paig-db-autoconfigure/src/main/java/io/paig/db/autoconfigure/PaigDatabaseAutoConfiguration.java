@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} that turns {@code database.url} into the
@@ -48,11 +49,11 @@ public final class PaigDatabaseAutoConfiguration {
 	@ConditionalOnMissingBean({ JdbcConnectionDetails.class, DataSource.class })
 	@Conditional(DatabaseUrlWanted.class)
 	DatabaseUrlConnectionDetails databaseUrlConnectionDetails(DatabaseProperties properties,
-			Environment environment) {
+			Environment environment, ResourceLoader resourceLoader) {
 		if (environment.containsProperty("spring.datasource.url")) {
 			logger.warn("Both database.url and spring.datasource.url are set; database.url is used.");
 		}
-		JdbcSettings settings = new JdbcTranslator(properties.getSqlite().toOptions(), getClass().getClassLoader())
+		JdbcSettings settings = new JdbcTranslator(properties.getSqlite().toOptions(), resourceLoader.getClassLoader())
 			.translate(properties.getUrl(), properties.getUsername(), properties.getPassword());
 		logger.info("Database: " + settings);
 		return DatabaseUrlConnectionDetails.of(settings);

@@ -4,15 +4,13 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 
-import io.paig.db.url.JdbcSettings;
-import io.paig.db.url.JdbcTranslator;
 import io.paig.db.url.Secrets;
-import io.paig.db.url.SqliteOptions;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
 /**
  * Reports a database that refused or could not be reached at start-up: a wrong password, a database
@@ -23,10 +21,10 @@ import org.springframework.core.env.Environment;
  */
 class DatabaseConnectionFailureAnalyzer extends AbstractFailureAnalyzer<SQLException> {
 
-	private final Environment environment;
+	private final BeanFactory beanFactory;
 
-	DatabaseConnectionFailureAnalyzer(Environment environment) {
-		this.environment = environment;
+	DatabaseConnectionFailureAnalyzer(BeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
 	}
 
 	@Override
@@ -42,17 +40,16 @@ class DatabaseConnectionFailureAnalyzer extends AbstractFailureAnalyzer<SQLExcep
 	}
 
 	private Target target() {
-		String url = this.environment.getProperty("database.url");
-		String username = this.environment.getProperty("database.username");
-		String password = this.environment.getProperty("database.password");
-		try {
-			JdbcSettings settings = new JdbcTranslator(SqliteOptions.DEFAULTS, getClass().getClassLoader())
-				.translate((url != null) ? url : DatabaseUrlDefaults.URL, username, password);
-			return new Target(settings.toString(), settings.password());
+		JdbcConnectionDetails details = this.beanFactory.getBeanProvider(JdbcConnectionDetails.class).getIfUnique();
+		if (details instanceof DatabaseUrlConnectionDetails fromUrl) {
+			return new Target(fromUrl.getSettings().toString(), fromUrl.getPassword());
 		}
-		catch (RuntimeException ex) {
-			return new Target("the configured database", password);
+		if (details != null) {
+			String user = details.getUsername();
+			return new Target(Secrets.maskJdbcUrl(details.getJdbcUrl()) + ((user != null) ? " as '" + user + "'" : ""),
+					details.getPassword());
 		}
+		return new Target("the database", null);
 	}
 
 	private record Target(String shown, @Nullable String password) {
