@@ -30,12 +30,20 @@ public final class DatabaseUrl {
 			Pattern.DOTALL);
 
 	// The user may not hold ':' or '/', the host never holds '@': the password is everything between them,
-	// so that a raw '@', '/', '?' or ':' in a password still reads as SQLAlchemy reads it.
-	private static final Pattern REST = Pattern.compile("^(?:(?<user>[^:/]*)(?::(?<password>.*?))?@)?"
-			+ "(?:\\[(?<ipv6>[^\\[\\]/?@]*)\\]|(?<host>[^\\[\\]/:?@]*))" + "(?::(?<port>[^/?]*))?"
-			+ "(?:/(?<database>[^?]*))?" + "(?:\\?(?<query>.*))?$", Pattern.DOTALL);
+	// so that a raw '@', '/', '?' or ':' in a password still reads. The strict form, tried first, keeps '@'
+	// out of the database too, so that of several '@' the one before the host is taken; the lenient form
+	// then admits SQLite paths such as '/home/me@corp/paig.db'.
+	private static final Pattern STRICT = rest("[^?@]*");
+
+	private static final Pattern LENIENT = rest("[^?]*");
 
 	private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
+
+	private static Pattern rest(String database) {
+		return Pattern.compile("^(?:(?<user>[^:/]*)(?::(?<password>.*?))?@)?"
+				+ "(?:\\[(?<ipv6>[^\\[\\]/?@]*)\\]|(?<host>[^\\[\\]/:?@]*))" + "(?::(?<port>[^/?@\\[\\]]*))?"
+				+ "(?:/(?<database>" + database + "))?" + "(?:\\?(?<query>.*))?$", Pattern.DOTALL);
+	}
 
 	private final Dialect dialect;
 
@@ -96,7 +104,10 @@ public final class DatabaseUrl {
 		String dialectName = scheme.group("dialect").toLowerCase(Locale.ROOT);
 		String driver = lower(scheme.group("driver"));
 		String rest = scheme.group("rest");
-		Matcher parts = REST.matcher(rest);
+		Matcher parts = STRICT.matcher(rest);
+		if (!parts.matches()) {
+			parts = LENIENT.matcher(rest);
+		}
 		if (!parts.matches()) {
 			String masked = schemeOf(dialectName, driver) + "://" + MASK;
 			if (hasUnbalancedBrackets(rest)) {
@@ -141,7 +152,7 @@ public final class DatabaseUrl {
 						"Write the port as digits after the host, for example 'db.example.com:5432', or leave it "
 								+ "out to use " + ((dialect.getDefaultPort() > 0) ? dialect.getDefaultPort()
 										: "no port (SQLite has none)")
-								+ ". If the password holds ':' or '@', percent-encode them (%3A, %40).");
+								+ ". Percent-encode special characters in the password ('@' as %40, '/' as %2F).");
 			}
 			port = Integer.valueOf(portText);
 		}
@@ -168,14 +179,14 @@ public final class DatabaseUrl {
 		if (query == null || query.isEmpty()) {
 			return result;
 		}
-		for (String pair : query.split("[&;]")) {
-			if (pair.isEmpty()) {
-				continue;
-			}
+		// As Python's parse_qsl: pairs split on '&', '+' is a space, pairs with a blank value are dropped.
+		for (String pair : query.split("&")) {
 			int equals = pair.indexOf('=');
 			String key = (equals >= 0) ? pair.substring(0, equals) : pair;
 			String value = (equals >= 0) ? pair.substring(equals + 1) : "";
-			result.add(Map.entry(decodePlus(key), decodePlus(value)));
+			if (!value.isEmpty()) {
+				result.add(Map.entry(decodePlus(key), decodePlus(value)));
+			}
 		}
 		return result;
 	}

@@ -71,7 +71,11 @@ public final class JdbcTranslator {
 		if (url != null && url.strip().regionMatches(true, 0, "jdbc:", 0, 5)) {
 			return passThrough(url.strip(), username, password);
 		}
-		DatabaseUrl parsed = DatabaseUrl.parse(url).withCredentials(username, password);
+		DatabaseUrl parsed = DatabaseUrl.parse(url);
+		if (parsed.getDialect().isNetworked()) {
+			// SQLite has no users: database.username and database.password set for another database are ignored.
+			parsed = parsed.withCredentials(username, password);
+		}
 		return switch (parsed.getDialect()) {
 			case POSTGRESQL -> postgresql(parsed);
 			case MYSQL, MARIADB -> mysql(parsed);
@@ -95,8 +99,10 @@ public final class JdbcTranslator {
 			case SQLITE -> Dialect.SQLITE;
 			default -> null;
 		};
-		boolean memory = driver == DatabaseDriver.SQLITE
-				&& (jdbcUrl.contains(":memory:") || jdbcUrl.contains("mode=memory"));
+		// Only a named shared-cache database is one database for the whole pool; 'jdbc:sqlite::memory:' gives
+		// every connection a database of its own, as the user asked.
+		boolean memory = driver == DatabaseDriver.SQLITE && jdbcUrl.contains("mode=memory")
+				&& jdbcUrl.contains("cache=shared");
 		return new JdbcSettings(masked, dialect, driver, jdbcUrl, username, password, null, memory);
 	}
 
@@ -156,7 +162,12 @@ public final class JdbcTranslator {
 			String value = parameter.getValue();
 			switch (key) {
 				case "user", "password" -> credentials.fromQuery(key, value);
-				case "charset" -> parameters.put("characterEncoding", javaCharset(value));
+				case "charset" -> {
+					// MariaDB Connector/J always talks utf8mb4 and has no such setting.
+					if (connectorJ) {
+						parameters.put("characterEncoding", javaCharset(value));
+					}
+				}
 				case "connect_timeout" -> parameters.put("connectTimeout", milliseconds(key, value, shown));
 				case "read_timeout" -> parameters.put("socketTimeout", milliseconds(key, value, shown));
 				case "ssl_mode", "ssl-mode" -> parameters.put("sslMode", mysqlSslMode(value, connectorJ, shown));
@@ -332,7 +343,10 @@ public final class JdbcTranslator {
 			return mode;
 		}
 		return switch (mode) {
-			case "DISABLED", "PREFERRED" -> "disable";
+			case "DISABLED" -> "disable";
+			case "PREFERRED" -> throw new InvalidDatabaseUrlException(shown,
+					"ssl_mode PREFERRED has no equivalent in MariaDB Connector/J, the JDBC driver in use.",
+					"Choose REQUIRED (encrypt, or fail) or DISABLED, or add com.mysql:mysql-connector-j, which has it.");
 			case "REQUIRED" -> "trust";
 			case "VERIFY_CA" -> "verify-ca";
 			default -> "verify-full";
@@ -365,7 +379,9 @@ public final class JdbcTranslator {
 	}
 
 	private static String wholeSeconds(String key, String value, String shown) {
-		return String.valueOf(Math.max(1, Math.round(seconds(key, value, shown))));
+		double seconds = seconds(key, value, shown);
+		// 0 waits forever, in libpq and in the JDBC driver alike; anything else is at least a second.
+		return String.valueOf((seconds == 0) ? 0 : Math.max(1, Math.round(seconds)));
 	}
 
 	private static String milliseconds(String key, String value, String shown) {
@@ -387,7 +403,8 @@ public final class JdbcTranslator {
 	}
 
 	/**
-	 * The user and password, from the URL's user info, then its query, then the properties.
+	 * The user and password: {@code database.username}/{@code database.password} win, then the URL's user
+	 * info, then its {@code user}/{@code password} query parameters (the first of each).
 	 */
 	private static final class Credentials {
 

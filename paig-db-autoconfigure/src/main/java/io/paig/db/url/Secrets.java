@@ -28,7 +28,7 @@ public final class Secrets {
 	 */
 	public static boolean isSecretKey(String key) {
 		String lower = key.toLowerCase(Locale.ROOT);
-		return lower.contains("password") || lower.contains("passwd") || lower.equals("pwd")
+		return lower.contains("password") || lower.contains("passwd") || lower.contains("pwd")
 				|| lower.contains("secret") || lower.contains("token");
 	}
 

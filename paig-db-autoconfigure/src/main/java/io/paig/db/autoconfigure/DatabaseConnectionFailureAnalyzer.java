@@ -1,16 +1,18 @@
-package io.paig.db.jdbc;
+package io.paig.db.autoconfigure;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 
+import io.paig.db.url.JdbcSettings;
+import io.paig.db.url.JdbcTranslator;
 import io.paig.db.url.Secrets;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.BeanFactory;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.core.env.Environment;
 
 /**
  * Reports a database that refused or could not be reached at start-up: a wrong password, a database
@@ -21,10 +23,10 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
  */
 class DatabaseConnectionFailureAnalyzer extends AbstractFailureAnalyzer<SQLException> {
 
-	private final BeanFactory beanFactory;
+	private final Environment environment;
 
-	DatabaseConnectionFailureAnalyzer(BeanFactory beanFactory) {
-		this.beanFactory = beanFactory;
+	DatabaseConnectionFailureAnalyzer(Environment environment) {
+		this.environment = environment;
 	}
 
 	@Override
@@ -40,16 +42,21 @@ class DatabaseConnectionFailureAnalyzer extends AbstractFailureAnalyzer<SQLExcep
 	}
 
 	private Target target() {
-		JdbcConnectionDetails details = this.beanFactory.getBeanProvider(JdbcConnectionDetails.class).getIfUnique();
-		if (details instanceof DatabaseUrlConnectionDetails fromUrl) {
-			return new Target(fromUrl.getSettings().toString(), fromUrl.getPassword());
+		// The context is closed by now: read the configuration again rather than asking for beans.
+		String bootUrl = this.environment.getProperty("spring.datasource.url");
+		if (bootUrl != null && !this.environment.containsProperty("database.url")) {
+			return new Target(Secrets.maskJdbcUrl(bootUrl), this.environment.getProperty("spring.datasource.password"));
 		}
-		if (details != null) {
-			String user = details.getUsername();
-			return new Target(Secrets.maskJdbcUrl(details.getJdbcUrl()) + ((user != null) ? " as '" + user + "'" : ""),
-					details.getPassword());
+		DatabaseProperties properties = Binder.get(this.environment)
+			.bindOrCreate("database", DatabaseProperties.class);
+		try {
+			JdbcSettings settings = new JdbcTranslator(properties.getSqlite().toOptions(), getClass().getClassLoader())
+				.translate(properties.getUrl(), properties.getUsername(), properties.getPassword());
+			return new Target(settings.toString(), settings.password());
 		}
-		return new Target("the database", null);
+		catch (RuntimeException ex) {
+			return new Target("the database", properties.getPassword());
+		}
 	}
 
 	private record Target(String shown, @Nullable String password) {

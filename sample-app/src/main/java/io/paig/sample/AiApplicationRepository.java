@@ -1,0 +1,12 @@
+package io.paig.sample;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/**
+ * Stored AI applications.
+ *
+ * @author paig-db
+ */
+public interface AiApplicationRepository extends JpaRepository<AiApplication, Long> {
+
+}
