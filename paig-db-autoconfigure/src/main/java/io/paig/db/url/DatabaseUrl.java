@@ -105,8 +105,17 @@ public final class DatabaseUrl {
 		String driver = lower(scheme.group("driver"));
 		String rest = scheme.group("rest");
 		Matcher parts = STRICT.matcher(rest);
-		if (!parts.matches()) {
+		boolean lenient = !parts.matches();
+		if (lenient) {
 			parts = LENIENT.matcher(rest);
+		}
+		if (lenient && parts.matches() && !isSqlite(dialectName)) {
+			// An '@' after the first '/': user info written after a slash ('postgresql:///user:pw@host/db'),
+			// or a '/' in the user. Nothing after '://' is shown: it may hold the password.
+			throw new InvalidDatabaseUrlException(schemeOf(dialectName, driver) + "://" + MASK,
+					"an '@' follows a '/' after '://', so the user and password cannot be told from the database.",
+					"Write 'dialect://user:password@host:port/database' with two slashes, and percent-encode '/' and '@' "
+							+ "in the user and password (%2F, %40).");
 		}
 		if (!parts.matches()) {
 			String masked = schemeOf(dialectName, driver) + "://" + MASK;
@@ -158,6 +167,10 @@ public final class DatabaseUrl {
 		}
 		return new DatabaseUrl(dialect, dialectName, driver, partial.username, partial.password, partial.host,
 				partial.ipv6, port, partial.database, query);
+	}
+
+	private static boolean isSqlite(String dialectName) {
+		return Dialect.find(dialectName) == Dialect.SQLITE;
 	}
 
 	private static boolean hasUnbalancedBrackets(String rest) {

@@ -69,7 +69,7 @@ public final class JdbcTranslator {
 	 */
 	public JdbcSettings translate(@Nullable String url, @Nullable String username, @Nullable String password) {
 		if (url != null && url.strip().regionMatches(true, 0, "jdbc:", 0, 5)) {
-			return passThrough(url.strip(), username, password);
+			return passThrough("jdbc:" + url.strip().substring(5), username, password);
 		}
 		DatabaseUrl parsed = DatabaseUrl.parse(url);
 		if (parsed.getDialect().isNetworked()) {
@@ -85,7 +85,13 @@ public final class JdbcTranslator {
 
 	private JdbcSettings passThrough(String jdbcUrl, @Nullable String username, @Nullable String password) {
 		String masked = Secrets.maskJdbcUrl(jdbcUrl);
-		DatabaseDriver driver = DatabaseDriver.fromJdbcUrl(jdbcUrl);
+		DatabaseDriver driver;
+		try {
+			driver = DatabaseDriver.fromJdbcUrl(jdbcUrl);
+		}
+		catch (IllegalArgumentException ex) {
+			driver = DatabaseDriver.UNKNOWN;
+		}
 		if (driver == DatabaseDriver.UNKNOWN) {
 			throw new InvalidDatabaseUrlException(masked, "no known JDBC driver serves this 'jdbc:' URL.",
 					"Check the URL's 'jdbc:<database>:' prefix, or write it in SQLAlchemy's form, for example "
@@ -200,7 +206,8 @@ public final class JdbcTranslator {
 		String shown = url.toString();
 		if (url.getHost() != null || url.getPort() != null || url.getUsername() != null
 				|| url.getPassword() != null) {
-			throw new InvalidDatabaseUrlException(shown,
+			// Not shown: a network URL given the wrong dialect may hold a password anywhere after '://'.
+			throw new InvalidDatabaseUrlException(shown.substring(0, shown.indexOf("://") + 3) + DatabaseUrl.MASK,
 					"a SQLite URL has no host, port, user or password: the part after 'sqlite://' is a file path.",
 					"Write 'sqlite:///relative/path.db' (three slashes, relative to the working directory), "
 							+ "'sqlite:////absolute/path.db' (four slashes) or 'sqlite://' for an in-memory database.");
@@ -252,6 +259,11 @@ public final class JdbcTranslator {
 		catch (InvalidPathException ex) {
 			throw new InvalidDatabaseUrlException(shown, "'" + database + "' is not a valid file path.",
 					"Write a path the operating system accepts, for example 'sqlite:///db/database.db'.");
+		}
+		if (file.toString().indexOf('?') >= 0) {
+			// sqlite-jdbc reads everything after the first '?' as settings, and cannot escape one.
+			throw new InvalidDatabaseUrlException(shown, "the SQLite path holds a '?', which the JDBC driver cannot open.",
+					"Rename the file or folder so that its path has no '?'.");
 		}
 		String jdbcUrl = "jdbc:sqlite:" + file + query(parameters);
 		return new JdbcSettings(shown, Dialect.SQLITE, driver, jdbcUrl, null, null, file, false);

@@ -13,10 +13,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Secrets {
 
-	private static final Pattern JDBC_USERINFO = Pattern.compile("(//[^/?#@]*?:)[^/?#]*@");
+	// Whatever stands between the ':' or '/' before an '@' and the '@': 'user:password@' and Oracle's
+	// 'user/password@' alike. A user without a password is masked too, which errs on the safe side.
+	private static final Pattern JDBC_CREDENTIALS = Pattern.compile("([:/])[^:/@?&;]*@");
 
 	private static final Pattern JDBC_SECRET_PARAMETER = Pattern
-		.compile("(?i)([?&;:](?:[a-z_.]*(?:password|passwd|pwd|secret|token)[a-z_.]*)=)[^&;]*");
+		.compile("(?i)([?&;:][^=&;?/]*(?:password|passwd|pwd|secret|token)[^=&;?/]*=)[^&;]*");
 
 	private Secrets() {
 	}
@@ -53,7 +55,7 @@ public final class Secrets {
 	 * @return the URL safe to show
 	 */
 	public static String maskJdbcUrl(String jdbcUrl) {
-		String masked = JDBC_USERINFO.matcher(jdbcUrl).replaceAll("$1" + DatabaseUrl.MASK + "@");
+		String masked = JDBC_CREDENTIALS.matcher(jdbcUrl).replaceAll("$1" + DatabaseUrl.MASK + "@");
 		return JDBC_SECRET_PARAMETER.matcher(masked).replaceAll("$1" + DatabaseUrl.MASK);
 	}
 
