@@ -1,7 +1,12 @@
 package io.paig.db.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
+import io.paig.db.migration.MigrationSettings;
 import io.paig.db.url.SqliteOptions;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +34,8 @@ public class DatabaseProperties {
 
 	private final Sqlite sqlite = new Sqlite();
 
+	private final Migration migration = new Migration();
+
 	public String getUrl() {
 		return this.url;
 	}
@@ -55,6 +62,10 @@ public class DatabaseProperties {
 
 	public Sqlite getSqlite() {
 		return this.sqlite;
+	}
+
+	public Migration getMigration() {
+		return this.migration;
 	}
 
 	/**
@@ -98,6 +109,156 @@ public class DatabaseProperties {
 		SqliteOptions toOptions() {
 			return new SqliteOptions(this.busyTimeout, this.journalMode.name(), this.foreignKeys);
 		}
+
+	}
+
+	/**
+	 * How revisions are applied.
+	 */
+	public static class Migration {
+
+		/** Master changelog, a Spring resource location ('classpath:' or 'file:'). */
+		private String changelog = "classpath:db/changelog/db.changelog-master.yaml";
+
+		/** What to do when the application starts. */
+		private OnStartup onStartup = OnStartup.UPGRADE;
+
+		/** How long to wait for another instance's migration lock before giving up. */
+		private Duration lockTimeout = Duration.ofMinutes(5);
+
+		/** Liquibase contexts of the changesets to run; empty for all. */
+		private List<String> contexts = new ArrayList<>();
+
+		/** Liquibase label expressions of the changesets to run; empty for all. */
+		private List<String> labels = new ArrayList<>();
+
+		/** Schema the changes apply to; the connection's default when not set. */
+		private @Nullable String defaultSchema;
+
+		/** Schema of the history tables; the default schema when not set. */
+		private @Nullable String liquibaseSchema;
+
+		/** Name of the history table. */
+		private String changelogTable = "DATABASECHANGELOG";
+
+		/** Name of Liquibase's own lock table. */
+		private String changelogLockTable = "DATABASECHANGELOGLOCK";
+
+		/** Changelog parameters, written ${name} in the changelogs. */
+		private Map<String, String> parameters = new LinkedHashMap<>();
+
+		/** Whether Liquibase may send its anonymous usage analytics (it does by default since 4.30). */
+		private boolean analyticsEnabled = false;
+
+		public String getChangelog() {
+			return this.changelog;
+		}
+
+		public void setChangelog(String changelog) {
+			this.changelog = changelog;
+		}
+
+		public OnStartup getOnStartup() {
+			return this.onStartup;
+		}
+
+		public void setOnStartup(OnStartup onStartup) {
+			this.onStartup = onStartup;
+		}
+
+		public Duration getLockTimeout() {
+			return this.lockTimeout;
+		}
+
+		public void setLockTimeout(Duration lockTimeout) {
+			this.lockTimeout = lockTimeout;
+		}
+
+		public List<String> getContexts() {
+			return this.contexts;
+		}
+
+		public void setContexts(List<String> contexts) {
+			this.contexts = contexts;
+		}
+
+		public List<String> getLabels() {
+			return this.labels;
+		}
+
+		public void setLabels(List<String> labels) {
+			this.labels = labels;
+		}
+
+		public @Nullable String getDefaultSchema() {
+			return this.defaultSchema;
+		}
+
+		public void setDefaultSchema(@Nullable String defaultSchema) {
+			this.defaultSchema = defaultSchema;
+		}
+
+		public @Nullable String getLiquibaseSchema() {
+			return this.liquibaseSchema;
+		}
+
+		public void setLiquibaseSchema(@Nullable String liquibaseSchema) {
+			this.liquibaseSchema = liquibaseSchema;
+		}
+
+		public String getChangelogTable() {
+			return this.changelogTable;
+		}
+
+		public void setChangelogTable(String changelogTable) {
+			this.changelogTable = changelogTable;
+		}
+
+		public String getChangelogLockTable() {
+			return this.changelogLockTable;
+		}
+
+		public void setChangelogLockTable(String changelogLockTable) {
+			this.changelogLockTable = changelogLockTable;
+		}
+
+		public Map<String, String> getParameters() {
+			return this.parameters;
+		}
+
+		public void setParameters(Map<String, String> parameters) {
+			this.parameters = parameters;
+		}
+
+		public boolean isAnalyticsEnabled() {
+			return this.analyticsEnabled;
+		}
+
+		public void setAnalyticsEnabled(boolean analyticsEnabled) {
+			this.analyticsEnabled = analyticsEnabled;
+		}
+
+		MigrationSettings toSettings() {
+			return new MigrationSettings(this.changelog, List.copyOf(this.contexts), List.copyOf(this.labels),
+					this.defaultSchema, this.liquibaseSchema, this.changelogTable, this.changelogLockTable,
+					Map.copyOf(this.parameters), this.lockTimeout, this.analyticsEnabled);
+		}
+
+	}
+
+	/**
+	 * What the application does with pending revisions when it starts.
+	 */
+	public enum OnStartup {
+
+		/** Apply pending revisions. */
+		UPGRADE,
+
+		/** Fail start-up if a revision is pending or an applied one was edited. */
+		VALIDATE,
+
+		/** Do nothing. */
+		NONE
 
 	}
 

@@ -13,8 +13,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Secrets {
 
-	// Whatever stands between the ':' or '/' before an '@' and the '@': 'user:password@' and Oracle's
-	// 'user/password@' alike. A user without a password is masked too, which errs on the safe side.
+	// 'jdbc:x://user:password@host': from the first ':' of the authority to its last '@'.
+	private static final Pattern JDBC_AUTHORITY_CREDENTIALS = Pattern.compile("(//[^/:@]*:)[^/]*@");
+
+	// Oracle's 'jdbc:oracle:thin:user/password@host' and the like: whatever stands between the ':' or '/'
+	// before an '@' and the '@'. A user without a password is masked too, which errs on the safe side.
 	private static final Pattern JDBC_CREDENTIALS = Pattern.compile("([:/])[^:/@?&;]*@");
 
 	private static final Pattern JDBC_SECRET_PARAMETER = Pattern
@@ -55,7 +58,11 @@ public final class Secrets {
 	 * @return the URL safe to show
 	 */
 	public static String maskJdbcUrl(String jdbcUrl) {
-		String masked = JDBC_CREDENTIALS.matcher(jdbcUrl).replaceAll("$1" + DatabaseUrl.MASK + "@");
+		String masked = jdbcUrl;
+		if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
+			masked = JDBC_AUTHORITY_CREDENTIALS.matcher(masked).replaceFirst("$1" + DatabaseUrl.MASK + "@");
+			masked = JDBC_CREDENTIALS.matcher(masked).replaceAll("$1" + DatabaseUrl.MASK + "@");
+		}
 		return JDBC_SECRET_PARAMETER.matcher(masked).replaceAll("$1" + DatabaseUrl.MASK);
 	}
 

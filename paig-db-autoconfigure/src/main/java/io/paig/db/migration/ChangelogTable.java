@@ -1,0 +1,123 @@
+package io.paig.db.migration;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads Liquibase's history table with one query, without creating it: where the database stands costs a
+ * single round trip.
+ *
+ * @author paig-db
+ */
+final class ChangelogTable {
+
+	private final String qualifiedName;
+
+	private final String tableName;
+
+	private final @Nullable String schema;
+
+	/**
+	 * Create a reader.
+	 * @param qualifiedName the table as SQL names it, quoted as the database needs
+	 * @param tableName the bare table name
+	 * @param schema the schema, or {@code null} for the connection's
+	 */
+	ChangelogTable(String qualifiedName, String tableName, @Nullable String schema) {
+		this.qualifiedName = qualifiedName;
+		this.tableName = tableName;
+		this.schema = schema;
+	}
+
+	/**
+	 * The rows, in the order they ran.
+	 * @param connection an open connection
+	 * @return the applied changesets; empty when the table does not exist yet
+	 * @throws SQLException when the table exists but cannot be read
+	 */
+	List<AppliedChangeSet> read(Connection connection) throws SQLException {
+		if (!exists(connection)) {
+			return List.of();
+		}
+		List<AppliedChangeSet> rows = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, "
+						+ "EXECTYPE, MD5SUM, DESCRIPTION, TAG, DEPLOYMENT_ID FROM " + this.qualifiedName
+						+ " ORDER BY ORDEREXECUTED, DATEEXECUTED")) {
+			while (result.next()) {
+				Timestamp executed = timestamp(result);
+				rows.add(new AppliedChangeSet(result.getString(1), result.getString(2), result.getString(3),
+						(executed != null) ? executed.toInstant() : null, result.getInt(5), result.getString(6),
+						result.getString(7), result.getString(8), result.getString(9), result.getString(10)));
+			}
+		}
+		return rows;
+	}
+
+	private static @Nullable Timestamp timestamp(ResultSet result) {
+		try {
+			return result.getTimestamp(4);
+		}
+		catch (SQLException ex) {
+			// SQLite keeps the text Liquibase wrote; the time is shown as unknown rather than guessed.
+			return null;
+		}
+	}
+
+	/**
+	 * Record a revision's id as the tag of its last changeset's row, unless that row has a tag already.
+	 * @param connection an open connection
+	 * @param revision the revision
+	 * @return whether a row was tagged
+	 * @throws SQLException on a database error
+	 */
+	boolean tag(Connection connection, Revision revision) throws SQLException {
+		ChangeSetRef last = revision.last();
+		try (var statement = connection.prepareStatement("UPDATE " + this.qualifiedName
+				+ " SET TAG = ? WHERE ID = ? AND AUTHOR = ? AND FILENAME = ? AND TAG IS NULL")) {
+			statement.setString(1, revision.id());
+			statement.setString(2, last.id());
+			statement.setString(3, last.author());
+			statement.setString(4, last.file());
+			return statement.executeUpdate() > 0;
+		}
+	}
+
+	boolean exists(Connection connection) throws SQLException {
+		DatabaseMetaData metaData = connection.getMetaData();
+		for (String name : List.of(this.tableName, this.tableName.toLowerCase(Locale.ROOT),
+				this.tableName.toUpperCase(Locale.ROOT))) {
+			try (ResultSet tables = metaData.getTables(connection.getCatalog(), schemaPattern(connection), name,
+					new String[] { "TABLE" })) {
+				while (tables.next()) {
+					if (tables.getString("TABLE_NAME").equalsIgnoreCase(this.tableName)) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
+	}
+
+	private @Nullable String schemaPattern(Connection connection) throws SQLException {
+		if (this.schema != null) {
+			return this.schema;
+		}
+		try {
+			return connection.getSchema();
+		}
+		catch (SQLException | AbstractMethodError ex) {
+			return null;
+		}
+	}
+
+}

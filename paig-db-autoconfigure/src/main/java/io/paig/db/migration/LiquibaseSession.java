@@ -1,0 +1,287 @@
+package io.paig.db.migration;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import liquibase.ChecksumVersion;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.change.CheckSum;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.filter.ChangeSetFilter;
+import liquibase.changelog.filter.ContextChangeSetFilter;
+import liquibase.changelog.filter.DbmsChangeSetFilter;
+import liquibase.changelog.filter.LabelChangeSetFilter;
+import liquibase.changelog.visitor.ChangeExecListener;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import liquibase.integration.spring.SpringResourceAccessor;
+import liquibase.lockservice.LockServiceFactory;
+import liquibase.resource.ResourceAccessor;
+import liquibase.ui.LoggerUIService;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.StringUtils;
+
+/**
+ * Liquibase on one connection, set up as {@link MigrationSettings} say: history tables and schemas,
+ * parameters, contexts and labels, no usage analytics unless enabled, output to the log rather than the
+ * console. The connection stays open when the session ends: its owner closes it.
+ *
+ * @author paig-db
+ */
+final class LiquibaseSession {
+
+	private final MigrationSettings settings;
+
+	private final Database database;
+
+	private final Liquibase liquibase;
+
+	private final ResourceAccessor resources;
+
+	private final ResourceLoader resourceLoader;
+
+	private @Nullable RevisionHistory history;
+
+	private final Map<String, ChangeSet> changeSets = new HashMap<>();
+
+	private LiquibaseSession(MigrationSettings settings, Database database, Liquibase liquibase,
+			ResourceAccessor resources, ResourceLoader resourceLoader) {
+		this.resourceLoader = resourceLoader;
+		this.settings = settings;
+		this.database = database;
+		this.liquibase = liquibase;
+		this.resources = resources;
+	}
+
+	/**
+	 * Run work with Liquibase on a connection.
+	 * @param <T> the result type
+	 * @param connection the connection; left open
+	 * @param settings the settings
+	 * @param resourceLoader where the changelogs are
+	 * @param work the work
+	 * @return the work's result
+	 * @throws Exception what the work throws
+	 */
+	static <T> T run(Connection connection, MigrationSettings settings, ResourceLoader resourceLoader, Work<T> work)
+			throws Exception {
+		Map<String, Object> scope = new LinkedHashMap<>();
+		scope.put("liquibase.analytics.enabled", settings.analyticsEnabled());
+		scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+		return Scope.child(scope, () -> {
+			Database database = DatabaseFactory.getInstance()
+				.findCorrectDatabaseImplementation(new OwnedJdbcConnection(connection));
+			database.setDatabaseChangeLogTableName(settings.changelogTable());
+			database.setDatabaseChangeLogLockTableName(settings.changelogLockTable());
+			if (StringUtils.hasText(settings.defaultSchema())) {
+				database.setDefaultSchemaName(settings.defaultSchema());
+			}
+			if (StringUtils.hasText(settings.liquibaseSchema())) {
+				database.setLiquibaseSchemaName(settings.liquibaseSchema());
+			}
+			ResourceAccessor resources = new SpringResourceAccessor(resourceLoader);
+			Liquibase liquibase = new Liquibase(settings.changelog(), resources, database);
+			settings.parameters().forEach((name, value) -> liquibase.getChangeLogParameters().set(name, value));
+			try {
+				return work.run(new LiquibaseSession(settings, database, liquibase, resources, resourceLoader));
+			}
+			finally {
+				try {
+					liquibase.close();
+				}
+				catch (LiquibaseException ex) {
+					// the connection is ours: nothing of Liquibase's is left to release
+				}
+			}
+		});
+	}
+
+	/**
+	 * The revisions of the changelog, parsed once per session.
+	 * @return the history
+	 * @throws LiquibaseException when the changelog cannot be parsed
+	 */
+	RevisionHistory history() throws LiquibaseException {
+		if (this.history == null && !this.resourceLoader.getResource(this.settings.changelog()).exists()) {
+			this.history = new RevisionHistory(this.settings.changelog(), List.of());
+		}
+		if (this.history == null) {
+			DatabaseChangeLog changeLog = this.liquibase.getDatabaseChangeLog();
+			RevisionHeaders headers = new RevisionHeaders(this.resources);
+			List<Revision> revisions = new ArrayList<>();
+			String currentFile = null;
+			RevisionHeaders.Header header = null;
+			List<ChangeSetRef> group = new ArrayList<>();
+			for (ChangeSet changeSet : changeLog.getChangeSets()) {
+				ChangeSetRef ref = ChangeSetRef.of(changeSet);
+				this.changeSets.put(ref.key(), changeSet);
+				String file = changeSet.getChangeLog().getPhysicalFilePath();
+				if (!file.equals(currentFile)) {
+					addRevisions(revisions, currentFile, header, group);
+					currentFile = file;
+					header = headers.read(file);
+					group = new ArrayList<>();
+				}
+				group.add(ref);
+			}
+			addRevisions(revisions, currentFile, header, group);
+			this.history = new RevisionHistory(this.settings.changelog(), revisions);
+		}
+		return this.history;
+	}
+
+	private void addRevisions(List<Revision> revisions, @Nullable String file, RevisionHeaders.@Nullable Header header,
+			List<ChangeSetRef> group) {
+		if (file == null || group.isEmpty()) {
+			return;
+		}
+		String previous = revisions.isEmpty() ? null : revisions.get(revisions.size() - 1).id();
+		if (header != null) {
+			revisions.add(new Revision(header.id(), header.message(), header.parent(), file, List.copyOf(group), true));
+			return;
+		}
+		for (ChangeSetRef ref : group) {
+			ChangeSet changeSet = this.changeSets.get(ref.key());
+			String comment = (changeSet != null) ? changeSet.getComments() : null;
+			String message = StringUtils.hasText(comment) ? comment.strip()
+					: "changeset " + ref.id() + " by " + ref.author();
+			revisions.add(new Revision(ref.id(), message, previous, file, List.of(ref), false));
+			previous = ref.id();
+		}
+	}
+
+	/**
+	 * Where the database stands, from one read of the history table.
+	 * @return the status
+	 * @throws LiquibaseException when the changelog cannot be parsed
+	 * @throws SQLException when the history table cannot be read
+	 */
+	MigrationStatus status() throws LiquibaseException, SQLException {
+		RevisionHistory history = history();
+		List<AppliedChangeSet> applied = changelogTable().read(connection());
+		List<ChangeSetFilter> filters = List.of(new ContextChangeSetFilter(contexts()),
+				new LabelChangeSetFilter(labels()), new DbmsChangeSetFilter(this.database));
+		List<MigrationStatus.EditedChangeSet> edited = new ArrayList<>();
+		for (AppliedChangeSet row : applied) {
+			ChangeSet changeSet = this.changeSets.get(ChangeSetRef.key(row.id(), row.author(), row.file()));
+			if (changeSet == null || row.checksum() == null || changeSet.isRunOnChange() || changeSet.isAlwaysRun()) {
+				continue;
+			}
+			if (!changeSet.isCheckSumValid(CheckSum.parse(row.checksum()))) {
+				ChangeSetRef ref = ChangeSetRef.of(changeSet);
+				Revision revision = history.revisionOf(ref.id(), ref.author(), ref.file()).orElseThrow();
+				edited.add(new MigrationStatus.EditedChangeSet(revision, ref, row.checksum(),
+						changeSet.generateCheckSum(ChecksumVersion.latest()).toString()));
+			}
+		}
+		return new MigrationStatus(history, applied, (ref) -> {
+			ChangeSet changeSet = this.changeSets.get(ref.key());
+			return changeSet != null && filters.stream().allMatch((filter) -> filter.accepts(changeSet).isAccepted());
+		}, edited);
+	}
+
+	/**
+	 * Run the next pending changesets.
+	 * @param count how many, or {@code -1} for all
+	 * @param listener told about each changeset
+	 * @param clearStaleLock whether to clear Liquibase's own lock row first
+	 * @throws LiquibaseException when a changeset fails
+	 */
+	void update(int count, ChangeExecListener listener, boolean clearStaleLock) throws LiquibaseException {
+		this.liquibase.setChangeExecListener(listener);
+		if (clearStaleLock) {
+			// Only the holder of paig-db's lock gets here: a lock row a killed process left is stale.
+			LockServiceFactory.getInstance().getLockService(this.database).forceReleaseLock();
+		}
+		if (count < 0) {
+			this.liquibase.update(contexts(), labels());
+		}
+		else {
+			this.liquibase.update(count, contexts(), labels());
+		}
+	}
+
+	ChangelogTable changelogTable() {
+		String schema = StringUtils.hasText(this.settings.liquibaseSchema()) ? this.settings.liquibaseSchema()
+				: this.settings.defaultSchema();
+		String qualified = this.database.escapeTableName(this.database.getLiquibaseCatalogName(),
+				this.database.getLiquibaseSchemaName(), this.settings.changelogTable());
+		return new ChangelogTable(qualified, this.settings.changelogTable(), schema);
+	}
+
+	Connection connection() {
+		return ((JdbcConnection) this.database.getConnection()).getUnderlyingConnection();
+	}
+
+	/**
+	 * Whether a transaction can hold DDL: PostgreSQL and SQLite, not MySQL or MariaDB, which commit before
+	 * and after each DDL statement (Liquibase's {@code supportsDDLInTransaction} says yes for them).
+	 * @return {@code true} when a revision can be one transaction
+	 */
+	boolean transactionalDdl() {
+		String name = this.database.getShortName();
+		if (name.equals("mysql") || name.equals("mariadb")) {
+			return false;
+		}
+		return name.equals("postgresql") || name.equals("sqlite") || this.database.supportsDDLInTransaction();
+	}
+
+	Database database() {
+		return this.database;
+	}
+
+	Liquibase liquibase() {
+		return this.liquibase;
+	}
+
+	private Contexts contexts() {
+		return new Contexts(this.settings.contexts());
+	}
+
+	private LabelExpression labels() {
+		return new LabelExpression(this.settings.labels());
+	}
+
+	/**
+	 * Work done in a session.
+	 *
+	 * @param <T> the result type
+	 */
+	@FunctionalInterface
+	interface Work<T> {
+
+		T run(LiquibaseSession session) throws Exception;
+
+	}
+
+	/**
+	 * The migration's connection, lent to Liquibase: closing it is left to its owner, who holds the lock
+	 * on it.
+	 */
+	private static final class OwnedJdbcConnection extends JdbcConnection {
+
+		OwnedJdbcConnection(Connection connection) {
+			super(connection);
+		}
+
+		@Override
+		public void close() {
+			// the owner closes it, after releasing the lock
+		}
+
+	}
+
+}

@@ -1,0 +1,48 @@
+package io.paig.db.migration;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One run of the migration runner: when, from where to where, what it applied and how it ended.
+ *
+ * @param started when it started (before waiting for the lock)
+ * @param finished when it ended
+ * @param from the revision the database was at, or {@code null} at base
+ * @param to the revision it reached, or {@code null} at base
+ * @param applied the revisions it applied, in order
+ * @param outcome how it ended
+ * @param error what went wrong, without secrets, or {@code null}
+ * @author paig-db
+ */
+public record MigrationRun(Instant started, Instant finished, @Nullable String from, @Nullable String to,
+		List<Revision> applied, Outcome outcome, @Nullable String error) {
+
+	/**
+	 * How long it took.
+	 * @return the duration
+	 */
+	public Duration duration() {
+		return Duration.between(this.started, this.finished);
+	}
+
+	/**
+	 * How a run ended.
+	 */
+	public enum Outcome {
+
+		/** Revisions were applied. */
+		APPLIED,
+
+		/** Nothing was pending. */
+		UP_TO_DATE,
+
+		/** The run failed. */
+		FAILED
+
+	}
+
+}

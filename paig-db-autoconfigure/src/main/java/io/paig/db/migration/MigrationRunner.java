@@ -1,0 +1,292 @@
+package io.paig.db.migration;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Brings a database to its newest revision. The check comes first and takes no lock: most runs find
+ * nothing to do. When revisions are pending, the runner takes the migration lock on the connection that
+ * will run them, reads the state again (another instance may have done the work meanwhile) and applies
+ * what is still pending, each revision in one transaction where the database allows it.
+ *
+ * @author paig-db
+ */
+public class MigrationRunner {
+
+	private static final Log logger = LogFactory.getLog(MigrationRunner.class);
+
+	private final DataSource dataSource;
+
+	private final MigrationSettings settings;
+
+	private final ResourceLoader resourceLoader;
+
+	private volatile @Nullable MigrationRun lastRun;
+
+	private volatile boolean running;
+
+	/**
+	 * Create a runner.
+	 * @param dataSource the application's DataSource
+	 * @param settings how migrations run
+	 * @param resourceLoader where the changelogs are
+	 */
+	public MigrationRunner(DataSource dataSource, MigrationSettings settings, ResourceLoader resourceLoader) {
+		this.dataSource = dataSource;
+		this.settings = settings;
+		this.resourceLoader = resourceLoader;
+	}
+
+	public MigrationSettings getSettings() {
+		return this.settings;
+	}
+
+	/**
+	 * Whether the master changelog exists.
+	 * @return {@code true} when there is something to migrate with
+	 */
+	public boolean hasChangelog() {
+		return this.resourceLoader.getResource(this.settings.changelog()).exists();
+	}
+
+	/**
+	 * The last run of this runner in this process.
+	 * @return the run, or {@code null} when it has not run
+	 */
+	public @Nullable MigrationRun getLastRun() {
+		return this.lastRun;
+	}
+
+	/**
+	 * Whether a run is in progress in this process.
+	 * @return {@code true} while running
+	 */
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * Where the database stands. Takes no lock and writes nothing.
+	 * @return the status
+	 * @throws MigrationException when the changelog or the history table cannot be read
+	 */
+	public MigrationStatus status() {
+		try (Connection connection = this.dataSource.getConnection()) {
+			return LiquibaseSession.run(connection, this.settings, this.resourceLoader, LiquibaseSession::status);
+		}
+		catch (MigrationException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new MigrationException("Could not read where the database stands: " + rootMessage(ex),
+					"Check the changelog " + this.settings.changelog() + " and that the database can be reached.", ex);
+		}
+	}
+
+	/**
+	 * Fail unless every revision is applied and no applied one was edited.
+	 * @throws PendingRevisionsException when revisions are pending
+	 * @throws EditedRevisionException when applied changesets were edited
+	 */
+	public void validate() {
+		MigrationStatus status = status();
+		if (!status.getEdited().isEmpty()) {
+			throw new EditedRevisionException(status.getEdited());
+		}
+		if (!status.isUpToDate()) {
+			throw new PendingRevisionsException(this.settings.changelog(), status.getPendingRevisions());
+		}
+		logger.info("Database is at head, revision " + idOf(status.getCurrent()) + ": nothing pending");
+	}
+
+	/**
+	 * Apply every pending revision.
+	 * @return what the run did
+	 * @throws MigrationException when a revision fails, an applied one was edited, or the lock could not be
+	 * had
+	 */
+	public MigrationRun upgrade() {
+		Instant started = Instant.now();
+		this.running = true;
+		try {
+			MigrationStatus status = status();
+			if (!status.getEdited().isEmpty()) {
+				throw new EditedRevisionException(status.getEdited());
+			}
+			if (status.isUpToDate() && !needsTags(status)) {
+				logger.info("Database is up to date at revision " + idOf(status.getCurrent()) + " (head)");
+				return record(new MigrationRun(started, Instant.now(), idOf(status.getCurrent()),
+						idOf(status.getCurrent()), List.of(), MigrationRun.Outcome.UP_TO_DATE, null));
+			}
+			return record(upgradeLocked(started));
+		}
+		catch (MigrationException ex) {
+			this.lastRun = new MigrationRun(started, Instant.now(), null, null, List.of(), MigrationRun.Outcome.FAILED,
+					ex.getMessage());
+			throw ex;
+		}
+		finally {
+			this.running = false;
+		}
+	}
+
+	private MigrationRun upgradeLocked(Instant started) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			MigrationLock lock = MigrationLocks.forConnection(connection, this.settings);
+			try (MigrationLock.Held held = lock.acquire(connection, this.settings.lockTimeout())) {
+				RevisionTransaction transaction = RevisionTransaction.wrap(connection);
+				boolean clearStaleLock = !(lock instanceof LocalMigrationLock local) || local.spansProcesses();
+				return LiquibaseSession.run(transaction.connection(), this.settings, this.resourceLoader,
+						(session) -> apply(session, transaction, connection, started, clearStaleLock));
+			}
+		}
+		catch (MigrationException ex) {
+			throw ex;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new MigrationException("Interrupted while waiting for the migration lock.", "Start again.", ex);
+		}
+		catch (Exception ex) {
+			throw new MigrationException("The migration failed: " + rootMessage(ex),
+					"Check the changelog " + this.settings.changelog() + " and the database's message above.", ex);
+		}
+	}
+
+	private MigrationRun apply(LiquibaseSession session, RevisionTransaction transaction, Connection connection,
+			Instant started, boolean clearStaleLock) throws Exception {
+		// Read again under the lock: another instance may have applied everything while this one waited.
+		MigrationStatus status = session.status();
+		if (!status.getEdited().isEmpty()) {
+			throw new EditedRevisionException(status.getEdited());
+		}
+		String from = idOf(status.getCurrent());
+		List<Revision> plan = status.getPendingRevisions();
+		if (plan.isEmpty()) {
+			tag(session, connection, status.getAppliedRevisions(), status);
+			logger.info("Database is up to date at revision " + from + " (head)");
+			return new MigrationRun(started, Instant.now(), from, from, List.of(), MigrationRun.Outcome.UP_TO_DATE, null);
+		}
+		Revision head = Objects.requireNonNull(status.getHistory().getHead());
+		logger.info("Migrating from revision " + from + " to " + head.id() + " (head): " + plan.size()
+				+ " revision(s) pending");
+		boolean transactional = session.transactionalDdl();
+		RevisionProgress progress = new RevisionProgress(plan, status.getPendingChangeSets(),
+				transactional ? transaction : null);
+		try {
+			session.update(-1, progress, clearStaleLock);
+		}
+		catch (Exception ex) {
+			throw failure(session, connection, plan, progress, transactional, ex);
+		}
+		finally {
+			transaction.end();
+		}
+		commit(connection);
+		MigrationStatus after = session.status();
+		tag(session, connection, progress.applied(), after);
+		String to = idOf(after.getCurrent());
+		long millis = java.time.Duration.between(started, Instant.now()).toMillis();
+		logger.info("Applied " + progress.applied().size() + " revision(s) in " + millis + " ms; database is at revision "
+				+ to + (after.isUpToDate() ? " (head)" : ""));
+		return new MigrationRun(started, Instant.now(), from, to, List.copyOf(progress.applied()),
+				MigrationRun.Outcome.APPLIED, null);
+	}
+
+	private MigrationException failure(LiquibaseSession session, Connection connection, List<Revision> plan,
+			RevisionProgress progress, boolean transactional, Exception ex) {
+		ChangeSetRef failed = progress.failed();
+		Revision revision = progress.failedRevision();
+		if (failed == null || revision == null) {
+			return new MigrationException("The migration failed: " + rootMessage(ex),
+					"Check the changelog " + this.settings.changelog() + ".", ex);
+		}
+		List<ChangeSetRef> applied = new ArrayList<>();
+		try {
+			rollbackQuietly(connection);
+			List<AppliedChangeSet> rows = session.changelogTable().read(connection);
+			for (ChangeSetRef changeSet : revision.changeSets()) {
+				if (rows.stream().anyMatch((row) -> row.isFor(changeSet))) {
+					applied.add(changeSet);
+				}
+			}
+		}
+		catch (SQLException readFailure) {
+			logger.warn("Could not read which changesets of the failed revision were applied: "
+					+ readFailure.getMessage());
+		}
+		return new RevisionFailedException(revision, progress.position(revision), plan.size(), failed, rootMessage(ex),
+				applied, transactional, ex);
+	}
+
+	private boolean needsTags(MigrationStatus status) {
+		return status.getAppliedRevisions().stream().anyMatch((revision) -> revision.declared() && untagged(revision, status));
+	}
+
+	private static boolean untagged(Revision revision, MigrationStatus status) {
+		ChangeSetRef last = revision.last();
+		return status.getApplied().stream().anyMatch((row) -> row.isFor(last) && row.tag() == null);
+	}
+
+	private void tag(LiquibaseSession session, Connection connection, List<Revision> revisions, MigrationStatus status)
+			throws SQLException {
+		ChangelogTable table = session.changelogTable();
+		boolean tagged = false;
+		for (Revision revision : revisions) {
+			if (revision.declared() && untagged(revision, status)) {
+				tagged |= table.tag(connection, revision);
+			}
+		}
+		if (tagged) {
+			commit(connection);
+		}
+	}
+
+	private static void commit(Connection connection) throws SQLException {
+		if (!connection.getAutoCommit()) {
+			connection.commit();
+		}
+	}
+
+	private static void rollbackQuietly(Connection connection) {
+		try {
+			if (!connection.getAutoCommit()) {
+				connection.rollback();
+			}
+		}
+		catch (SQLException ex) {
+			// the connection is closed next
+		}
+	}
+
+	private MigrationRun record(MigrationRun run) {
+		this.lastRun = run;
+		return run;
+	}
+
+	static String idOf(@Nullable Revision revision) {
+		return (revision != null) ? revision.id() : "base";
+	}
+
+	static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage();
+		return (message != null) ? message.strip() : root.getClass().getSimpleName();
+	}
+
+}

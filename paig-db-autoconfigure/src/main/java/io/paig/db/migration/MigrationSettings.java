@@ -1,0 +1,41 @@
+package io.paig.db.migration;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How migrations run: where the changelog is, which changesets apply, where Liquibase keeps its history.
+ *
+ * @param changelog the master changelog, a Spring resource location
+ * @param contexts Liquibase contexts; empty for all
+ * @param labels Liquibase label expressions; empty for all
+ * @param defaultSchema the schema the changes apply to, or {@code null} for the connection's
+ * @param liquibaseSchema the schema of the history tables, or {@code null} for the default schema
+ * @param changelogTable the history table
+ * @param changelogLockTable Liquibase's own lock table
+ * @param parameters changelog parameters, {@code ${name}} in the changelogs
+ * @param lockTimeout how long to wait for another instance's migration lock
+ * @param analyticsEnabled whether Liquibase may send its anonymous usage analytics
+ * @author paig-db
+ */
+public record MigrationSettings(String changelog, List<String> contexts, List<String> labels,
+		@Nullable String defaultSchema, @Nullable String liquibaseSchema, String changelogTable,
+		String changelogLockTable, Map<String, String> parameters, Duration lockTimeout, boolean analyticsEnabled) {
+
+	/** The default master changelog, Spring Boot's and Liquibase's usual place. */
+	public static final String DEFAULT_CHANGELOG = "classpath:db/changelog/db.changelog-master.yaml";
+
+	/**
+	 * Settings with the defaults for everything but the changelog.
+	 * @param changelog the master changelog
+	 * @return the settings
+	 */
+	public static MigrationSettings of(String changelog) {
+		return new MigrationSettings(changelog, List.of(), List.of(), null, null, "DATABASECHANGELOG",
+				"DATABASECHANGELOGLOCK", Map.of(), Duration.ofMinutes(5), false);
+	}
+
+}

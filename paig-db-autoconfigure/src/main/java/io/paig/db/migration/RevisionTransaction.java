@@ -1,0 +1,79 @@
+package io.paig.db.migration;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Makes a revision one transaction on databases with transactional DDL (PostgreSQL, SQLite): Liquibase
+ * commits after every changeset, and this connection holds those commits (and the rollbacks Liquibase
+ * issues between changesets) back until the revision's last changeset is recorded. A revision that fails
+ * then leaves nothing behind, not even its first changesets.
+ *
+ * @author paig-db
+ */
+final class RevisionTransaction implements InvocationHandler {
+
+	private final Connection target;
+
+	private boolean open;
+
+	private RevisionTransaction(Connection target) {
+		this.target = target;
+	}
+
+	/**
+	 * Wrap a connection.
+	 * @param target the real connection
+	 * @return the handle and the connection to give Liquibase
+	 */
+	static RevisionTransaction wrap(Connection target) {
+		return new RevisionTransaction(target);
+	}
+
+	Connection connection() {
+		return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] { Connection.class },
+				this);
+	}
+
+	/** From now on, hold commits back. */
+	void begin() {
+		this.open = true;
+	}
+
+	/**
+	 * Let commits through again; the next one Liquibase makes commits the whole revision.
+	 */
+	void end() {
+		this.open = false;
+	}
+
+	/**
+	 * Undo the whole revision after a failure.
+	 * @throws SQLException on a database error
+	 */
+	void rollback() throws SQLException {
+		this.open = false;
+		if (!this.target.getAutoCommit()) {
+			this.target.rollback();
+		}
+	}
+
+	@Override
+	public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+		if (this.open && (args == null || args.length == 0)
+				&& (method.getName().equals("commit") || method.getName().equals("rollback"))) {
+			return null;
+		}
+		try {
+			return method.invoke(this.target, args);
+		}
+		catch (InvocationTargetException ex) {
+			throw ex.getTargetException();
+		}
+	}
+
+}

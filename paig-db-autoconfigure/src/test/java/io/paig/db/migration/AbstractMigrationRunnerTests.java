@@ -1,0 +1,391 @@
+package io.paig.db.migration;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.paig.db.testsupport.Changelogs;
+import io.paig.db.url.JdbcSettings;
+import io.paig.db.url.JdbcTranslator;
+import io.paig.db.url.SqliteOptions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.io.DefaultResourceLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The migration runner's behaviour, run against each database by a subclass.
+ *
+ * @author paig-db
+ */
+@ExtendWith(OutputCaptureExtension.class)
+abstract class AbstractMigrationRunnerTests {
+
+	static final String USERS = """
+			  - changeSet:
+			      id: create-users
+			      author: paig
+			      changes:
+			        - createTable:
+			            tableName: users
+			            columns:
+			              - column: { name: id, type: int, autoIncrement: true, constraints: { primaryKey: true } }
+			              - column: { name: name, type: varchar(100), constraints: { nullable: false } }
+			""";
+
+	static final String EMAIL = """
+			  - changeSet:
+			      id: add-email
+			      author: paig
+			      changes:
+			        - addColumn:
+			            tableName: users
+			            columns:
+			              - column: { name: email, type: varchar(255) }
+			""";
+
+	static final String SEED = """
+			  - changeSet:
+			      id: seed-admin
+			      author: paig
+			      changes:
+			        - insert:
+			            tableName: users
+			            columns:
+			              - column: { name: name, value: admin }
+			      rollback:
+			        - delete: { tableName: users, where: "name = 'admin'" }
+			""";
+
+	@TempDir
+	Path temp;
+
+	private final List<HikariDataSource> dataSources = new ArrayList<>();
+
+	/**
+	 * The database.url of a database of the test's own, empty.
+	 * @return the URL
+	 */
+	abstract String url();
+
+	/**
+	 * Empty the database before each test.
+	 * @throws Exception on failure
+	 */
+	abstract void reset() throws Exception;
+
+	/**
+	 * Whether DDL in this database is transactional.
+	 * @return {@code true} for PostgreSQL and SQLite
+	 */
+	abstract boolean transactionalDdl();
+
+	@BeforeEach
+	void resetDatabase() throws Exception {
+		reset();
+	}
+
+	@AfterEach
+	void closeDataSources() {
+		this.dataSources.forEach(HikariDataSource::close);
+	}
+
+	HikariDataSource dataSource() {
+		JdbcSettings jdbc = new JdbcTranslator(SqliteOptions.DEFAULTS, null).translate(url(), null, null);
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setJdbcUrl(jdbc.jdbcUrl());
+		dataSource.setUsername(jdbc.username());
+		dataSource.setPassword(jdbc.password());
+		dataSource.setMaximumPoolSize(4);
+		this.dataSources.add(dataSource);
+		return dataSource;
+	}
+
+	MigrationRunner runner(Changelogs changelogs) {
+		return runner(changelogs, MigrationSettings.of(changelogs.location()));
+	}
+
+	MigrationRunner runner(Changelogs changelogs, MigrationSettings settings) {
+		return new MigrationRunner(dataSource(), settings, new DefaultResourceLoader());
+	}
+
+	Changelogs threeRevisions() {
+		return new Changelogs(this.temp.resolve("changelog")).revision("aaaa00000001", "create users", USERS)
+			.revision("aaaa00000002", "add email", EMAIL)
+			.revision("aaaa00000003", "seed admin", SEED);
+	}
+
+	@Test
+	void appliesPendingRevisionsInOrderOnce() throws Exception {
+		MigrationRunner runner = runner(threeRevisions());
+		MigrationRun run = runner.upgrade();
+		assertThat(run.outcome()).isEqualTo(MigrationRun.Outcome.APPLIED);
+		assertThat(run.applied()).extracting(Revision::id).containsExactly("aaaa00000001", "aaaa00000002", "aaaa00000003");
+		assertThat(run.from()).isEqualTo("base");
+		assertThat(run.to()).isEqualTo("aaaa00000003");
+		assertThat(query("select count(*) from users where name = 'admin' and email is null")).isEqualTo("1");
+		MigrationRun again = runner.upgrade();
+		assertThat(again.outcome()).isEqualTo(MigrationRun.Outcome.UP_TO_DATE);
+		assertThat(again.applied()).isEmpty();
+		assertThat(query("select count(*) from users")).isEqualTo("1");
+		assertThat(query("select count(*) from DATABASECHANGELOG")).isEqualTo("3");
+		assertThat(runner.status().getCurrent().id()).isEqualTo("aaaa00000003");
+	}
+
+	@Test
+	void recordsEachRevisionAsTheTagOfItsLastChangeset() throws Exception {
+		Changelogs changelogs = new Changelogs(this.temp.resolve("changelog")).revision("bbbb00000001", "two changesets",
+				USERS + SEED.replace("seed-admin", "seed-admin-in-same-revision"));
+		runner(changelogs).upgrade();
+		assertThat(query("select TAG from DATABASECHANGELOG where ID = 'seed-admin-in-same-revision'"))
+			.isEqualTo("bbbb00000001");
+		assertThat(query("select count(*) from DATABASECHANGELOG where TAG is not null")).isEqualTo("1");
+	}
+
+	@Test
+	void appliesOnlyWhatIsNewWhenTheHistoryGrows() throws Exception {
+		Changelogs changelogs = new Changelogs(this.temp.resolve("changelog")).revision("cccc00000001", "create users",
+				USERS);
+		runner(changelogs).upgrade();
+		changelogs.revision("cccc00000002", "add email", EMAIL);
+		MigrationRun run = runner(changelogs).upgrade();
+		assertThat(run.applied()).extracting(Revision::id).containsExactly("cccc00000002");
+		assertThat(run.from()).isEqualTo("cccc00000001");
+		assertThat(columns("users")).contains("email");
+	}
+
+	@Test
+	void plainChangelogCountsEachChangesetAsARevision() throws Exception {
+		Changelogs changelogs = new Changelogs(this.temp.resolve("changelog")).plain("plain.yaml",
+				"databaseChangeLog:\n" + USERS + EMAIL);
+		MigrationRun run = runner(changelogs).upgrade();
+		assertThat(run.applied()).extracting(Revision::id).containsExactly("create-users", "add-email");
+		assertThat(run.applied().get(1).parent()).isEqualTo("create-users");
+		assertThat(columns("users")).contains("email");
+		// Plain changesets carry no revision tag: their ids already name them.
+		assertThat(query("select count(*) from DATABASECHANGELOG where TAG is not null")).isEqualTo("0");
+	}
+
+	@Test
+	void validateFailsWhilePendingAndPassesAtHead() throws Exception {
+		MigrationRunner runner = runner(threeRevisions());
+		assertThatExceptionOfType(PendingRevisionsException.class).isThrownBy(runner::validate)
+			.withMessageContaining("3 revision(s)")
+			.withMessageContaining("aaaa00000001 'create users'")
+			.satisfies((ex) -> assertThat(ex.getAction()).contains("db upgrade head"));
+		assertThat(tableExists("DATABASECHANGELOG")).as("validate writes nothing").isFalse();
+		runner.upgrade();
+		runner.validate();
+	}
+
+	@Test
+	void failingRevisionIsReportedAndResumesOnceFixed() throws Exception {
+		Changelogs changelogs = new Changelogs(this.temp.resolve("changelog")).revision("dddd00000001", "create users",
+				USERS)
+			.revision("dddd00000002", "broken", """
+					  - changeSet:
+					      id: create-tags
+					      author: paig
+					      changes:
+					        - createTable:
+					            tableName: tags
+					            columns:
+					              - column: { name: id, type: int }
+					  - changeSet:
+					      id: fill-tags
+					      author: paig
+					      changes:
+					        - sql: { sql: "insert into no_such_table values (1)" }
+					""");
+		MigrationRunner runner = runner(changelogs);
+		RevisionFailedException failure = org.assertj.core.api.Assertions.catchThrowableOfType(RevisionFailedException.class,
+				runner::upgrade);
+		assertThat(failure).isNotNull();
+		assertThat(failure.getRevision().id()).isEqualTo("dddd00000002");
+		assertThat(failure.getChangeSet().id()).isEqualTo("fill-tags");
+		assertThat(failure.getDescription()).contains("Revision 2/2 dddd00000002 'broken'")
+			.contains("'fill-tags'")
+			.contains("dddd00000002_broken.yaml")
+			.containsIgnoringCase("no_such_table");
+		assertThat(runner.getLastRun().outcome()).isEqualTo(MigrationRun.Outcome.FAILED);
+		assertThat(runner.status().getCurrent().id()).isEqualTo("dddd00000001");
+		if (transactionalDdl()) {
+			assertThat(failure.getAppliedOfRevision()).isEmpty();
+			assertThat(tableExists("tags")).as("nothing of the failed revision stays").isFalse();
+			assertThat(failure.getDescription()).contains("Nothing of the revision was applied");
+		}
+		else {
+			assertThat(failure.getAppliedOfRevision()).extracting(ChangeSetRef::id).containsExactly("create-tags");
+			assertThat(tableExists("tags")).isTrue();
+			assertThat(failure.getDescription()).contains("changesets [create-tags] ran and are recorded; [fill-tags] did not");
+		}
+		changelogs.edit("dddd00000002", "insert into no_such_table values (1)", "insert into tags values (1)");
+		MigrationRun resumed = runner(changelogs).upgrade();
+		assertThat(resumed.applied()).extracting(Revision::id).containsExactly("dddd00000002");
+		assertThat(query("select count(*) from tags")).isEqualTo("1");
+	}
+
+	@Test
+	void editedAppliedRevisionIsNamedAndNeverRunAgain() throws Exception {
+		Changelogs changelogs = threeRevisions();
+		runner(changelogs).upgrade();
+		changelogs.edit("aaaa00000002", "varchar(255)", "varchar(300)");
+		MigrationRunner runner = runner(changelogs);
+		assertThatExceptionOfType(EditedRevisionException.class).isThrownBy(runner::upgrade)
+			.withMessageContaining("revision aaaa00000002, changeset add-email by paig")
+			.withMessageContaining("aaaa00000002_add_email.yaml")
+			.withMessageContaining("recorded checksum");
+		assertThatExceptionOfType(EditedRevisionException.class).isThrownBy(runner::validate);
+		assertThat(query("select count(*) from DATABASECHANGELOG")).isEqualTo("3");
+	}
+
+	@Test
+	void logsEachRevisionWithItsPlaceMessageAndTime(CapturedOutput output) {
+		runner(threeRevisions()).upgrade();
+		assertThat(output).containsPattern("Migrating from revision base to aaaa00000003 \\(head\\): 3 revision\\(s\\) pending")
+			.containsPattern("Revision 1/3 aaaa00000001 'create users' applied in \\d+ ms")
+			.containsPattern("Revision 3/3 aaaa00000003 'seed admin' applied in \\d+ ms")
+			.containsPattern("Applied 3 revision\\(s\\) in \\d+ ms; database is at revision aaaa00000003 \\(head\\)");
+	}
+
+	@Test
+	void liquibaseUsageAnalyticsAreOffDuringARun() {
+		AnalyticsProbe.enabled = null;
+		Changelogs changelogs = new Changelogs(this.temp.resolve("changelog")).revision("eeee00000001", "probe", """
+				  - changeSet:
+				      id: probe
+				      author: paig
+				      changes:
+				        - customChange: { class: io.paig.db.migration.AnalyticsProbe }
+				""");
+		runner(changelogs).upgrade();
+		assertThat(AnalyticsProbe.enabled).isFalse();
+	}
+
+	@Test
+	void honoursParametersContextsAndCustomHistoryTables() throws Exception {
+		Changelogs changelogs = new Changelogs(this.temp.resolve("changelog")).revision("ffff00000001", "param", """
+				  - changeSet:
+				      id: create-named
+				      author: paig
+				      changes:
+				        - createTable:
+				            tableName: ${tableName}
+				            columns:
+				              - column: { name: id, type: int }
+				  - changeSet:
+				      id: test-data
+				      author: paig
+				      context: test
+				      changes:
+				        - insert: { tableName: "${tableName}", columns: [ { column: { name: id, valueNumeric: 7 } } ] }
+				""");
+		MigrationSettings settings = new MigrationSettings(changelogs.location(), List.of("prod"), List.of(), null, null,
+				"PAIG_HISTORY", "PAIG_HISTORY_LOCK", Map.of("tableName", "named_by_parameter"), Duration.ofSeconds(30),
+				false);
+		MigrationRunner runner = runner(changelogs, settings);
+		runner.upgrade();
+		assertThat(tableExists("named_by_parameter")).isTrue();
+		assertThat(query("select count(*) from named_by_parameter")).as("context 'test' excluded").isEqualTo("0");
+		assertThat(tableExists("PAIG_HISTORY")).isTrue();
+		assertThat(tableExists("DATABASECHANGELOG")).isFalse();
+		assertThat(runner.status().isUpToDate()).isTrue();
+	}
+
+	@Test
+	void clearsALiquibaseLockRowLeftByAKilledProcess() throws Exception {
+		Changelogs changelogs = new Changelogs(this.temp.resolve("changelog")).revision("abab00000001", "create users",
+				USERS);
+		runner(changelogs).upgrade();
+		execute("update DATABASECHANGELOGLOCK set LOCKED = " + (transactionalDdl() && !url().startsWith("sqlite") ? "true" : "1")
+				+ ", LOCKGRANTED = CURRENT_TIMESTAMP, LOCKEDBY = 'killed-host'");
+		changelogs.revision("abab00000002", "add email", EMAIL);
+		MigrationRun run = runner(changelogs).upgrade();
+		assertThat(run.applied()).extracting(Revision::id).containsExactly("abab00000002");
+	}
+
+	@Test
+	void givesUpAfterTheLockTimeoutNamingTheHolder() throws Exception {
+		Changelogs changelogs = threeRevisions();
+		MigrationSettings settings = new MigrationSettings(changelogs.location(), List.of(), List.of(), null, null,
+				"DATABASECHANGELOG", "DATABASECHANGELOGLOCK", Map.of(), Duration.ofSeconds(2), false);
+		HikariDataSource other = dataSource();
+		try (Connection holder = other.getConnection()) {
+			MigrationLock lock = MigrationLocks.forConnection(holder, settings);
+			try (MigrationLock.Held held = lock.acquire(holder, Duration.ofSeconds(5))) {
+				MigrationRunner runner = runner(changelogs, settings);
+				assertThatExceptionOfType(MigrationLockTimeoutException.class).isThrownBy(runner::upgrade)
+					.withMessageContaining("Waited 2 s for the migration lock")
+					.satisfies((ex) -> assertThat(ex.getHolder().held()).isTrue());
+				assertThat(lock.holder(holder).held()).isTrue();
+			}
+			assertThat(lock.holder(holder).held()).isFalse();
+		}
+		assertThat(runner(changelogs, settings).upgrade().applied()).hasSize(3);
+	}
+
+	@Test
+	void noChangelogMeansNothingToDo() {
+		MigrationRunner runner = new MigrationRunner(dataSource(),
+				MigrationSettings.of("file:" + this.temp.resolve("missing.yaml")), new DefaultResourceLoader());
+		assertThat(runner.hasChangelog()).isFalse();
+		assertThat(runner.status().getHistory().getRevisions()).isEmpty();
+	}
+
+	String query(String sql) throws SQLException {
+		try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			return result.getString(1);
+		}
+	}
+
+	void execute(String sql) throws SQLException {
+		try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	boolean tableExists(String name) throws SQLException {
+		try (Connection connection = dataSource().getConnection()) {
+			DatabaseMetaData metaData = connection.getMetaData();
+			for (String candidate : List.of(name, name.toLowerCase(Locale.ROOT), name.toUpperCase(Locale.ROOT))) {
+				try (ResultSet tables = metaData.getTables(connection.getCatalog(), null, candidate, null)) {
+					if (tables.next()) {
+						return true;
+					}
+				}
+			}
+			return false;
+		}
+	}
+
+	List<String> columns(String table) throws SQLException {
+		List<String> columns = new ArrayList<>();
+		try (Connection connection = dataSource().getConnection();
+				ResultSet result = connection.getMetaData().getColumns(connection.getCatalog(), null, table, null)) {
+			while (result.next()) {
+				columns.add(result.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+			}
+		}
+		return columns;
+	}
+
+}
