@@ -1,0 +1,60 @@
+package io.paig.db.autoconfigure;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.paig.db.testsupport.Changelogs;
+import io.paig.db.testsupport.MigratingApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link MigrationFailureAnalyzer}: a start-up stopped by a migration says which revision,
+ * changeset, file and database error, and what to do.
+ *
+ * @author paig-db
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class MigrationFailureAnalyzerTests {
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void failingRevisionIsReportedWithChangesetFileAndDatabaseError(CapturedOutput output) {
+		Changelogs changelogs = new Changelogs(this.temp.resolve("changelog")).revision("f00d00000001", "broken", """
+				  - changeSet:
+				      id: bad-sql
+				      author: paig
+				      changes:
+				        - sql: { sql: "create tabel oops (id int)" }
+				""");
+		Throwable failure = MigratingApplication.start("database.url=sqlite:///" + this.temp.resolve("app.db"),
+				"database.migration.changelog=" + changelogs.location());
+		assertThat(failure).isNotNull();
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Revision 1/1 f00d00000001 'broken' failed in changeset 'bad-sql' by paig")
+			.contains("f00d00000001_broken.yaml")
+			.contains("syntax error")
+			.contains("Fix changeset 'bad-sql'");
+	}
+
+	@Test
+	void bootsOwnLiquibaseStaysOffSoRevisionsRunOnce(CapturedOutput output) throws Exception {
+		Path database = this.temp.resolve("once.db");
+		Throwable failure = MigratingApplication.startWithBootLiquibase("database.url=sqlite:///" + database,
+				"database.migration.changelog=classpath:db/notes/db.changelog-master.yaml",
+				"spring.liquibase.change-log=classpath:db/notes/db.changelog-master.yaml");
+		assertThat(failure).isNull();
+		assertThat(output).contains("Revision 1/1 0a0a0a0a0a01 'create notes' applied");
+		assertThat(Files.exists(database)).isTrue();
+		assertThat(MigratingApplication.lastContextHadSpringLiquibase()).isFalse();
+	}
+
+}
