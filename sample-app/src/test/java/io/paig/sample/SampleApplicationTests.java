@@ -1,8 +1,14 @@
 package io.paig.sample;
 
+import java.nio.file.Path;
 import java.util.Map;
 
+import io.paig.db.migration.MigrationRun;
+import io.paig.db.migration.MigrationRunner;
+import io.paig.db.migration.Revision;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
@@ -11,6 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,13 +27,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author paig-db
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "database.url=sqlite:///sample-tests/database.db")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureTestRestTemplate
 class SampleApplicationTests {
 
+	@TempDir
+	static Path temp;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("database.url", () -> "sqlite:///" + temp.resolve("db/database.db"));
+	}
+
 	@Autowired
 	private TestRestTemplate rest;
+
+	@Autowired
+	private MigrationRunner runner;
 
 	@Test
 	void storesAndReadsAiApplicationsOverHttp() {
@@ -37,6 +55,13 @@ class SampleApplicationTests {
 				AiApplication.class);
 		assertThat(read.getName()).isEqualTo("chatbot");
 		assertThat(read.getCreateTime()).isNotNull();
+	}
+
+	@Test
+	void schemaComesFromTheRevisionsNotFromHibernate() {
+		MigrationRun run = this.runner.getLastRun();
+		assertThat(run.applied()).extracting(Revision::id).containsExactly("3f2a9c1e7b10");
+		assertThat(this.runner.status().isUpToDate()).isTrue();
 	}
 
 	@Test

@@ -22,6 +22,8 @@ class SqliteDialectCustomizer implements HibernatePropertiesCustomizer {
 
 	static final String SQLITE_DIALECT = "org.hibernate.community.dialect.SQLiteDialect";
 
+	static final String PREFERRED_INSTANT_TYPE = "hibernate.type.preferred_instant_jdbc_type";
+
 	private final ObjectProvider<DatabaseUrlConnectionDetails> connectionDetails;
 
 	private final Environment environment;
@@ -45,6 +47,9 @@ class SqliteDialectCustomizer implements HibernatePropertiesCustomizer {
 							+ "brings it).");
 		}
 		hibernateProperties.put(DIALECT, SQLITE_DIALECT);
+		// Instants go through setTimestamp, which sqlite-jdbc writes as text in the connection's date format
+		// (PAIG's own SQLite files keep their times as text too) and reads back the same way.
+		hibernateProperties.putIfAbsent(PREFERRED_INSTANT_TYPE, "TIMESTAMP");
 	}
 
 }

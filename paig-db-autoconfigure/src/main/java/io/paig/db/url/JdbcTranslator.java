@@ -233,6 +233,10 @@ public final class JdbcTranslator {
 								"Use 'timeout' (seconds) or one of sqlite-jdbc's settings: "
 										+ String.join(", ", SqlitePragmas.NAMES) + ".");
 					}
+					if (value.indexOf('&') >= 0) {
+						throw new InvalidDatabaseUrlException(shown, "the value of '" + key + "' holds a '&', which sqlite-jdbc "
+								+ "cannot read.", "Remove the '&' from the value.");
+					}
 					parameters.put(key, value);
 				}
 			}
@@ -244,11 +248,14 @@ public final class JdbcTranslator {
 		// BEGIN IMMEDIATE: a transaction takes the write lock when it starts, so two writers queue on
 		// busy_timeout instead of one failing at once with SQLITE_BUSY when it tries to upgrade its lock.
 		parameters.putIfAbsent("transaction_mode", "IMMEDIATE");
+		// Dates as sortable text, as SQLAlchemy keeps them in PAIG's SQLite files.
+		parameters.putIfAbsent("date_class", "TEXT");
+		parameters.putIfAbsent("date_string_format", "yyyy-MM-dd HH:mm:ss.SSS");
 		if (memory) {
 			// One named, shared-cache database for every connection of the pool, kept alive while the
 			// application holds a connection to it.
 			String name = "paig-db-memory-" + UUID.randomUUID();
-			String jdbcUrl = "jdbc:sqlite:file:" + name + "?mode=memory&cache=shared&" + query(parameters).substring(1);
+			String jdbcUrl = "jdbc:sqlite:file:" + name + "?mode=memory&cache=shared&" + sqliteQuery(parameters).substring(1);
 			return new JdbcSettings(shown, Dialect.SQLITE, driver, jdbcUrl, null, null, null, true);
 		}
 		parameters.putIfAbsent("journal_mode", this.sqliteOptions.journalMode());
@@ -265,7 +272,7 @@ public final class JdbcTranslator {
 			throw new InvalidDatabaseUrlException(shown, "the SQLite path holds a '?', which the JDBC driver cannot open.",
 					"Rename the file or folder so that its path has no '?'.");
 		}
-		String jdbcUrl = "jdbc:sqlite:" + file + query(parameters);
+		String jdbcUrl = "jdbc:sqlite:" + file + sqliteQuery(parameters);
 		return new JdbcSettings(shown, Dialect.SQLITE, driver, jdbcUrl, null, null, file, false);
 	}
 
@@ -327,6 +334,14 @@ public final class JdbcTranslator {
 		return parameters.entrySet()
 			.stream()
 			.map((entry) -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
+			.collect(Collectors.joining("&", "?", ""));
+	}
+
+	// sqlite-jdbc splits its settings on '&' and '=' and decodes nothing: values go in as they are.
+	private static String sqliteQuery(Map<String, String> parameters) {
+		return parameters.entrySet()
+			.stream()
+			.map((entry) -> entry.getKey() + "=" + entry.getValue())
 			.collect(Collectors.joining("&", "?", ""));
 	}
 

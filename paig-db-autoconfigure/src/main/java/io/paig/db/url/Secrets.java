@@ -58,9 +58,9 @@ public final class Secrets {
 	 * @return the URL safe to show
 	 */
 	public static String maskJdbcUrl(String jdbcUrl) {
-		String masked = jdbcUrl;
+		String masked = JDBC_AUTHORITY_CREDENTIALS.matcher(jdbcUrl).replaceFirst("$1" + DatabaseUrl.MASK + "@");
 		if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
-			masked = JDBC_AUTHORITY_CREDENTIALS.matcher(masked).replaceFirst("$1" + DatabaseUrl.MASK + "@");
+			// not for SQLite file paths, where '@' is part of a folder's name ('/home/me@corp/paig.db')
 			masked = JDBC_CREDENTIALS.matcher(masked).replaceAll("$1" + DatabaseUrl.MASK + "@");
 		}
 		return JDBC_SECRET_PARAMETER.matcher(masked).replaceAll("$1" + DatabaseUrl.MASK);

@@ -27,7 +27,8 @@ class JdbcTranslatorTests {
 
 	private static final String SQ = "org.sqlite.JDBC";
 
-	private static final String SQLITE_DEFAULTS = "busy_timeout=30000&foreign_keys=true&transaction_mode=IMMEDIATE";
+	private static final String SQLITE_DEFAULTS = "busy_timeout=30000&foreign_keys=true&transaction_mode=IMMEDIATE"
+			+ "&date_class=TEXT&date_string_format=yyyy-MM-dd HH:mm:ss.SSS";
 
 	private static final String SQLITE_FILE_DEFAULTS = SQLITE_DEFAULTS + "&journal_mode=WAL";
 
@@ -131,17 +132,17 @@ class JdbcTranslatorTests {
 				url("sqlite+pysqlite:////absolute/path.db").gives("jdbc:sqlite:/absolute/path.db?" + SQLITE_FILE_DEFAULTS, null, null, SQ),
 				url("sqlite:///../up/./x.db").gives("jdbc:sqlite:" + file("../up/x.db") + "?" + SQLITE_FILE_DEFAULTS, null, null, SQ),
 				url("sqlite:///dir%20with%20space/x.db").gives("jdbc:sqlite:" + file("dir with space/x.db") + "?" + SQLITE_FILE_DEFAULTS, null, null, SQ),
-				url("sqlite:///x.db?timeout=5").gives("jdbc:sqlite:" + file("x.db") + "?busy_timeout=5000&foreign_keys=true&transaction_mode=IMMEDIATE&journal_mode=WAL", null, null, SQ),
-				url("sqlite:///x.db?timeout=0.5").gives("jdbc:sqlite:" + file("x.db") + "?busy_timeout=500&foreign_keys=true&transaction_mode=IMMEDIATE&journal_mode=WAL", null, null, SQ),
+				url("sqlite:///x.db?timeout=5").gives("jdbc:sqlite:" + file("x.db") + "?busy_timeout=5000&foreign_keys=true&transaction_mode=IMMEDIATE&date_class=TEXT&date_string_format=yyyy-MM-dd HH:mm:ss.SSS&journal_mode=WAL", null, null, SQ),
+				url("sqlite:///x.db?timeout=0.5").gives("jdbc:sqlite:" + file("x.db") + "?busy_timeout=500&foreign_keys=true&transaction_mode=IMMEDIATE&date_class=TEXT&date_string_format=yyyy-MM-dd HH:mm:ss.SSS&journal_mode=WAL", null, null, SQ),
 				url("sqlite:///x.db?journal_mode=DELETE").gives("jdbc:sqlite:" + file("x.db") + "?journal_mode=DELETE&" + SQLITE_DEFAULTS, null, null, SQ),
-				url("sqlite:///x.db?foreign_keys=false&busy_timeout=100").gives("jdbc:sqlite:" + file("x.db") + "?foreign_keys=false&busy_timeout=100&transaction_mode=IMMEDIATE&journal_mode=WAL", null, null, SQ),
-				url("sqlite:///x.db?transaction_mode=DEFERRED").gives("jdbc:sqlite:" + file("x.db") + "?transaction_mode=DEFERRED&busy_timeout=30000&foreign_keys=true&journal_mode=WAL", null, null, SQ),
+				url("sqlite:///x.db?foreign_keys=false&busy_timeout=100").gives("jdbc:sqlite:" + file("x.db") + "?foreign_keys=false&busy_timeout=100&transaction_mode=IMMEDIATE&date_class=TEXT&date_string_format=yyyy-MM-dd HH:mm:ss.SSS&journal_mode=WAL", null, null, SQ),
+				url("sqlite:///x.db?transaction_mode=DEFERRED").gives("jdbc:sqlite:" + file("x.db") + "?transaction_mode=DEFERRED&busy_timeout=30000&foreign_keys=true&date_class=TEXT&date_string_format=yyyy-MM-dd HH:mm:ss.SSS&journal_mode=WAL", null, null, SQ),
 				url("sqlite:///x.db?check_same_thread=false&isolation_level=AUTOCOMMIT").gives("jdbc:sqlite:" + file("x.db") + "?" + SQLITE_FILE_DEFAULTS, null, null, SQ),
 				url("sqlite://").givesMemory(SQLITE_DEFAULTS),
 				url("sqlite:///").givesMemory(SQLITE_DEFAULTS),
 				url("sqlite:///:memory:").givesMemory(SQLITE_DEFAULTS),
 				url("sqlite+aiosqlite://").givesMemory(SQLITE_DEFAULTS),
-				url("sqlite+pysqlite:///:memory:?timeout=1").givesMemory("busy_timeout=1000&foreign_keys=true&transaction_mode=IMMEDIATE"),
+				url("sqlite+pysqlite:///:memory:?timeout=1").givesMemory("busy_timeout=1000&foreign_keys=true&transaction_mode=IMMEDIATE&date_class=TEXT&date_string_format=yyyy-MM-dd HH:mm:ss.SSS"),
 				url("sqlite://?journal_mode=MEMORY").givesMemory("journal_mode=MEMORY&" + SQLITE_DEFAULTS),
 				// jdbc: URLs pass through untouched.
 				url("jdbc:postgresql://db:5432/app?user=u&password=p").gives("jdbc:postgresql://db:5432/app?user=u&password=p", null, null, PG),
@@ -323,9 +324,9 @@ class JdbcTranslatorTests {
 		JdbcTranslator custom = new JdbcTranslator(
 				new SqliteOptions(Duration.ofMillis(1500), "TRUNCATE", false), null);
 		assertThat(custom.translate("sqlite:///x.db", null, null).jdbcUrl()).isEqualTo("jdbc:sqlite:" + file("x.db")
-				+ "?busy_timeout=1500&foreign_keys=false&transaction_mode=IMMEDIATE&journal_mode=TRUNCATE");
+				+ "?busy_timeout=1500&foreign_keys=false&transaction_mode=IMMEDIATE&date_class=TEXT&date_string_format=yyyy-MM-dd HH:mm:ss.SSS&journal_mode=TRUNCATE");
 		assertThat(custom.translate("sqlite://", null, null).jdbcUrl())
-			.endsWith("?mode=memory&cache=shared&busy_timeout=1500&foreign_keys=false&transaction_mode=IMMEDIATE");
+			.endsWith("?mode=memory&cache=shared&busy_timeout=1500&foreign_keys=false&transaction_mode=IMMEDIATE&date_class=TEXT&date_string_format=yyyy-MM-dd HH:mm:ss.SSS");
 	}
 
 	@Test
