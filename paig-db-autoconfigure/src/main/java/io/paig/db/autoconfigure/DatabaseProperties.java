@@ -2,11 +2,13 @@ package io.paig.db.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.paig.db.migration.MigrationSettings;
+import io.paig.db.migration.MigrationState;
 import io.paig.db.url.SqliteOptions;
 import org.jspecify.annotations.Nullable;
 
@@ -150,6 +152,18 @@ public class DatabaseProperties {
 		/** Whether Liquibase may send its anonymous usage analytics (it does by default since 4.30). */
 		private boolean analyticsEnabled = false;
 
+		private final Endpoint endpoint = new Endpoint();
+
+		private final Health health = new Health();
+
+		public Endpoint getEndpoint() {
+			return this.endpoint;
+		}
+
+		public Health getHealth() {
+			return this.health;
+		}
+
 		public String getChangelog() {
 			return this.changelog;
 		}
@@ -242,6 +256,55 @@ public class DatabaseProperties {
 			return new MigrationSettings(this.changelog, List.copyOf(this.contexts), List.copyOf(this.labels),
 					this.defaultSchema, this.liquibaseSchema, this.changelogTable, this.changelogLockTable,
 					Map.copyOf(this.parameters), this.lockTimeout, this.analyticsEnabled);
+		}
+
+	}
+
+	/**
+	 * The migrations actuator endpoint.
+	 */
+	public static class Endpoint {
+
+		/** Whether upgrade and downgrade are offered over HTTP; when off they are not mapped at all. */
+		private boolean writeEnabled = false;
+
+		public boolean isWriteEnabled() {
+			return this.writeEnabled;
+		}
+
+		public void setWriteEnabled(boolean writeEnabled) {
+			this.writeEnabled = writeEnabled;
+		}
+
+	}
+
+	/**
+	 * The migrations health contributor.
+	 */
+	public static class Health {
+
+		/** Whether migrations join the readiness group, so no traffic reaches an instance whose schema is behind. */
+		private boolean readiness = true;
+
+		/** Health status reported for each migration state. */
+		private Map<MigrationState, String> status = new EnumMap<>(Map.of(MigrationState.UP_TO_DATE, "UP",
+				MigrationState.PENDING, "OUT_OF_SERVICE", MigrationState.RUNNING, "OUT_OF_SERVICE",
+				MigrationState.FAILED, "DOWN", MigrationState.DISABLED, "UP"));
+
+		public boolean isReadiness() {
+			return this.readiness;
+		}
+
+		public void setReadiness(boolean readiness) {
+			this.readiness = readiness;
+		}
+
+		public Map<MigrationState, String> getStatus() {
+			return this.status;
+		}
+
+		public void setStatus(Map<MigrationState, String> status) {
+			this.status = status;
 		}
 
 	}

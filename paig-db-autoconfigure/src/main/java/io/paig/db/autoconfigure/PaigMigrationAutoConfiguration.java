@@ -2,9 +2,11 @@ package io.paig.db.autoconfigure;
 
 import javax.sql.DataSource;
 
+import io.paig.db.migration.MigrationListener;
 import io.paig.db.migration.MigrationRunner;
 import liquibase.Liquibase;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -32,9 +34,11 @@ public final class PaigMigrationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MigrationRunner migrationRunner(DataSource dataSource, DatabaseProperties properties,
-			ResourceLoader resourceLoader) {
-		return new MigrationRunner(dataSource, properties.getMigration().toSettings(), resourceLoader);
+	MigrationRunner migrationRunner(DataSource dataSource, DatabaseProperties properties, ResourceLoader resourceLoader,
+			ObjectProvider<MigrationListener> listeners) {
+		MigrationRunner runner = new MigrationRunner(dataSource, properties.getMigration().toSettings(), resourceLoader);
+		runner.setListeners(listeners);
+		return runner;
 	}
 
 	@Bean

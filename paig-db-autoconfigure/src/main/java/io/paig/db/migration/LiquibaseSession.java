@@ -214,6 +214,21 @@ final class LiquibaseSession {
 		}
 	}
 
+	/**
+	 * Roll back the changesets that ran last.
+	 * @param count how many
+	 * @param listener told about each changeset
+	 * @param clearStaleLock whether to clear Liquibase's own lock row first
+	 * @throws LiquibaseException when a rollback fails
+	 */
+	void rollback(int count, ChangeExecListener listener, boolean clearStaleLock) throws LiquibaseException {
+		this.liquibase.setChangeExecListener(listener);
+		if (clearStaleLock) {
+			LockServiceFactory.getInstance().getLockService(this.database).forceReleaseLock();
+		}
+		this.liquibase.rollback(count, (String) null, contexts(), labels());
+	}
+
 	ChangelogTable changelogTable() {
 		String schema = StringUtils.hasText(this.settings.liquibaseSchema()) ? this.settings.liquibaseSchema()
 				: this.settings.defaultSchema();

@@ -3,6 +3,7 @@ package io.paig.db.migration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,13 +14,14 @@ import org.jspecify.annotations.Nullable;
  * @param finished when it ended
  * @param from the revision the database was at, or {@code null} at base
  * @param to the revision it reached, or {@code null} at base
- * @param applied the revisions it applied, in order
+ * @param applied the revisions it applied (or for a downgrade reverted), in order
+ * @param durations how long each of them took, by revision id
  * @param outcome how it ended
  * @param error what went wrong, without secrets, or {@code null}
  * @author paig-db
  */
 public record MigrationRun(Instant started, Instant finished, @Nullable String from, @Nullable String to,
-		List<Revision> applied, Outcome outcome, @Nullable String error) {
+		List<Revision> applied, Map<String, Duration> durations, Outcome outcome, @Nullable String error) {
 
 	/**
 	 * How long it took.
@@ -36,6 +38,9 @@ public record MigrationRun(Instant started, Instant finished, @Nullable String f
 
 		/** Revisions were applied. */
 		APPLIED,
+
+		/** Revisions were reverted. */
+		REVERTED,
 
 		/** Nothing was pending. */
 		UP_TO_DATE,

@@ -5,7 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -37,6 +38,8 @@ public class MigrationRunner {
 
 	private volatile boolean running;
 
+	private volatile Iterable<MigrationListener> listeners = List.of();
+
 	/**
 	 * Create a runner.
 	 * @param dataSource the application's DataSource
@@ -47,6 +50,15 @@ public class MigrationRunner {
 		this.dataSource = dataSource;
 		this.settings = settings;
 		this.resourceLoader = resourceLoader;
+	}
+
+	/**
+	 * Set who is told about runs; looked at each time a run ends, so a lazy source (a Spring
+	 * {@code ObjectProvider}) works.
+	 * @param listeners the listeners
+	 */
+	public void setListeners(Iterable<MigrationListener> listeners) {
+		this.listeners = listeners;
 	}
 
 	public MigrationSettings getSettings() {
@@ -96,6 +108,20 @@ public class MigrationRunner {
 	}
 
 	/**
+	 * Who holds the migration lock now.
+	 * @return the holder, {@link LockHolder#FREE} when nobody does
+	 */
+	public LockHolder lockHolder() {
+		try (Connection connection = this.dataSource.getConnection()) {
+			return MigrationLocks.forConnection(connection, this.settings).holder(connection);
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Could not read who holds the migration lock: " + ex.getMessage(),
+					"Check that the database can be reached.", ex);
+		}
+	}
+
+	/**
 	 * Fail unless every revision is applied and no applied one was edited.
 	 * @throws PendingRevisionsException when revisions are pending
 	 * @throws EditedRevisionException when applied changesets were edited
@@ -118,6 +144,17 @@ public class MigrationRunner {
 	 * had
 	 */
 	public MigrationRun upgrade() {
+		return upgrade("head");
+	}
+
+	/**
+	 * Apply pending revisions up to a target.
+	 * @param target {@code head}, {@code +N} or a revision (a unique prefix of its id will do)
+	 * @return what the run did
+	 * @throws MigrationException when a revision fails, an applied one was edited, the target is unknown, or
+	 * the lock could not be had
+	 */
+	public MigrationRun upgrade(String target) {
 		Instant started = Instant.now();
 		this.running = true;
 		try {
@@ -125,16 +162,18 @@ public class MigrationRunner {
 			if (!status.getEdited().isEmpty()) {
 				throw new EditedRevisionException(status.getEdited());
 			}
-			if (status.isUpToDate() && !needsTags(status)) {
-				logger.info("Database is up to date at revision " + idOf(status.getCurrent()) + " (head)");
+			if (Targets.upgrade(status, target).isEmpty() && !needsTags(status)) {
+				logger.info("Database is up to date at revision " + idOf(status.getCurrent())
+						+ (status.isUpToDate() ? " (head)" : ""));
 				return record(new MigrationRun(started, Instant.now(), idOf(status.getCurrent()),
-						idOf(status.getCurrent()), List.of(), MigrationRun.Outcome.UP_TO_DATE, null));
+						idOf(status.getCurrent()), List.of(), Map.of(), MigrationRun.Outcome.UP_TO_DATE, null));
 			}
-			return record(upgradeLocked(started));
+			return record(locked((session, transaction, connection, clearStaleLock) -> apply(session, transaction,
+					connection, started, clearStaleLock, target)));
 		}
 		catch (MigrationException ex) {
-			this.lastRun = new MigrationRun(started, Instant.now(), null, null, List.of(), MigrationRun.Outcome.FAILED,
-					ex.getMessage());
+			record(new MigrationRun(started, Instant.now(), null, null, List.of(), Map.of(), MigrationRun.Outcome.FAILED,
+					ex.getMessage()));
 			throw ex;
 		}
 		finally {
@@ -142,14 +181,38 @@ public class MigrationRunner {
 		}
 	}
 
-	private MigrationRun upgradeLocked(Instant started) {
+	/**
+	 * Revert applied revisions, newest first.
+	 * @param target {@code -N}, {@code base} or a revision to go down to (not included)
+	 * @return what the run did
+	 * @throws MigrationException when a revision cannot be reverted (named before anything is touched), a
+	 * revert fails, or the lock could not be had
+	 */
+	public MigrationRun downgrade(String target) {
+		Instant started = Instant.now();
+		this.running = true;
+		try {
+			return record(locked((session, transaction, connection, clearStaleLock) -> revert(session, transaction,
+					connection, started, clearStaleLock, target)));
+		}
+		catch (MigrationException ex) {
+			record(new MigrationRun(started, Instant.now(), null, null, List.of(), Map.of(), MigrationRun.Outcome.FAILED,
+					ex.getMessage()));
+			throw ex;
+		}
+		finally {
+			this.running = false;
+		}
+	}
+
+	private MigrationRun locked(LockedWork work) {
 		try (Connection connection = this.dataSource.getConnection()) {
 			MigrationLock lock = MigrationLocks.forConnection(connection, this.settings);
 			try (MigrationLock.Held held = lock.acquire(connection, this.settings.lockTimeout())) {
 				RevisionTransaction transaction = RevisionTransaction.wrap(connection);
 				boolean clearStaleLock = !(lock instanceof LocalMigrationLock local) || local.spansProcesses();
 				return LiquibaseSession.run(transaction.connection(), this.settings, this.resourceLoader,
-						(session) -> apply(session, transaction, connection, started, clearStaleLock));
+						(session) -> work.run(session, transaction, connection, clearStaleLock));
 			}
 		}
 		catch (MigrationException ex) {
@@ -165,28 +228,42 @@ public class MigrationRunner {
 		}
 	}
 
+	@FunctionalInterface
+	private interface LockedWork {
+
+		MigrationRun run(LiquibaseSession session, RevisionTransaction transaction, Connection connection,
+				boolean clearStaleLock) throws Exception;
+
+	}
+
 	private MigrationRun apply(LiquibaseSession session, RevisionTransaction transaction, Connection connection,
-			Instant started, boolean clearStaleLock) throws Exception {
+			Instant started, boolean clearStaleLock, String target) throws Exception {
 		// Read again under the lock: another instance may have applied everything while this one waited.
 		MigrationStatus status = session.status();
 		if (!status.getEdited().isEmpty()) {
 			throw new EditedRevisionException(status.getEdited());
 		}
 		String from = idOf(status.getCurrent());
-		List<Revision> plan = status.getPendingRevisions();
+		List<Revision> plan = Targets.upgrade(status, target);
 		if (plan.isEmpty()) {
 			tag(session, connection, status.getAppliedRevisions(), status);
-			logger.info("Database is up to date at revision " + from + " (head)");
-			return new MigrationRun(started, Instant.now(), from, from, List.of(), MigrationRun.Outcome.UP_TO_DATE, null);
+			logger.info("Database is up to date at revision " + from + (status.isUpToDate() ? " (head)" : ""));
+			return new MigrationRun(started, Instant.now(), from, from, List.of(), Map.of(),
+					MigrationRun.Outcome.UP_TO_DATE, null);
 		}
-		Revision head = Objects.requireNonNull(status.getHistory().getHead());
-		logger.info("Migrating from revision " + from + " to " + head.id() + " (head): " + plan.size()
-				+ " revision(s) pending");
+		Revision last = plan.get(plan.size() - 1);
+		boolean toHead = last == status.getHistory().getHead();
+		logger.info("Migrating from revision " + from + " to " + last.id() + (toHead ? " (head)" : "") + ": "
+				+ plan.size() + " revision(s) pending");
+		List<ChangeSetRef> changeSets = status.getPendingChangeSets()
+			.stream()
+			.filter((changeSet) -> plan.stream().anyMatch((revision) -> revision.changeSets().contains(changeSet)))
+			.toList();
+
 		boolean transactional = session.transactionalDdl();
-		RevisionProgress progress = new RevisionProgress(plan, status.getPendingChangeSets(),
-				transactional ? transaction : null);
+		RevisionProgress progress = new RevisionProgress(plan, changeSets, transactional ? transaction : null);
 		try {
-			session.update(-1, progress, clearStaleLock);
+			session.update(changeSets.size(), progress, clearStaleLock);
 		}
 		catch (Exception ex) {
 			throw failure(session, connection, plan, progress, transactional, ex);
@@ -202,8 +279,64 @@ public class MigrationRunner {
 		logger.info("Applied " + progress.applied().size() + " revision(s) in " + millis + " ms; database is at revision "
 				+ to + (after.isUpToDate() ? " (head)" : ""));
 		return new MigrationRun(started, Instant.now(), from, to, List.copyOf(progress.applied()),
-				MigrationRun.Outcome.APPLIED, null);
+				Map.copyOf(progress.durations()), MigrationRun.Outcome.APPLIED, null);
 	}
+
+	private MigrationRun revert(LiquibaseSession session, RevisionTransaction transaction, Connection connection,
+			Instant started, boolean clearStaleLock, String target) throws Exception {
+		MigrationStatus status = session.status();
+		String from = idOf(status.getCurrent());
+		List<Revision> plan = Targets.downgrade(status, target);
+		if (plan.isEmpty()) {
+			logger.info("Nothing to revert: database is at revision " + from);
+			return new MigrationRun(started, Instant.now(), from, from, List.of(), Map.of(),
+					MigrationRun.Outcome.UP_TO_DATE, null);
+		}
+		List<Revision> irreversible = plan.stream().filter((revision) -> !revision.isReversible()).toList();
+		if (!irreversible.isEmpty()) {
+			throw new MigrationException("Nothing was reverted: revision(s) "
+					+ irreversible.stream().map(Revision::toString).collect(Collectors.joining(", "))
+					+ " cannot be reverted (a changeset without a rollback, such as raw SQL).",
+					"Add a 'rollback:' to each such changeset, or downgrade only to a later revision.");
+		}
+		List<AppliedChangeSet> rows = status.getApplied();
+		List<AppliedChangeSet> ofPlan = rows.stream()
+			.filter((row) -> plan.stream().anyMatch((revision) -> revision.changeSets().stream().anyMatch(row::isFor)))
+			.toList();
+		List<AppliedChangeSet> newest = rows.subList(rows.size() - ofPlan.size(), rows.size());
+		if (!ofPlan.equals(newest)) {
+			throw new MigrationException("Nothing was reverted: changesets of other revisions ran after those of "
+					+ plan.get(plan.size() - 1) + ", so Liquibase cannot roll back just these.",
+					"Downgrade further, or revert the later changesets first.");
+		}
+		logger.info("Reverting " + plan.size() + " revision(s) from revision " + from);
+		boolean transactional = session.transactionalDdl();
+		RollbackProgress progress = new RollbackProgress(plan, ofPlan, transactional ? transaction : null);
+		try {
+			session.rollback(ofPlan.size(), progress, clearStaleLock);
+		}
+		catch (Exception ex) {
+			Revision failed = progress.failedRevision();
+			ChangeSetRef failedChangeSet = progress.failed();
+			throw new MigrationException(
+					"Reverting " + ((failed != null) ? "revision " + failed : "the revisions") + " failed: "
+							+ rootMessage(ex),
+					"Fix the rollback of changeset "
+							+ ((failedChangeSet != null) ? "'" + failedChangeSet.id() + "'" : "that failed")
+							+ " and run the downgrade again.",
+					ex);
+		}
+		finally {
+			transaction.end();
+		}
+		commit(connection);
+		MigrationStatus after = session.status();
+		String to = idOf(after.getCurrent());
+		logger.info("Reverted " + progress.reverted().size() + " revision(s); database is at revision " + to);
+		return new MigrationRun(started, Instant.now(), from, to, List.copyOf(progress.reverted()),
+				Map.copyOf(progress.durations()), MigrationRun.Outcome.REVERTED, null);
+	}
+
 
 	private MigrationException failure(LiquibaseSession session, Connection connection, List<Revision> plan,
 			RevisionProgress progress, boolean transactional, Exception ex) {
@@ -273,6 +406,14 @@ public class MigrationRunner {
 
 	private MigrationRun record(MigrationRun run) {
 		this.lastRun = run;
+		for (MigrationListener listener : this.listeners) {
+			try {
+				listener.runFinished(run);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("A migration listener failed: " + ex.getMessage());
+			}
+		}
 		return run;
 	}
 

@@ -33,6 +33,8 @@ final class RevisionProgress extends AbstractChangeExecListener {
 
 	private final List<Revision> applied = new ArrayList<>();
 
+	private final Map<String, java.time.Duration> durations = new java.util.LinkedHashMap<>();
+
 	private @Nullable Revision current;
 
 	private long currentStart;
@@ -90,6 +92,7 @@ final class RevisionProgress extends AbstractChangeExecListener {
 		}
 		this.applied.add(revision);
 		long millis = (System.nanoTime() - this.currentStart) / 1_000_000;
+		this.durations.put(revision.id(), java.time.Duration.ofMillis(millis));
 		logger.info("Revision " + (this.plan.indexOf(revision) + 1) + "/" + this.plan.size() + " " + revision.id()
 				+ " '" + revision.message() + "' applied in " + millis + " ms");
 	}
@@ -112,6 +115,10 @@ final class RevisionProgress extends AbstractChangeExecListener {
 
 	List<Revision> applied() {
 		return this.applied;
+	}
+
+	Map<String, java.time.Duration> durations() {
+		return this.durations;
 	}
 
 	@Nullable ChangeSetRef failed() {

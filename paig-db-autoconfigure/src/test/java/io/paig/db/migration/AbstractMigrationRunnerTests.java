@@ -342,6 +342,65 @@ abstract class AbstractMigrationRunnerTests {
 	}
 
 	@Test
+	void upgradesToARevisionOrByCount() throws Exception {
+		MigrationRunner runner = runner(threeRevisions());
+		assertThat(runner.upgrade("+1").applied()).extracting(Revision::id).containsExactly("aaaa00000001");
+		assertThat(runner.upgrade("aaaa00000002").applied()).extracting(Revision::id).containsExactly("aaaa00000002");
+		assertThat(runner.status().getCurrent().id()).isEqualTo("aaaa00000002");
+		assertThat(runner.upgrade("aaaa00000001").outcome()).isEqualTo(MigrationRun.Outcome.UP_TO_DATE);
+		assertThat(runner.upgrade("head").applied()).extracting(Revision::id).containsExactly("aaaa00000003");
+	}
+
+	@Test
+	void downgradesRevisionByRevisionToBaseAndUpAgain() throws Exception {
+		MigrationRunner runner = runner(threeRevisions());
+		runner.upgrade();
+		MigrationRun one = runner.downgrade("-1");
+		assertThat(one.outcome()).isEqualTo(MigrationRun.Outcome.REVERTED);
+		assertThat(one.applied()).extracting(Revision::id).containsExactly("aaaa00000003");
+		assertThat(one.to()).isEqualTo("aaaa00000002");
+		assertThat(query("select count(*) from users")).isEqualTo("0");
+		assertThat(runner.downgrade("aaaa00000001").applied()).extracting(Revision::id).containsExactly("aaaa00000002");
+		assertThat(columns("users")).doesNotContain("email");
+		assertThat(runner.downgrade("base").applied()).extracting(Revision::id).containsExactly("aaaa00000001");
+		assertThat(tableExists("users")).isFalse();
+		assertThat(query("select count(*) from DATABASECHANGELOG")).isEqualTo("0");
+		assertThat(runner.status().getCurrent()).isNull();
+		assertThat(runner.upgrade().applied()).hasSize(3);
+		assertThat(runner.status().getCurrent().id()).isEqualTo("aaaa00000003");
+	}
+
+	@Test
+	void ambiguousOrUnknownTargetsAreRefusedWithTheCandidates() {
+		MigrationRunner runner = runner(threeRevisions());
+		runner.upgrade();
+		assertThatExceptionOfType(RevisionHistory.UnknownRevisionException.class)
+			.isThrownBy(() -> runner.downgrade("aaaa0000000"))
+			.withMessageContaining("fits 3 revisions: aaaa00000001, aaaa00000002, aaaa00000003");
+		assertThatExceptionOfType(RevisionHistory.UnknownRevisionException.class)
+			.isThrownBy(() -> runner.upgrade("ffff"))
+			.withMessageContaining("No revision has an id starting with 'ffff'");
+	}
+
+	@Test
+	void revisionThatCannotBeRevertedIsNamedBeforeAnythingIsTouched() throws Exception {
+		Changelogs changelogs = threeRevisions().revision("aaaa00000004", "raw sql", """
+				  - changeSet:
+				      id: raw
+				      author: paig
+				      changes:
+				        - sql: { sql: "update users set name = 'root' where name = 'admin'" }
+				""");
+		MigrationRunner runner = runner(changelogs);
+		runner.upgrade();
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> runner.downgrade("base"))
+			.withMessageContaining("Nothing was reverted")
+			.withMessageContaining("aaaa00000004 'raw sql'");
+		assertThat(query("select count(*) from DATABASECHANGELOG")).isEqualTo("4");
+		assertThat(runner.downgrade("aaaa00000004").outcome()).isEqualTo(MigrationRun.Outcome.UP_TO_DATE);
+	}
+
+	@Test
 	void noChangelogMeansNothingToDo() {
 		MigrationRunner runner = new MigrationRunner(dataSource(),
 				MigrationSettings.of("file:" + this.temp.resolve("missing.yaml")), new DefaultResourceLoader());

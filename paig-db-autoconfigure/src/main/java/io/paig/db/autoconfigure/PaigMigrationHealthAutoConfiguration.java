@@ -1,0 +1,46 @@
+package io.paig.db.autoconfigure;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import io.paig.db.actuate.health.MigrationsHealthIndicator;
+import io.paig.db.migration.MigrationRunner;
+import io.paig.db.migration.MigrationState;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the {@code migrations} health contributor, and its
+ * place in the readiness group.
+ *
+ * @author paig-db
+ */
+@AutoConfiguration(after = PaigMigrationAutoConfiguration.class,
+		afterName = "org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration")
+@ConditionalOnClass({ MigrationsHealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
+@ConditionalOnBean(MigrationRunner.class)
+@ConditionalOnEnabledHealthIndicator("migrations")
+public final class PaigMigrationHealthAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(name = "migrationsHealthIndicator")
+	MigrationsHealthIndicator migrationsHealthIndicator(MigrationRunner runner, DatabaseProperties properties) {
+		Map<MigrationState, Status> mapping = new EnumMap<>(MigrationState.class);
+		properties.getMigration().getHealth().getStatus().forEach((state, status) -> mapping.put(state, new Status(status)));
+		return new MigrationsHealthIndicator(runner, mapping);
+	}
+
+	@Bean
+	HealthEndpointGroupsPostProcessor migrationsReadinessGroupPostProcessor(DatabaseProperties properties) {
+		return new ReadinessMembership("migrations", properties.getMigration().getHealth().isReadiness());
+	}
+
+}

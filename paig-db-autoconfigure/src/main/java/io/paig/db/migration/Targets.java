@@ -1,0 +1,86 @@
+package io.paig.db.migration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Alembic's ways of naming where to go: {@code head}, {@code +N} or a revision for an upgrade;
+ * {@code -N}, {@code base} or a revision for a downgrade (down to it, not including it). A revision may be
+ * given by a unique prefix of its id.
+ *
+ * @author paig-db
+ */
+public final class Targets {
+
+	private Targets() {
+	}
+
+	/**
+	 * The pending revisions an upgrade applies, in order.
+	 * @param status where the database stands
+	 * @param target {@code head}, {@code +N} or a revision
+	 * @return the revisions to apply
+	 */
+	public static List<Revision> upgrade(MigrationStatus status, String target) {
+		List<Revision> pending = status.getPendingRevisions();
+		String text = target.strip().toLowerCase(Locale.ROOT);
+		if (text.equals("head") || text.equals("heads")) {
+			return pending;
+		}
+		if (text.startsWith("+")) {
+			int count = count(text.substring(1), target);
+			return pending.subList(0, Math.min(count, pending.size()));
+		}
+		Revision revision = status.getHistory().find(target.strip());
+		int index = status.getHistory().indexOf(revision);
+		List<Revision> plan = new ArrayList<>();
+		for (Revision candidate : pending) {
+			if (status.getHistory().indexOf(candidate) <= index) {
+				plan.add(candidate);
+			}
+		}
+		return plan;
+	}
+
+	/**
+	 * The applied revisions a downgrade reverts, newest first.
+	 * @param status where the database stands
+	 * @param target {@code -N}, {@code base} or a revision to go down to
+	 * @return the revisions to revert
+	 */
+	public static List<Revision> downgrade(MigrationStatus status, String target) {
+		List<Revision> applied = new ArrayList<>(status.getAppliedRevisions());
+		java.util.Collections.reverse(applied);
+		String text = target.strip().toLowerCase(Locale.ROOT);
+		if (text.equals("base")) {
+			return applied;
+		}
+		if (text.startsWith("-")) {
+			int count = count(text.substring(1), target);
+			return applied.subList(0, Math.min(count, applied.size()));
+		}
+		Revision revision = status.getHistory().find(target.strip());
+		if (!status.getAppliedRevisions().contains(revision)) {
+			throw new MigrationException("Revision " + revision + " is not applied: there is nothing to go down to.",
+					"Name an applied revision ('db history' shows them), '-N' or 'base'.");
+		}
+		int index = status.getHistory().indexOf(revision);
+		return applied.stream().filter((candidate) -> status.getHistory().indexOf(candidate) > index).toList();
+	}
+
+	private static int count(String digits, String target) {
+		try {
+			int count = Integer.parseInt(digits);
+			if (count > 0) {
+				return count;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new MigrationException("'" + target + "' is not a number of revisions.",
+				"Write it as '+1', '+2', ... for an upgrade or '-1', '-2', ... for a downgrade.");
+	}
+
+}
