@@ -65,6 +65,18 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void writeOperationsAreNotMappedByDefault() {
+		MigrationRun before = this.runner.getLastRun();
+		ResponseEntity<String> upgrade = this.rest.postForEntity("/actuator/migrations/upgrade", Map.of(), String.class);
+		ResponseEntity<String> downgrade = this.rest.postForEntity("/actuator/migrations/downgrade",
+				Map.of("target", "base"), String.class);
+		assertThat(upgrade.getStatusCode().is2xxSuccessful()).isFalse();
+		assertThat(downgrade.getStatusCode().is2xxSuccessful()).isFalse();
+		assertThat(this.runner.getLastRun()).isSameAs(before);
+		assertThat(this.runner.status().getCurrent().id()).isEqualTo("3f2a9c1e7b10");
+	}
+
+	@Test
 	void healthIsUp() {
 		assertThat(this.rest.getForObject("/actuator/health", String.class)).contains("\"status\":\"UP\"");
 	}

@@ -9,6 +9,7 @@ import io.paig.db.migration.MigrationRunner;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -24,7 +25,7 @@ import org.springframework.context.annotation.Bean;
  * @author paig-db
  */
 @AutoConfiguration(after = PaigMigrationAutoConfiguration.class)
-@ConditionalOnClass({ MigrationsEndpoint.class, ConditionalOnAvailableEndpoint.class })
+@ConditionalOnClass({ Endpoint.class, MigrationsEndpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnAvailableEndpoint(MigrationsEndpoint.class)
 public final class PaigMigrationEndpointAutoConfiguration {
 

@@ -24,7 +24,8 @@ import org.springframework.context.annotation.Bean;
  * @author paig-db
  */
 @AutoConfiguration(after = PaigMigrationAutoConfiguration.class,
-		afterName = "org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration")
+		afterName = { "org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration",
+				"org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration" })
 @ConditionalOnClass({ MigrationsHealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean(MigrationRunner.class)
 @ConditionalOnEnabledHealthIndicator("migrations")

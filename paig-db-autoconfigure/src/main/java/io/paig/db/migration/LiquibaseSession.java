@@ -215,6 +215,22 @@ final class LiquibaseSession {
 	}
 
 	/**
+	 * How many changesets Liquibase would run, in its order, up to and including one.
+	 * @param last the last changeset to run
+	 * @return the count for {@link #update(int, ChangeExecListener, boolean)}
+	 * @throws LiquibaseException when the changelog cannot be read
+	 */
+	int countThrough(ChangeSetRef last) throws LiquibaseException {
+		List<ChangeSet> unrun = this.liquibase.listUnrunChangeSets(contexts(), labels());
+		for (int i = 0; i < unrun.size(); i++) {
+			if (last.is(unrun.get(i))) {
+				return i + 1;
+			}
+		}
+		return unrun.size();
+	}
+
+	/**
 	 * Roll back the changesets that ran last.
 	 * @param count how many
 	 * @param listener told about each changeset

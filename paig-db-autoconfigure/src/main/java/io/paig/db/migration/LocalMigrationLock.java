@@ -30,13 +30,13 @@ final class LocalMigrationLock implements MigrationLock {
 
 	private static final Map<String, Semaphore> jvmLocks = new ConcurrentHashMap<>();
 
+	private static final Map<String, String> heldSince = new ConcurrentHashMap<>();
+
 	private final String key;
 
 	private final @Nullable Path lockFile;
 
 	private final String what;
-
-	private volatile @Nullable String heldSince;
 
 	/**
 	 * Create a lock.
@@ -60,10 +60,11 @@ final class LocalMigrationLock implements MigrationLock {
 
 	@Override
 	public Held acquire(Connection connection, Duration timeout) throws SQLException, InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
 		Semaphore jvmLock = jvmLocks.computeIfAbsent(this.key, (key) -> new Semaphore(1));
 		LockWait.until(jvmLock::tryAcquire, () -> holder(connection), timeout, this.what);
+		heldSince.put(this.key, Instant.now() + " by thread " + Thread.currentThread().getName());
 		if (this.lockFile == null) {
-			this.heldSince = Instant.now() + " by " + LockNames.process();
 			return release(jvmLock, null, null);
 		}
 		FileChannel channel = null;
@@ -73,7 +74,8 @@ final class LocalMigrationLock implements MigrationLock {
 					StandardOpenOption.WRITE);
 			channel = opened;
 			FileLock[] fileLock = new FileLock[1];
-			LockWait.until(() -> (fileLock[0] = tryLock(opened)) != null, () -> holder(connection), timeout, this.what);
+			Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+			LockWait.until(() -> (fileLock[0] = tryLock(opened)) != null, () -> holder(connection), left, this.what);
 			opened.truncate(0);
 			opened.write(ByteBuffer.wrap((LockNames.process() + " since " + Instant.now()).getBytes(StandardCharsets.UTF_8)), 0);
 			opened.force(false);
@@ -81,11 +83,13 @@ final class LocalMigrationLock implements MigrationLock {
 		}
 		catch (IOException ex) {
 			closeQuietly(channel);
+			heldSince.remove(this.key);
 			jvmLock.release();
 			throw new SQLException("Cannot lock " + this.lockFile + ": " + ex.getMessage(), ex);
 		}
 		catch (SQLException | InterruptedException | RuntimeException ex) {
 			closeQuietly(channel);
+			heldSince.remove(this.key);
 			jvmLock.release();
 			throw ex;
 		}
@@ -108,7 +112,7 @@ final class LocalMigrationLock implements MigrationLock {
 			}
 			finally {
 				closeQuietly(channel);
-				this.heldSince = null;
+				heldSince.remove(this.key);
 				jvmLock.release();
 			}
 		};
@@ -125,14 +129,14 @@ final class LocalMigrationLock implements MigrationLock {
 
 	@Override
 	public LockHolder holder(Connection connection) {
-		String inThisJvm = this.heldSince;
+		// A holder in this JVM is known without touching the file: probing it with a second channel
+		// would, on closing that channel, drop the lock the holder's channel has.
+		String inThisJvm = heldSince.get(this.key);
 		if (inThisJvm != null) {
-			return new LockHolder(true, "this process (" + inThisJvm + ")", null);
+			return new LockHolder(true, "this process (" + LockNames.process() + "), since " + inThisJvm, null);
 		}
-		if (this.lockFile == null) {
-			Semaphore jvmLock = jvmLocks.get(this.key);
-			return (jvmLock != null && jvmLock.availablePermits() == 0) ? new LockHolder(true, "this process", null)
-					: LockHolder.FREE;
+		if (this.lockFile == null || !Files.exists(this.lockFile)) {
+			return LockHolder.FREE;
 		}
 		try (FileChannel channel = FileChannel.open(this.lockFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
 			FileLock probe = channel.tryLock();

@@ -263,7 +263,10 @@ public class MigrationRunner {
 		boolean transactional = session.transactionalDdl();
 		RevisionProgress progress = new RevisionProgress(plan, changeSets, transactional ? transaction : null);
 		try {
-			session.update(changeSets.size(), progress, clearStaleLock);
+			// To head, Liquibase runs everything it would run; short of it, it runs as many changesets as it
+			// counts up to the target's last one (runAlways and changed runOnChange changesets count too).
+			session.update(toHead ? -1 : session.countThrough(changeSets.get(changeSets.size() - 1)), progress,
+					clearStaleLock);
 		}
 		catch (Exception ex) {
 			throw failure(session, connection, plan, progress, transactional, ex);

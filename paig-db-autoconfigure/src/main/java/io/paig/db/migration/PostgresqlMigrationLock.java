@@ -100,7 +100,16 @@ final class PostgresqlMigrationLock implements MigrationLock {
 		}
 		catch (SQLException ex) {
 			// PostgreSQL before 14 has no client_connection_check_interval: the lock still holds, the
-			// orphan's statement just runs to its end before the lock is freed.
+			// orphan's statement just runs to its end before the lock is freed. Outside auto-commit the
+			// failure aborted the transaction: end it, so the statements after it can run.
+			try {
+				if (!connection.getAutoCommit()) {
+					connection.rollback();
+				}
+			}
+			catch (SQLException rollbackFailure) {
+				ex.addSuppressed(rollbackFailure);
+			}
 			return false;
 		}
 	}

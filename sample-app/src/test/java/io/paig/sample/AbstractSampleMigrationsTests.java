@@ -1,0 +1,269 @@
+package io.paig.sample;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+
+import io.paig.db.migration.LockHolding;
+import io.paig.db.migration.MigrationRunner;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code /actuator/migrations}, health and metrics of the sample app over real HTTP, as its history grows,
+ * fails and is migrated by another instance; run against each database by a subclass. The changelog is a
+ * copy of the sample's in a folder the tests add revisions to.
+ *
+ * @author paig-db
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "database.migration.endpoint.write-enabled=true" })
+@AutoConfigureTestRestTemplate
+@ExtendWith(OutputCaptureExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class AbstractSampleMigrationsTests {
+
+	static final String FIRST = "3f2a9c1e7b10";
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	MigrationRunner runner;
+
+	@Autowired
+	javax.sql.DataSource dataSource;
+
+	/**
+	 * A copy of the sample's changelog in a folder of its own.
+	 * @param folder the folder
+	 * @return the location to give database.migration.changelog
+	 */
+	static String copyChangelog(Path folder) {
+		try {
+			Path source = Path.of(System.getProperty("basedir", "."), "src/main/resources/db/changelog");
+			try (var files = Files.walk(source)) {
+				for (Path file : files.filter(Files::isRegularFile).toList()) {
+					Path target = folder.resolve(source.relativize(file).toString());
+					Files.createDirectories(target.getParent());
+					Files.copy(file, target);
+				}
+			}
+			return "file:" + folder.resolve("db.changelog-master.yaml");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The changelog folder of this test class.
+	 * @return the folder
+	 */
+	abstract Path changelogFolder();
+
+	/**
+	 * The password in this class's database URL, which must appear nowhere; {@code null} when it has none.
+	 * @return the password
+	 */
+	abstract String password();
+
+	void addRevision(String id, String parent, String message, String changeSets) throws IOException {
+		Path folder = changelogFolder();
+		String file = "revisions/" + id + ".yaml";
+		Files.writeString(folder.resolve(file), "revision:\n  id: " + id + "\n  parent: " + parent + "\n  message: "
+				+ message + "\ndatabaseChangeLog:\n" + changeSets);
+		Path master = folder.resolve("db.changelog-master.yaml");
+		Files.writeString(master, Files.readString(master) + "  - include:\n      file: " + file
+				+ "\n      relativeToChangelogFile: true\n");
+	}
+
+	Map<String, Object> migrations() {
+		ResponseEntity<Map<String, Object>> response = this.rest.exchange("/actuator/migrations",
+				org.springframework.http.HttpMethod.GET, null, new ParameterizedTypeReference<>() {
+				});
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		return response.getBody();
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> map(Object value) {
+		return (Map<String, Object>) value;
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<Map<String, Object>> list(Object value) {
+		return (List<Map<String, Object>>) value;
+	}
+
+	@Test
+	@Order(1)
+	void documentTellsWhereTheDatabaseStandsAtHead() {
+		Map<String, Object> document = migrations();
+		assertThat(document.get("status")).isEqualTo("UP_TO_DATE");
+		assertThat(map(document.get("current"))).containsEntry("id", FIRST).containsEntry("message", "create ai_application");
+		assertThat(map(document.get("head"))).containsEntry("id", FIRST);
+		assertThat(list(document.get("pending"))).isEmpty();
+		Map<String, Object> applied = list(document.get("applied")).get(0);
+		assertThat(applied).containsEntry("id", FIRST).containsEntry("applied", true);
+		Map<String, Object> changeSet = list(applied.get("changeSets")).get(0);
+		assertThat(changeSet).containsEntry("id", FIRST + "-1")
+			.containsEntry("author", "paig-db")
+			.containsEntry("execType", "EXECUTED")
+			.containsEntry("order", 1)
+			.containsEntry("tag", FIRST)
+			.containsKeys("checksum", "deploymentId", "executedAt", "file");
+		assertThat(map(document.get("lastRun"))).containsEntry("outcome", "APPLIED")
+			.containsEntry("from", "base")
+			.containsEntry("to", FIRST)
+			.containsEntry("revisions", List.of(FIRST));
+		assertThat(map(document.get("lock"))).containsEntry("held", false);
+		assertThat(map(document.get("database")).get("product")).isNotNull();
+	}
+
+	@Test
+	@Order(2)
+	void oneRevisionByPrefixAndUnknownOnesAre404() {
+		ResponseEntity<Map<String, Object>> revision = this.rest.exchange("/actuator/migrations/" + FIRST.substring(0, 4),
+				org.springframework.http.HttpMethod.GET, null, new ParameterizedTypeReference<>() {
+				});
+		assertThat(revision.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(revision.getBody()).containsEntry("id", FIRST).containsEntry("reversible", true);
+		assertThat(this.rest.getForEntity("/actuator/migrations/ffffffff", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	@Order(3)
+	void newRevisionIsPendingAndTheInstanceLeavesReadiness() throws Exception {
+		addRevision("3f2a9c1e7b11", FIRST, "add owner", """
+				  - changeSet:
+				      id: add-owner
+				      author: paig-db
+				      changes:
+				        - addColumn:
+				            tableName: ai_application
+				            columns:
+				              - column: { name: owner, type: varchar(100) }
+				""");
+		Map<String, Object> document = migrations();
+		assertThat(document.get("status")).isEqualTo("PENDING");
+		assertThat(list(document.get("pending"))).extracting((revision) -> revision.get("id")).containsExactly("3f2a9c1e7b11");
+		assertThat(list(list(document.get("pending")).get(0).get("changeSets")).get(0)).containsEntry("executedAt", null);
+		ResponseEntity<String> readiness = this.rest.getForEntity("/actuator/health/readiness", String.class);
+		assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		// Only the migrations contributor can take readiness out of service here: it is a member of the group.
+		assertThat(readiness.getBody()).contains("OUT_OF_SERVICE");
+		assertThat(this.rest.getForEntity("/actuator/health/liveness", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+		assertThat(this.rest.getForObject("/actuator/metrics/paig.db.migration.pending", String.class))
+			.contains("\"value\":1.0");
+	}
+
+	@Test
+	@Order(4)
+	void upgradeOverHttpAppliesItAndReadinessReturns() {
+		ResponseEntity<Map<String, Object>> run = this.rest.exchange("/actuator/migrations/upgrade",
+				org.springframework.http.HttpMethod.POST,
+				new org.springframework.http.HttpEntity<>(Map.of("target", "head")), new ParameterizedTypeReference<>() {
+				});
+		assertThat(run.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(run.getBody()).containsEntry("outcome", "APPLIED").containsEntry("revisions", List.of("3f2a9c1e7b11"));
+		assertThat(migrations().get("status")).isEqualTo("UP_TO_DATE");
+		assertThat(this.rest.getForEntity("/actuator/health/readiness", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+		assertThat(this.rest.getForObject("/actuator/metrics/paig.db.migration.runs", String.class)).contains("COUNT");
+		assertThat(this.rest.getForObject("/actuator/prometheus", String.class))
+			.contains("paig_db_migration_runs_seconds_count{outcome=\"applied\"")
+			.contains("paig_db_migration_revisions_seconds_count{outcome=\"applied\",revision=\"3f2a9c1e7b11\"}");
+	}
+
+	@Test
+	@Order(5)
+	void failedRunIsReportedAndHealthGoesDown() throws Exception {
+		addRevision("3f2a9c1e7b12", "3f2a9c1e7b11", "broken", """
+				  - changeSet:
+				      id: broken
+				      author: paig-db
+				      changes:
+				        - sql: { sql: "insert into no_such_table values (1)" }
+				""");
+		ResponseEntity<Map<String, Object>> run = this.rest.exchange("/actuator/migrations/upgrade",
+				org.springframework.http.HttpMethod.POST, new org.springframework.http.HttpEntity<>(Map.of()),
+				new ParameterizedTypeReference<>() {
+				});
+		assertThat(run.getStatusCode().value()).isEqualTo(409);
+		assertThat((String) run.getBody().get("problem")).contains("3f2a9c1e7b12 'broken' failed in changeset 'broken'");
+		Map<String, Object> document = migrations();
+		assertThat(document.get("status")).isEqualTo("FAILED");
+		assertThat(map(document.get("lastRun"))).containsEntry("outcome", "FAILED");
+		assertThat((String) map(document.get("lastRun")).get("error")).containsIgnoringCase("no_such_table");
+		ResponseEntity<Map<String, Object>> health = this.rest.exchange("/actuator/health",
+				org.springframework.http.HttpMethod.GET, null, new ParameterizedTypeReference<>() {
+				});
+		Map<String, Object> migrations = map(map(health.getBody().get("components")).get("migrations"));
+		assertThat(migrations).containsEntry("status", "DOWN");
+		assertThat(map(migrations.get("details"))).containsEntry("state", "FAILED").containsEntry("pending", 1);
+	}
+
+	@Test
+	@Order(6)
+	void downgradeOverHttpRevertsTheNewestRevision() {
+		ResponseEntity<Map<String, Object>> run = this.rest.exchange("/actuator/migrations/downgrade",
+				org.springframework.http.HttpMethod.POST, new org.springframework.http.HttpEntity<>(Map.of("target", "-1")),
+				new ParameterizedTypeReference<>() {
+				});
+		assertThat(run.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(run.getBody()).containsEntry("outcome", "REVERTED").containsEntry("revisions", List.of("3f2a9c1e7b11"));
+		assertThat(map(migrations().get("current"))).containsEntry("id", FIRST);
+	}
+
+	@Test
+	@Order(7)
+	void lockHeldByAnotherConnectionShowsAsRunning() throws Exception {
+		try (Connection other = this.dataSource.getConnection()) {
+			try (var held = LockHolding.hold(other, this.runner)) {
+				Map<String, Object> document = migrations();
+				assertThat(document.get("status")).isEqualTo("RUNNING");
+				assertThat(map(document.get("lock"))).containsEntry("held", true);
+				assertThat((String) map(document.get("lock")).get("holder")).isNotBlank();
+			}
+		}
+		assertThat(map(migrations().get("lock"))).containsEntry("held", false);
+	}
+
+	@Test
+	@Order(8)
+	void noPasswordInAnyBodyOrLogLine(CapturedOutput output) {
+		String password = password();
+		if (password == null) {
+			return;
+		}
+		for (String path : List.of("/actuator/migrations", "/actuator/migrations/" + FIRST, "/actuator/health",
+				"/actuator/health/readiness", "/actuator/metrics/paig.db.migration.runs", "/actuator/prometheus")) {
+			assertThat(this.rest.getForObject(path, String.class)).as(path).doesNotContain(password);
+		}
+		assertThat(String.valueOf(map(migrations().get("database")).get("url"))).contains("****");
+		assertThat(output.toString()).doesNotContain(password);
+	}
+
+}
