@@ -165,6 +165,9 @@ abstract class AbstractSampleMigrationsTests {
 				            columns:
 				              - column: { name: owner, type: varchar(100) }
 				""");
+		ResponseEntity<String> ambiguous = this.rest.getForEntity("/actuator/migrations/3f2a9c1e7b1", String.class);
+		assertThat(ambiguous.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(ambiguous.getBody()).contains("3f2a9c1e7b10").contains("3f2a9c1e7b11");
 		Map<String, Object> document = migrations();
 		assertThat(document.get("status")).isEqualTo("PENDING");
 		assertThat(list(document.get("pending"))).extracting((revision) -> revision.get("id")).containsExactly("3f2a9c1e7b11");

@@ -38,6 +38,8 @@ public class DatabaseProperties {
 
 	private final Migration migration = new Migration();
 
+	private final Command command = new Command();
+
 	public String getUrl() {
 		return this.url;
 	}
@@ -68,6 +70,10 @@ public class DatabaseProperties {
 
 	public Migration getMigration() {
 		return this.migration;
+	}
+
+	public Command getCommand() {
+		return this.command;
 	}
 
 	/**
@@ -256,6 +262,35 @@ public class DatabaseProperties {
 			return new MigrationSettings(this.changelog, List.copyOf(this.contexts), List.copyOf(this.labels),
 					this.defaultSchema, this.liquibaseSchema, this.changelogTable, this.changelogLockTable,
 					Map.copyOf(this.parameters), this.lockTimeout, this.analyticsEnabled);
+		}
+
+	}
+
+	/**
+	 * The {@code db} commands.
+	 */
+	public static class Command {
+
+		/** Folder of the project's changelog sources, where 'db revision' writes new revisions. */
+		private String changelogFolder = "src/main/resources/db/changelog";
+
+		/** Whether the application exits with the command's code when a 'db' command is done. */
+		private boolean exit = true;
+
+		public String getChangelogFolder() {
+			return this.changelogFolder;
+		}
+
+		public void setChangelogFolder(String changelogFolder) {
+			this.changelogFolder = changelogFolder;
+		}
+
+		public boolean isExit() {
+			return this.exit;
+		}
+
+		public void setExit(boolean exit) {
+			this.exit = exit;
 		}
 
 	}

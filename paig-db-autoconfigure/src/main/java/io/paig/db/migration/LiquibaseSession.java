@@ -14,6 +14,8 @@ import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.Scope;
 import liquibase.change.CheckSum;
+import liquibase.changelog.ChangeLogHistoryService;
+import liquibase.changelog.ChangeLogHistoryServiceFactory;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.filter.ChangeSetFilter;
@@ -228,6 +230,55 @@ final class LiquibaseSession {
 			}
 		}
 		return unrun.size();
+	}
+
+	/**
+	 * Write the SQL of the next pending changesets instead of running them.
+	 * @param count how many, or {@code -1} for all
+	 * @param output where the SQL goes
+	 * @throws LiquibaseException when the SQL cannot be generated
+	 */
+	void updateSql(int count, java.io.Writer output) throws LiquibaseException {
+		if (count < 0) {
+			this.liquibase.update(contexts(), labels(), output);
+		}
+		else {
+			this.liquibase.update(count, contexts(), labels(), output);
+		}
+	}
+
+	/**
+	 * Write the SQL that rolls back the changesets that ran last instead of running it.
+	 * @param count how many
+	 * @param output where the SQL goes
+	 * @throws LiquibaseException when the SQL cannot be generated
+	 */
+	void rollbackSql(int count, java.io.Writer output) throws LiquibaseException {
+		this.liquibase.rollback(count, contexts(), labels(), output);
+	}
+
+	/**
+	 * Record changesets as run without running them, or forget that they ran.
+	 * @param run the changesets to record, in order
+	 * @param forget the changesets to remove from the history
+	 * @throws LiquibaseException on a database error
+	 */
+	void stamp(List<ChangeSetRef> run, List<ChangeSetRef> forget) throws LiquibaseException {
+		ChangeLogHistoryService history = ChangeLogHistoryServiceFactory.getInstance().getChangeLogService(this.database);
+		history.init();
+		for (ChangeSetRef ref : forget) {
+			ChangeSet changeSet = this.changeSets.get(ref.key());
+			if (changeSet != null) {
+				history.removeFromHistory(changeSet);
+			}
+		}
+		for (ChangeSetRef ref : run) {
+			ChangeSet changeSet = this.changeSets.get(ref.key());
+			if (changeSet != null) {
+				this.database.markChangeSetExecStatus(changeSet, ChangeSet.ExecType.MARK_RAN);
+			}
+		}
+		this.database.commit();
 	}
 
 	/**

@@ -171,6 +171,10 @@ public class MigrationRunner {
 			return record(locked((session, transaction, connection, clearStaleLock) -> apply(session, transaction,
 					connection, started, clearStaleLock, target)));
 		}
+		catch (RevisionHistory.UnknownRevisionException ex) {
+			// a mistyped target: nothing ran, so nothing failed
+			throw ex;
+		}
 		catch (MigrationException ex) {
 			record(new MigrationRun(started, Instant.now(), null, null, List.of(), Map.of(), MigrationRun.Outcome.FAILED,
 					ex.getMessage()));
@@ -195,6 +199,10 @@ public class MigrationRunner {
 			return record(locked((session, transaction, connection, clearStaleLock) -> revert(session, transaction,
 					connection, started, clearStaleLock, target)));
 		}
+		catch (RevisionHistory.UnknownRevisionException ex) {
+			// a mistyped target: nothing ran, so nothing failed
+			throw ex;
+		}
 		catch (MigrationException ex) {
 			record(new MigrationRun(started, Instant.now(), null, null, List.of(), Map.of(), MigrationRun.Outcome.FAILED,
 					ex.getMessage()));
@@ -202,6 +210,114 @@ public class MigrationRunner {
 		}
 		finally {
 			this.running = false;
+		}
+	}
+
+	/**
+	 * Write the SQL an upgrade would run, without running it (Alembic's offline mode).
+	 * @param target {@code head}, {@code +N} or a revision
+	 * @param output where the SQL goes
+	 */
+	public void upgradeSql(String target, java.io.Writer output) {
+		withSession((session) -> {
+			MigrationStatus status = session.status();
+			List<Revision> plan = Targets.upgrade(status, target);
+			if (plan.isEmpty()) {
+				return null;
+			}
+			boolean toHead = plan.get(plan.size() - 1) == status.getHistory().getHead();
+			List<ChangeSetRef> pending = status.getPendingChangeSets()
+				.stream()
+				.filter((changeSet) -> plan.stream().anyMatch((revision) -> revision.changeSets().contains(changeSet)))
+				.toList();
+			session.updateSql(toHead ? -1 : session.countThrough(pending.get(pending.size() - 1)), output);
+			return null;
+		});
+	}
+
+	/**
+	 * Write the SQL a downgrade would run, without running it.
+	 * @param target {@code -N}, {@code base} or a revision
+	 * @param output where the SQL goes
+	 */
+	public void downgradeSql(String target, java.io.Writer output) {
+		withSession((session) -> {
+			MigrationStatus status = session.status();
+			List<Revision> plan = Targets.downgrade(status, target);
+			requireReversible(plan);
+			int rows = (int) status.getApplied()
+				.stream()
+				.filter((row) -> plan.stream().anyMatch((revision) -> revision.changeSets().stream().anyMatch(row::isFor)))
+				.count();
+			if (rows > 0) {
+				session.rollbackSql(rows, output);
+			}
+			return null;
+		});
+	}
+
+	/**
+	 * Record the database as being at a revision without running anything: revisions up to it are marked
+	 * as applied, later ones as not applied (Alembic's {@code stamp}).
+	 * @param target {@code head}, {@code base} or a revision
+	 * @return the revision the database is now recorded at
+	 */
+	public String stamp(String target) {
+		Instant started = Instant.now();
+		MigrationRun run = locked((session, transaction, connection, clearStaleLock) -> {
+			MigrationStatus status = session.status();
+			RevisionHistory history = status.getHistory();
+			String text = target.strip();
+			int index = text.equalsIgnoreCase("base") ? -1
+					: text.equalsIgnoreCase("head") ? history.getRevisions().size() - 1
+							: history.indexOf(history.find(text));
+			List<ChangeSetRef> record = new ArrayList<>();
+			List<ChangeSetRef> forget = new ArrayList<>();
+			for (Revision revision : history.getRevisions()) {
+				boolean upTo = history.indexOf(revision) <= index;
+				for (ChangeSetRef changeSet : revision.changeSets()) {
+					boolean ran = status.getApplied().stream().anyMatch((row) -> row.isFor(changeSet));
+					if (upTo && !ran && status.getPendingChangeSets().contains(changeSet)) {
+						record.add(changeSet);
+					}
+					else if (!upTo && ran) {
+						forget.add(changeSet);
+					}
+				}
+			}
+			session.stamp(record, forget);
+			commit(connection);
+			MigrationStatus after = session.status();
+			tag(session, connection, after.getAppliedRevisions(), after);
+			String to = idOf(after.getCurrent());
+			logger.info("Stamped the database at revision " + to + " (" + record.size() + " changeset(s) recorded, "
+					+ forget.size() + " forgotten); nothing was run");
+			return new MigrationRun(started, Instant.now(), idOf(status.getCurrent()), to, List.of(), Map.of(),
+					MigrationRun.Outcome.UP_TO_DATE, null);
+		});
+		return run.to();
+	}
+
+	private <T> T withSession(LiquibaseSession.Work<T> work) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			return LiquibaseSession.run(connection, this.settings, this.resourceLoader, work);
+		}
+		catch (MigrationException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new MigrationException("Could not write the SQL: " + rootMessage(ex),
+					"Check the changelog " + this.settings.changelog() + ".", ex);
+		}
+	}
+
+	private static void requireReversible(List<Revision> plan) {
+		List<Revision> irreversible = plan.stream().filter((revision) -> !revision.isReversible()).toList();
+		if (!irreversible.isEmpty()) {
+			throw new MigrationException("Nothing was reverted: revision(s) "
+					+ irreversible.stream().map(Revision::toString).collect(Collectors.joining(", "))
+					+ " cannot be reverted (a changeset without a rollback, such as raw SQL).",
+					"Add a 'rollback:' to each such changeset, or downgrade only to a later revision.");
 		}
 	}
 
@@ -295,13 +411,7 @@ public class MigrationRunner {
 			return new MigrationRun(started, Instant.now(), from, from, List.of(), Map.of(),
 					MigrationRun.Outcome.UP_TO_DATE, null);
 		}
-		List<Revision> irreversible = plan.stream().filter((revision) -> !revision.isReversible()).toList();
-		if (!irreversible.isEmpty()) {
-			throw new MigrationException("Nothing was reverted: revision(s) "
-					+ irreversible.stream().map(Revision::toString).collect(Collectors.joining(", "))
-					+ " cannot be reverted (a changeset without a rollback, such as raw SQL).",
-					"Add a 'rollback:' to each such changeset, or downgrade only to a later revision.");
-		}
+		requireReversible(plan);
 		List<AppliedChangeSet> rows = status.getApplied();
 		List<AppliedChangeSet> ofPlan = rows.stream()
 			.filter((row) -> plan.stream().anyMatch((revision) -> revision.changeSets().stream().anyMatch(row::isFor)))

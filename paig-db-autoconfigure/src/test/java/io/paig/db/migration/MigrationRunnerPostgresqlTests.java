@@ -25,8 +25,32 @@ class MigrationRunnerPostgresqlTests extends AbstractMigrationRunnerTests {
 	void reset() throws Exception {
 		try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
 			statement.execute("DROP SCHEMA public CASCADE");
+			statement.execute("DROP SCHEMA IF EXISTS paig_app CASCADE");
+			statement.execute("DROP SCHEMA IF EXISTS paig_history CASCADE");
 			statement.execute("CREATE SCHEMA public");
 		}
+	}
+
+	@org.junit.jupiter.api.Test
+	void honoursTheDefaultAndLiquibaseSchemas() throws Exception {
+		try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE SCHEMA paig_app");
+			statement.execute("CREATE SCHEMA paig_history");
+		}
+		io.paig.db.testsupport.Changelogs changelogs = threeRevisions();
+		MigrationSettings settings = new MigrationSettings(changelogs.location(), java.util.List.of(),
+				java.util.List.of(), "paig_app", "paig_history", "DATABASECHANGELOG", "DATABASECHANGELOGLOCK",
+				java.util.Map.of(), java.time.Duration.ofSeconds(30), false);
+		MigrationRunner runner = runner(changelogs, settings);
+		org.assertj.core.api.Assertions.assertThat(runner.upgrade().applied()).hasSize(3);
+		org.assertj.core.api.Assertions.assertThat(query("select count(*) from paig_app.users")).isEqualTo("1");
+		org.assertj.core.api.Assertions.assertThat(query("select count(*) from paig_history.databasechangelog"))
+			.isEqualTo("3");
+		org.assertj.core.api.Assertions.assertThat(query("select count(*) from information_schema.tables "
+				+ "where table_schema = 'public' and table_name in ('databasechangelog', 'users')")).isEqualTo("0");
+		org.assertj.core.api.Assertions.assertThat(runner.status().isUpToDate()).isTrue();
+		org.assertj.core.api.Assertions.assertThat(runner.downgrade("-1").applied()).hasSize(1);
+		org.assertj.core.api.Assertions.assertThat(query("select count(*) from paig_app.users")).isEqualTo("0");
 	}
 
 	@Override

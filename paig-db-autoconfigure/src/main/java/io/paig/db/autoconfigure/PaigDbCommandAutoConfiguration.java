@@ -1,0 +1,74 @@
+package io.paig.db.autoconfigure;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import javax.sql.DataSource;
+
+import io.paig.db.command.DbCommandRunListener;
+import io.paig.db.command.DbCommandRunner;
+import io.paig.db.command.DbCommands;
+import io.paig.db.command.HibernateSchemaComparison;
+import io.paig.db.command.RevisionWriter;
+import io.paig.db.command.SchemaComparison;
+import io.paig.db.migration.MigrationRunner;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
+import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
+import org.springframework.core.env.Environment;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the {@code db} commands, active when the
+ * application was started with {@code db} as its first argument.
+ *
+ * @author paig-db
+ */
+@AutoConfiguration(after = PaigMigrationAutoConfiguration.class,
+		afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+@ConditionalOnBooleanProperty(DbCommandRunListener.ACTIVE)
+@ConditionalOnBean(MigrationRunner.class)
+public final class PaigDbCommandAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	DbCommands dbCommands(MigrationRunner runner, DatabaseProperties properties, Environment environment,
+			ObjectProvider<SchemaComparison> comparison) {
+		String changelog = runner.getSettings().changelog();
+		String masterName = changelog.substring(Math.max(changelog.lastIndexOf('/'), changelog.lastIndexOf(':')) + 1);
+		RevisionWriter writer = new RevisionWriter(Path.of(properties.getCommand().getChangelogFolder()), masterName);
+		return new DbCommands(runner, writer, comparison::getIfAvailable,
+				Arrays.asList(environment.getActiveProfiles()), System.out, System.err);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ LocalContainerEntityManagerFactoryBean.class, HibernateJpaVendorAdapter.class })
+	@ConditionalOnBean({ LocalContainerEntityManagerFactoryBean.class, JdbcConnectionDetails.class })
+	static class SchemaComparisonConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SchemaComparison schemaComparison(DataSource dataSource, JdbcConnectionDetails connectionDetails,
+				LocalContainerEntityManagerFactoryBean entityManagerFactory, MigrationRunner runner) {
+			return new HibernateSchemaComparison(dataSource, connectionDetails, entityManagerFactory,
+					runner.getSettings());
+		}
+
+	}
+
+	@Bean
+	DbCommandRunner dbCommandRunner(DbCommands commands, ApplicationContext context, DatabaseProperties properties) {
+		return new DbCommandRunner(commands, context, properties.getCommand().isExit());
+	}
+
+}

@@ -1,0 +1,427 @@
+package io.paig.db.command;
+
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import io.paig.db.command.DbCommandLine.UsageException;
+import io.paig.db.migration.AppliedChangeSet;
+import io.paig.db.migration.ChangeSetRef;
+import io.paig.db.migration.MigrationException;
+import io.paig.db.migration.MigrationRun;
+import io.paig.db.migration.MigrationRunner;
+import io.paig.db.migration.MigrationStatus;
+import io.paig.db.migration.Revision;
+import io.paig.db.migration.RevisionHistory;
+import io.paig.db.migration.RevisionIds;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Alembic's commands on the migration runner: {@code upgrade}, {@code downgrade}, {@code current},
+ * {@code history}, {@code heads}, {@code show}, {@code stamp}, {@code revision} and {@code check}. Exit codes:
+ * 0 success, 1 failure or drift, 2 usage error.
+ *
+ * @author paig-db
+ */
+public class DbCommands {
+
+	/** Success. */
+	public static final int OK = 0;
+
+	/** A failure, or a database that is not where it should be. */
+	public static final int FAILED = 1;
+
+	/** The command line was wrong. */
+	public static final int USAGE = 2;
+
+	private final MigrationRunner runner;
+
+	private final RevisionWriter writer;
+
+	private final Supplier<@Nullable SchemaComparison> comparison;
+
+	private final List<String> activeProfiles;
+
+	private final PrintStream out;
+
+	private final PrintStream err;
+
+	/**
+	 * Create the commands.
+	 * @param runner the migration runner
+	 * @param writer writes new revision files
+	 * @param comparison compares the JPA entities with the database (or gives {@code null} without JPA); asked
+	 * only by the commands that compare, so that the others start no JPA
+	 * @param activeProfiles the application's active profiles
+	 * @param out where results go
+	 * @param err where errors go
+	 */
+	public DbCommands(MigrationRunner runner, RevisionWriter writer, Supplier<@Nullable SchemaComparison> comparison,
+			List<String> activeProfiles, PrintStream out, PrintStream err) {
+		this.runner = runner;
+		this.writer = writer;
+		this.comparison = comparison;
+		this.activeProfiles = activeProfiles;
+		this.out = out;
+		this.err = err;
+	}
+
+	/**
+	 * Run a command.
+	 * @param args the arguments after {@code db}
+	 * @return the exit code
+	 */
+	public int run(List<String> args) {
+		DbCommandLine line;
+		try {
+			line = DbCommandLine.parse(args);
+		}
+		catch (UsageException ex) {
+			this.err.println("db: " + ex.getMessage());
+			return USAGE;
+		}
+		String command = line.command();
+		if (command == null || command.equals("help")) {
+			this.out.print(Help.overview());
+			return (command == null && !line.has("help")) ? USAGE : OK;
+		}
+		if (line.has("help")) {
+			String help = Help.of(command);
+			if (help == null) {
+				this.err.println("db: unknown command '" + command + "'\n\n" + Help.overview());
+				return USAGE;
+			}
+			this.out.print(help);
+			return OK;
+		}
+		try {
+			return switch (command) {
+				case "upgrade" -> upgrade(line);
+				case "downgrade" -> downgrade(line);
+				case "current" -> current(line);
+				case "history" -> history(line);
+				case "heads" -> heads(line);
+				case "show" -> show(line);
+				case "stamp" -> stamp(line);
+				case "revision" -> revision(line);
+				case "check" -> check(line);
+				default -> {
+					this.err.println("db: unknown command '" + command + "'\n\n" + Help.overview());
+					yield USAGE;
+				}
+			};
+		}
+		catch (UsageException ex) {
+			this.err.println("db " + command + ": " + ex.getMessage());
+			return USAGE;
+		}
+		catch (RevisionHistory.UnknownRevisionException ex) {
+			this.err.println("db " + command + ": " + ex.getMessage() + " " + ex.getAction());
+			return USAGE;
+		}
+		catch (MigrationException ex) {
+			this.err.println("db " + command + " failed: " + ex.getDescription());
+			this.err.println("What to do: " + ex.getAction());
+			return FAILED;
+		}
+	}
+
+	private int upgrade(DbCommandLine line) {
+		String target = line.arguments().isEmpty() ? "head" : line.single("one target: head, +N or a revision");
+		if (line.has("sql")) {
+			StringWriter sql = new StringWriter();
+			this.runner.upgradeSql(target, sql);
+			this.out.print(sql);
+			return OK;
+		}
+		MigrationRun run = this.runner.upgrade(target);
+		this.out.println((run.applied().isEmpty() ? "Nothing to upgrade" : "Upgraded " + run.from() + " -> " + run.to()
+				+ " (" + run.applied().size() + " revision(s))") + "; at " + run.to());
+		return OK;
+	}
+
+	private int downgrade(DbCommandLine line) {
+		String target = line.single("one target: -N, base or a revision");
+		if (target.equalsIgnoreCase("base") && !line.has("sql")) {
+			if (!line.has("yes")) {
+				this.err.println("db downgrade base reverts every revision and drops what they created, data included. "
+						+ "Run it again with --yes if that is what you want.");
+				return USAGE;
+			}
+			List<String> production = this.activeProfiles.stream()
+				.filter((profile) -> profile.toLowerCase(Locale.ROOT).matches(".*(prod|live).*"))
+				.toList();
+			if (!production.isEmpty() && !line.has("force")) {
+				this.err.println("db downgrade base refused: the active profile(s) " + production
+						+ " look like production. Add --force if you really mean it.");
+				return FAILED;
+			}
+		}
+		if (line.has("sql")) {
+			StringWriter sql = new StringWriter();
+			this.runner.downgradeSql(target, sql);
+			this.out.print(sql);
+			return OK;
+		}
+		MigrationRun run = this.runner.downgrade(target);
+		this.out.println((run.applied().isEmpty() ? "Nothing to downgrade" : "Downgraded " + run.from() + " -> "
+				+ run.to() + " (" + run.applied().size() + " revision(s))") + "; at " + run.to());
+		return OK;
+	}
+
+	private int current(DbCommandLine line) {
+		MigrationStatus status = this.runner.status();
+		Revision current = status.getCurrent();
+		Revision head = status.getHistory().getHead();
+		if (current == null) {
+			this.out.println("base");
+		}
+		else {
+			this.out.println(current.id() + ((current == head) ? " (head)" : ""));
+			if (line.has("verbose")) {
+				this.out.print(describe(current, status));
+			}
+		}
+		if (!status.getPendingRevisions().isEmpty() && line.has("verbose")) {
+			this.out.println(status.getPendingRevisions().size() + " revision(s) pending");
+		}
+		return (line.has("check-heads") && !status.isUpToDate()) ? FAILED : OK;
+	}
+
+	private int history(DbCommandLine line) {
+		MigrationStatus status = this.runner.status();
+		List<Revision> revisions = new ArrayList<>(status.getHistory().getRevisions());
+		Collections.reverse(revisions);
+		Revision head = status.getHistory().getHead();
+		Revision current = status.getCurrent();
+		for (Revision revision : revisions) {
+			if (line.has("verbose")) {
+				this.out.print(describe(revision, status));
+				this.out.println();
+			}
+			else {
+				List<String> marks = new ArrayList<>();
+				if (revision == head) {
+					marks.add("head");
+				}
+				if (revision == current) {
+					marks.add("current");
+				}
+				this.out.println(((revision.parent() != null) ? revision.parent() : "<base>") + " -> " + revision.id()
+						+ (marks.isEmpty() ? "" : " (" + String.join(") (", marks) + ")") + ", " + revision.message());
+			}
+		}
+		return OK;
+	}
+
+	private int heads(DbCommandLine line) {
+		Revision head = this.runner.status().getHistory().getHead();
+		this.out.println((head != null) ? head.id() + " (head)" : "base");
+		return OK;
+	}
+
+	private int show(DbCommandLine line) {
+		MigrationStatus status = this.runner.status();
+		String target = line.single("one revision");
+		Revision revision = target.equalsIgnoreCase("head") ? status.getHistory().getHead()
+				: status.getHistory().find(target);
+		if (revision == null) {
+			this.out.println("base");
+			return OK;
+		}
+		this.out.print(describe(revision, status));
+		return OK;
+	}
+
+	private int stamp(DbCommandLine line) {
+		String target = line.single("one revision: head, base or a revision");
+		String at = this.runner.stamp(target);
+		this.out.println("Stamped at " + at + " (nothing was run)");
+		return OK;
+	}
+
+	private int revision(DbCommandLine line) {
+		String message = line.message();
+		if (message == null || message.isBlank()) {
+			throw new UsageException("give the revision a message: db revision -m \"add owner to ai_application\"");
+		}
+		MigrationStatus status = this.runner.status();
+		Revision head = status.getHistory().getHead();
+		String id = RevisionIds.next();
+		String changeSets = null;
+		if (line.has("autogenerate")) {
+			SchemaComparison comparison = this.comparison.get();
+			if (comparison == null) {
+				this.err.println("db revision --autogenerate needs JPA entities (spring-boot-starter-data-jpa with "
+						+ "Hibernate) to compare the database with.");
+				return FAILED;
+			}
+			if (!status.isUpToDate()) {
+				this.err.println("db revision --autogenerate: the database is not at head (" + status.getPendingRevisions().size()
+						+ " revision(s) pending); run 'db upgrade head' first, so that the new revision holds only "
+						+ "what is new.");
+				return FAILED;
+			}
+			SchemaComparison.Result result = comparison.compare(id);
+			if (result.isEmpty()) {
+				this.out.println("No changes: the database already matches the JPA entities; nothing was written.");
+				return OK;
+			}
+			changeSets = result.changeSets();
+		}
+		Path file = this.writer.write(id, (head != null) ? head.id() : null, message, changeSets);
+		this.out.println("Generated " + file + " (revision " + id + ", parent " + ((head != null) ? head.id() : "base")
+				+ ")");
+		return OK;
+	}
+
+	private int check(DbCommandLine line) {
+		SchemaComparison comparison = this.comparison.get();
+		if (comparison == null) {
+			this.err.println("db check needs JPA entities (spring-boot-starter-data-jpa with Hibernate) to compare the "
+					+ "database with.");
+			return FAILED;
+		}
+		MigrationStatus status = this.runner.status();
+		if (!status.isUpToDate()) {
+			this.err.println("The database is not at head: " + status.getPendingRevisions().size()
+					+ " revision(s) pending. Run 'db upgrade head' first.");
+			return FAILED;
+		}
+		SchemaComparison.Result result = comparison.compare("check");
+		if (result.isEmpty()) {
+			this.out.println("No differences: the database at head matches the JPA entities.");
+			return OK;
+		}
+		this.out.println("The JPA entities and the database at head differ:");
+		result.differences().forEach((difference) -> this.out.println("  - " + difference));
+		this.out.println("Write a revision for them: db revision --autogenerate -m \"...\"");
+		return FAILED;
+	}
+
+	private static String describe(Revision revision, MigrationStatus status) {
+		StringBuilder text = new StringBuilder();
+		text.append("Rev: ").append(revision.id());
+		if (revision == status.getHistory().getHead()) {
+			text.append(" (head)");
+		}
+		if (revision == status.getCurrent()) {
+			text.append(" (current)");
+		}
+		text.append("\nParent: ").append((revision.parent() != null) ? revision.parent() : "<base>");
+		text.append("\nPath: ").append(revision.file());
+		text.append("\nApplied: ").append(status.getAppliedRevisions().contains(revision) ? "yes" : "no");
+		text.append("\nReversible: ").append(revision.isReversible() ? "yes" : "no");
+		text.append("\n\n    ").append(revision.message()).append("\n\n");
+		for (ChangeSetRef changeSet : revision.changeSets()) {
+			AppliedChangeSet row = status.getApplied().stream().filter((r) -> r.isFor(changeSet)).findFirst().orElse(null);
+			text.append("    changeset ").append(changeSet.id()).append(" by ").append(changeSet.author());
+			if (row != null) {
+				text.append(": ").append(row.execType().toLowerCase(Locale.ROOT));
+				if (row.executedAt() != null) {
+					text.append(" at ").append(row.executedAt());
+				}
+			}
+			else {
+				text.append(": pending");
+			}
+			text.append('\n');
+		}
+		return text.toString();
+	}
+
+	/**
+	 * The help texts.
+	 */
+	static final class Help {
+
+		private Help() {
+		}
+
+		static String overview() {
+			return """
+					usage: db <command> [options]     (through the application: java -jar app.jar db ...)
+
+					  upgrade [head|<rev>|+N] [--sql]      apply revisions (default head); --sql prints the SQL instead
+					  downgrade -N|<rev>|base [--sql] [--yes] [--force]
+					                                       revert revisions; base needs --yes
+					  current [-v] [--check-heads]         the revision the database is at; exit 1 with --check-heads if not at head
+					  history [-v]                         the revisions, newest first
+					  heads                                the newest revision
+					  show <rev>                           one revision in full
+					  stamp <rev>|head|base                record the database at a revision without running anything
+					  revision -m "message" [--autogenerate]
+					                                       write a new revision; --autogenerate fills it from the JPA entities
+					  check                                exit 1 and list the differences when the entities and the database differ
+
+					A revision may be given by a unique prefix of its id. Exit codes: 0 success, 1 failure or drift, 2 usage.
+					'db <command> --help' tells more.
+					""";
+		}
+
+		static @Nullable String of(String command) {
+			return switch (command) {
+				case "upgrade" -> """
+						usage: db upgrade [head|<rev>|+N] [--sql]
+						Apply pending revisions: all (head, the default), up to and including <rev>, or the next N.
+						--sql prints the SQL the upgrade would run, history-table statements included, and runs nothing.
+						""";
+				case "downgrade" -> """
+						usage: db downgrade -N|<rev>|base [--sql] [--yes] [--force]
+						Revert the last N revisions, the revisions after <rev> (it stays applied), or all (base).
+						A revision that cannot be reverted is named before anything is touched.
+						base drops every object the revisions created: it needs --yes, and under a production-looking
+						profile also --force. --sql prints the SQL instead of running it.
+						""";
+				case "current" -> """
+						usage: db current [-v] [--check-heads]
+						Print the revision the database is at ('base' when none). With --check-heads, exit 1 when it is
+						not at head.
+						""";
+				case "history" -> """
+						usage: db history [-v]
+						List the revisions, newest first: parent -> id (marks), message. -v prints each in full.
+						""";
+				case "heads" -> """
+						usage: db heads
+						Print the newest revision (the history is one line: there is one head).
+						""";
+				case "show" -> """
+						usage: db show <rev>|head
+						Print one revision in full: parent, file, message, changesets and whether they ran.
+						""";
+				case "stamp" -> """
+						usage: db stamp <rev>|head|base
+						Record the database as being at a revision without running anything: revisions up to it are
+						marked applied, later ones unapplied.
+						""";
+				case "revision" -> """
+						usage: db revision -m "message" [--autogenerate]
+						Write a new revision file into the changelog folder (database.command.changelog-folder) whose
+						parent is the head, and include it in the master changelog. With --autogenerate it holds the
+						changes that bring the database to the JPA entities, each with its rollback; with no
+						difference nothing is written.
+						""";
+				case "check" -> """
+						usage: db check
+						Exit 1 and list the differences when the JPA entities and the database at head disagree
+						(for CI, like 'alembic check').
+						""";
+				default -> null;
+			};
+		}
+
+		static List<String> commands() {
+			return Arrays.asList("upgrade", "downgrade", "current", "history", "heads", "show", "stamp", "revision",
+					"check");
+		}
+
+	}
+
+}

@@ -1,0 +1,94 @@
+package io.paig.db.command;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes a new revision file into the project's changelog folder and includes it at the end of the master
+ * changelog, as {@code alembic revision} writes a new file into {@code versions/}.
+ *
+ * @author paig-db
+ */
+public final class RevisionWriter {
+
+	private final Path folder;
+
+	private final String masterName;
+
+	/**
+	 * Create a writer.
+	 * @param folder the changelog folder of the project's sources (where the master changelog is)
+	 * @param masterName the master changelog's file name
+	 */
+	public RevisionWriter(Path folder, String masterName) {
+		this.folder = folder;
+		this.masterName = masterName;
+	}
+
+	/**
+	 * Write a revision.
+	 * @param id its id
+	 * @param parent its parent, or {@code null} for the first revision
+	 * @param message its message
+	 * @param changeSets the YAML list under {@code databaseChangeLog}, or {@code null} for an empty template
+	 * @return the file written
+	 */
+	public Path write(String id, @Nullable String parent, String message, @Nullable String changeSets) {
+		String slug = message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+		slug = slug.substring(0, Math.min(slug.length(), 40));
+		String relative = "revisions/" + id + (slug.isEmpty() ? "" : "_" + slug) + ".yaml";
+		Path file = this.folder.resolve(relative);
+		String body = (changeSets != null) ? changeSets : """
+				  - changeSet:
+				      id: %s-1
+				      author: %s
+				      changes: []
+				      # Add changes here, each with what undoes it under 'rollback:' unless Liquibase can derive it
+				      # (createTable, addColumn, createIndex, addForeignKeyConstraint, ... can be reverted as they are).
+				""".formatted(id, author());
+		String text = "revision:\n  id: " + id + "\n  parent: " + ((parent != null) ? parent : "null") + "\n  message: "
+				+ quote(message) + "\ndatabaseChangeLog:\n" + body;
+		try {
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+			Path master = this.folder.resolve(this.masterName);
+			String include = "  - include:\n      file: " + relative + "\n      relativeToChangelogFile: true\n";
+			if (!Files.exists(master)) {
+				Files.writeString(master, "databaseChangeLog:\n" + include, StandardCharsets.UTF_8);
+			}
+			else {
+				String current = Files.readString(master, StandardCharsets.UTF_8);
+				if (current.strip().endsWith("databaseChangeLog: []")) {
+					current = current.replace("databaseChangeLog: []", "databaseChangeLog:");
+				}
+				Files.writeString(master, (current.endsWith("\n") ? current : current + "\n") + include,
+						StandardCharsets.UTF_8);
+			}
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write " + file + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	public Path getFolder() {
+		return this.folder;
+	}
+
+	private static String author() {
+		String user = System.getProperty("user.name");
+		return (user != null && !user.isBlank()) ? user : "paig-db";
+	}
+
+	private static String quote(String message) {
+		return "\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+	}
+
+}

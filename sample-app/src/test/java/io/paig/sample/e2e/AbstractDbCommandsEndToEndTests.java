@@ -1,0 +1,282 @@
+package io.paig.sample.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import io.paig.db.command.DbCommandRunner;
+import io.paig.db.url.JdbcSettings;
+import io.paig.db.url.JdbcTranslator;
+import io.paig.db.url.SqliteOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Alembic's working sequence through the application itself, against each database by a subclass: add an
+ * entity field, autogenerate a revision, upgrade, check, downgrade and upgrade by revision, downgrade to
+ * base and up again; a new entity with an index and a foreign key; the SQL of an upgrade run by hand;
+ * stamp.
+ *
+ * @author paig-db
+ */
+@ExtendWith(OutputCaptureExtension.class)
+abstract class AbstractDbCommandsEndToEndTests {
+
+	private static final String FIRST = "e2e000000001";
+
+	@TempDir
+	Path temp;
+
+	/**
+	 * The database.url of an empty database of this test's own.
+	 * @return the URL
+	 */
+	abstract String url();
+
+	/**
+	 * Whether autogenerate sees foreign keys on this database.
+	 * @return {@code true} but for SQLite
+	 */
+	boolean foreignKeysCompared() {
+		return true;
+	}
+
+	/**
+	 * Empty the database.
+	 * @throws Exception on failure
+	 */
+	abstract void reset() throws Exception;
+
+	private Path folder() {
+		return this.temp.resolve("changelog");
+	}
+
+	private void firstRevision() throws Exception {
+		Files.createDirectories(folder().resolve("revisions"));
+		Files.writeString(folder().resolve("revisions/" + FIRST + "_create_widget.yaml"), """
+				revision:
+				  id: %s
+				  parent: null
+				  message: create widget
+				databaseChangeLog:
+				  - changeSet:
+				      id: %s-1
+				      author: paig-db
+				      changes:
+				        - createTable:
+				            tableName: widget
+				            columns:
+				              - column: { name: id, type: int, autoIncrement: true, constraints: { primaryKey: true, nullable: false } }
+				              - column: { name: name, type: varchar(100), constraints: { nullable: false } }
+				""".formatted(FIRST, FIRST));
+		Files.writeString(folder().resolve("db.changelog-master.yaml"), """
+				databaseChangeLog:
+				  - include:
+				      file: revisions/%s_create_widget.yaml
+				      relativeToChangelogFile: true
+				""".formatted(FIRST));
+	}
+
+	/**
+	 * Run {@code db ...} through an application, as {@code java -jar app.jar db ...} would.
+	 */
+	private Outcome db(CapturedOutput output, Class<?> application, String... command) {
+		int before = output.toString().length();
+		List<String> args = new ArrayList<>();
+		args.add("db");
+		args.addAll(List.of(command));
+		args.add("--database.url=" + url());
+		args.add("--database.migration.changelog=file:" + folder().resolve("db.changelog-master.yaml"));
+		args.add("--database.command.changelog-folder=" + folder());
+		args.add("--database.command.exit=false");
+		try (ConfigurableApplicationContext context = SpringApplication.run(application, args.toArray(String[]::new))) {
+			int code = context.getBean(DbCommandRunner.class).getExitCode();
+			return new Outcome(code, output.toString().substring(before));
+		}
+	}
+
+	private record Outcome(int code, String output) {
+	}
+
+	private List<Path> revisionFiles() throws Exception {
+		try (Stream<Path> files = Files.list(folder().resolve("revisions"))) {
+			return files.sorted().toList();
+		}
+	}
+
+	private String newestRevisionId(String before) throws Exception {
+		return revisionFiles().stream()
+			.map((file) -> file.getFileName().toString().substring(0, 12))
+			.filter((id) -> !before.contains(id))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	@Test
+	void alembicsWorkingSequence(CapturedOutput output) throws Exception {
+		reset();
+		firstRevision();
+		Class<?> v1 = E2eApplications.V1.class;
+		Class<?> v2 = E2eApplications.V2.class;
+		Class<?> v3 = E2eApplications.V3.class;
+		assertThat(db(output, v1, "upgrade", "head").code()).isZero();
+		assertThat(db(output, v1, "check").code()).as("v1 entities match the first revision").isZero();
+
+		// add an entity field
+		Outcome drift = db(output, v2, "check");
+		assertThat(drift.code()).isEqualTo(1);
+		assertThat(drift.output()).containsIgnoringCase("color");
+		Outcome generated = db(output, v2, "revision", "--autogenerate", "-m", "add color");
+		assertThat(generated.code()).as(generated.output()).isZero();
+		String second = newestRevisionId(FIRST);
+		String secondText = Files.readString(revisionFiles().stream()
+			.filter((file) -> file.getFileName().toString().startsWith(second))
+			.findFirst()
+			.orElseThrow());
+		assertThat(secondText).contains("parent: " + FIRST).contains("addColumn").containsIgnoringCase("color");
+		assertThat(db(output, v2, "upgrade", "head").code()).isZero();
+		assertThat(db(output, v2, "check").code()).isZero();
+		assertThat(db(output, v2, "current").output()).contains(second + " (head)");
+
+		// and back, by count, by revision, to base
+		assertThat(db(output, v2, "downgrade", "-1").code()).isZero();
+		assertThat(columns("widget")).doesNotContain("color");
+		assertThat(db(output, v2, "current").output()).contains(FIRST).doesNotContain("(head)");
+		assertThat(db(output, v2, "current", "--check-heads").code()).isEqualTo(1);
+		assertThat(db(output, v2, "upgrade", second.substring(0, 6)).code()).isZero();
+		assertThat(columns("widget")).contains("color");
+		assertThat(db(output, v2, "downgrade", FIRST.substring(0, 8)).code()).isZero();
+		assertThat(columns("widget")).doesNotContain("color");
+		Outcome unsure = db(output, v2, "downgrade", "base");
+		assertThat(unsure.code()).isEqualTo(2);
+		assertThat(unsure.output()).contains("--yes");
+		assertThat(tableExists("widget")).isTrue();
+		assertThat(db(output, v2, "downgrade", "base", "--yes").code()).isZero();
+		assertThat(ourTables()).isEmpty();
+		assertThat(db(output, v2, "upgrade", "head").code()).isZero();
+		assertThat(columns("widget")).contains("color");
+
+		// a new entity with an index and a foreign key
+		Outcome gadget = db(output, v3, "revision", "--autogenerate", "-m", "create gadget");
+		assertThat(gadget.code()).as(gadget.output()).isZero();
+		String third = newestRevisionId(FIRST + second);
+		String thirdText = Files.readString(revisionFiles().stream()
+			.filter((file) -> file.getFileName().toString().startsWith(third))
+			.findFirst()
+			.orElseThrow());
+		assertThat(thirdText).contains("createTable").contains("gadget").contains("ix_gadget_label");
+		if (foreignKeysCompared()) {
+			assertThat(thirdText.toLowerCase(Locale.ROOT)).contains("addforeignkeyconstraint").contains("fk_gadget_widget");
+		}
+		assertThat(db(output, v3, "upgrade", "head").code()).isZero();
+		assertThat(db(output, v3, "check").code()).isZero();
+		assertThat(db(output, v3, "downgrade", "-1").code()).isZero();
+		assertThat(tableExists("gadget")).isFalse();
+		assertThat(db(output, v3, "upgrade", "head").code()).isZero();
+		assertThat(db(output, v3, "revision", "--autogenerate", "-m", "nothing new").output())
+			.contains("No changes");
+
+		// history, heads, show and stamp tell the same story
+		Outcome history = db(output, v3, "history");
+		assertThat(history.output()).contains(second + " -> " + third + " (head) (current), create gadget")
+			.contains("<base> -> " + FIRST + ", create widget");
+		assertThat(db(output, v3, "heads").output()).contains(third + " (head)");
+		assertThat(db(output, v3, "show", third.substring(0, 5)).output()).contains("Parent: " + second);
+		assertThat(db(output, v3, "stamp", FIRST).code()).isZero();
+		assertThat(db(output, v3, "current").output()).contains(FIRST);
+		assertThat(db(output, v3, "stamp", "head").code()).isZero();
+		assertThat(db(output, v3, "current", "--check-heads").code()).isZero();
+		assertThat(db(output, v3, "show", "zzzz").code()).isEqualTo(2);
+	}
+
+	@Test
+	void sqlOfAnUpgradeRunsWhenFedToTheDatabaseByHand(CapturedOutput output) throws Exception {
+		reset();
+		firstRevision();
+		Outcome sql = db(output, E2eApplications.V1.class, "upgrade", "head", "--sql");
+		assertThat(sql.code()).isZero();
+		assertThat(sql.output()).containsIgnoringCase("CREATE TABLE").containsIgnoringCase("widget");
+		assertThat(tableExists("widget")).as("--sql runs nothing").isFalse();
+		runScript(sql.output());
+		assertThat(tableExists("widget")).isTrue();
+		assertThat(db(output, E2eApplications.V1.class, "current", "--check-heads").code()).isZero();
+	}
+
+	private void runScript(String output) throws Exception {
+		StringBuilder script = new StringBuilder();
+		for (String line : output.split("\n")) {
+			if (!line.matches("^\\d{4}-\\d{2}-\\d{2}T.*") && !line.startsWith("--")) {
+				script.append(line).append('\n');
+			}
+		}
+		JdbcSettings jdbc = new JdbcTranslator(SqliteOptions.DEFAULTS, null).translate(url(), null, null);
+		try (Connection connection = DriverManager.getConnection(jdbc.jdbcUrl(), jdbc.username(), jdbc.password());
+				Statement statement = connection.createStatement()) {
+			for (String sql : script.toString().split(";\\s*\n")) {
+				if (!sql.isBlank()) {
+					statement.execute(sql);
+				}
+			}
+		}
+	}
+
+	private Connection connect() throws Exception {
+		JdbcSettings jdbc = new JdbcTranslator(SqliteOptions.DEFAULTS, null).translate(url(), null, null);
+		return DriverManager.getConnection(jdbc.jdbcUrl(), jdbc.username(), jdbc.password());
+	}
+
+	private boolean tableExists(String table) throws Exception {
+		return ourTables().contains(table) || allTables().contains(table);
+	}
+
+	private List<String> allTables() throws Exception {
+		List<String> tables = new ArrayList<>();
+		try (Connection connection = connect();
+				var result = connection.getMetaData().getTables(connection.getCatalog(), schema(connection), "%",
+						new String[] { "TABLE" })) {
+			while (result.next()) {
+				tables.add(result.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+			}
+		}
+		return tables;
+	}
+
+	private List<String> ourTables() throws Exception {
+		return allTables().stream().filter((table) -> !table.startsWith("databasechangelog")).toList();
+	}
+
+	private static String schema(Connection connection) {
+		try {
+			return connection.getSchema();
+		}
+		catch (Exception ex) {
+			return null;
+		}
+	}
+
+	private List<String> columns(String table) throws Exception {
+		List<String> columns = new ArrayList<>();
+		try (Connection connection = connect();
+				var result = connection.getMetaData().getColumns(connection.getCatalog(), schema(connection), table, null)) {
+			while (result.next()) {
+				columns.add(result.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+			}
+		}
+		return columns;
+	}
+
+}

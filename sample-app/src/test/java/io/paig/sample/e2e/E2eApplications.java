@@ -1,0 +1,39 @@
+package io.paig.sample.e2e;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.persistence.autoconfigure.EntityScan;
+
+/**
+ * The same application at three moments of its life: its entities as they were, with a field added, and
+ * with a new entity.
+ *
+ * @author paig-db
+ */
+final class E2eApplications {
+
+	private E2eApplications() {
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@EntityScan(basePackageClasses = io.paig.sample.e2e.v1.Widget.class)
+	static class V1 {
+
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@EntityScan(basePackageClasses = io.paig.sample.e2e.v2.Widget.class)
+	static class V2 {
+
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@EntityScan(basePackageClasses = io.paig.sample.e2e.v3.Widget.class)
+	static class V3 {
+
+	}
+
+}

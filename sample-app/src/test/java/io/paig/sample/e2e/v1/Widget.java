@@ -1,0 +1,26 @@
+package io.paig.sample.e2e.v1;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * The first version of an entity, as its first revision creates it.
+ *
+ * @author paig-db
+ */
+@Entity
+@Table(name = "widget")
+public class Widget {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Integer id;
+
+	@Column(nullable = false, length = 100)
+	private String name;
+
+}

@@ -1,0 +1,34 @@
+package io.paig.sample.e2e.v3;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.ForeignKey;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/**
+ * A new entity with an index and a foreign key: autogenerate must create all three.
+ *
+ * @author paig-db
+ */
+@Entity
+@Table(name = "gadget", indexes = @Index(name = "ix_gadget_label", columnList = "label"))
+public class Gadget {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Integer id;
+
+	@Column(length = 50)
+	private String label;
+
+	@ManyToOne
+	@JoinColumn(name = "widget_id", foreignKey = @ForeignKey(name = "fk_gadget_widget"))
+	private Widget widget;
+
+}

@@ -1,0 +1,29 @@
+package io.paig.sample.e2e.v3;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * The entity as in v2, beside a new one that refers to it.
+ *
+ * @author paig-db
+ */
+@Entity
+@Table(name = "widget")
+public class Widget {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Integer id;
+
+	@Column(nullable = false, length = 100)
+	private String name;
+
+	@Column(length = 30)
+	private String color;
+
+}
