@@ -83,6 +83,10 @@ final class LiquibaseSession {
 		Map<String, Object> scope = new LinkedHashMap<>();
 		scope.put("liquibase.analytics.enabled", settings.analyticsEnabled());
 		scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+		// Liquibase's update summary goes to its log, not to standard output (where 'db upgrade --sql' writes SQL)
+		scope.put("liquibase.command.showSummaryOutput", "LOG");
+		scope.put("liquibase.command.update.showSummaryOutput", "LOG");
+		scope.put("liquibase.command.updateCount.showSummaryOutput", "LOG");
 		return Scope.child(scope, () -> {
 			Database database = DatabaseFactory.getInstance()
 				.findCorrectDatabaseImplementation(new OwnedJdbcConnection(connection));
