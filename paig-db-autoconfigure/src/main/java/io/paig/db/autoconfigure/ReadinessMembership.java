@@ -2,7 +2,6 @@ package io.paig.db.autoconfigure;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 

@@ -155,9 +155,7 @@ public class MigrationRunner {
 	 * the lock could not be had
 	 */
 	public MigrationRun upgrade(String target) {
-		Instant started = Instant.now();
-		this.running = true;
-		try {
+		return tracked((started) -> {
 			MigrationStatus status = status();
 			if (!status.getEdited().isEmpty()) {
 				throw new EditedRevisionException(status.getEdited());
@@ -165,24 +163,12 @@ public class MigrationRunner {
 			if (Targets.upgrade(status, target).isEmpty() && !needsTags(status)) {
 				logger.info("Database is up to date at revision " + idOf(status.getCurrent())
 						+ (status.isUpToDate() ? " (head)" : ""));
-				return record(new MigrationRun(started, Instant.now(), idOf(status.getCurrent()),
-						idOf(status.getCurrent()), List.of(), Map.of(), MigrationRun.Outcome.UP_TO_DATE, null));
+				return new MigrationRun(started, Instant.now(), idOf(status.getCurrent()), idOf(status.getCurrent()),
+						List.of(), Map.of(), MigrationRun.Outcome.UP_TO_DATE, null);
 			}
-			return record(locked((session, transaction, connection, clearStaleLock) -> apply(session, transaction,
-					connection, started, clearStaleLock, target)));
-		}
-		catch (RevisionHistory.UnknownRevisionException ex) {
-			// a mistyped target: nothing ran, so nothing failed
-			throw ex;
-		}
-		catch (MigrationException ex) {
-			record(new MigrationRun(started, Instant.now(), null, null, List.of(), Map.of(), MigrationRun.Outcome.FAILED,
-					ex.getMessage()));
-			throw ex;
-		}
-		finally {
-			this.running = false;
-		}
+			return locked((session, transaction, connection, clearStaleLock) -> apply(session, transaction, connection,
+					started, clearStaleLock, target));
+		});
 	}
 
 	/**
@@ -193,11 +179,19 @@ public class MigrationRunner {
 	 * revert fails, or the lock could not be had
 	 */
 	public MigrationRun downgrade(String target) {
+		return tracked((started) -> locked((session, transaction, connection, clearStaleLock) -> revert(session,
+				transaction, connection, started, clearStaleLock, target)));
+	}
+
+	/**
+	 * Run work as a tracked run: running while it runs, recorded as the last run and told to listeners when
+	 * it ends, failed or not.
+	 */
+	private MigrationRun tracked(java.util.function.Function<Instant, MigrationRun> work) {
 		Instant started = Instant.now();
 		this.running = true;
 		try {
-			return record(locked((session, transaction, connection, clearStaleLock) -> revert(session, transaction,
-					connection, started, clearStaleLock, target)));
+			return record(work.apply(started));
 		}
 		catch (RevisionHistory.UnknownRevisionException ex) {
 			// a mistyped target: nothing ran, so nothing failed

@@ -25,7 +25,7 @@ class MigrationConcurrencyMariaDbTests extends AbstractMigrationConcurrencyTests
 
 	@Override
 	void reset() throws Exception {
-		MariaDbReset.dropAllTables(database);
+		database.reset();
 	}
 
 	@Override

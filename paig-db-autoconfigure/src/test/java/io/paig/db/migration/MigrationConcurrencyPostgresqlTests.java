@@ -1,7 +1,5 @@
 package io.paig.db.migration;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 
 import io.paig.db.testsupport.TestDatabase;
@@ -28,10 +26,7 @@ class MigrationConcurrencyPostgresqlTests extends AbstractMigrationConcurrencyTe
 
 	@Override
 	void reset() throws Exception {
-		try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
-			statement.execute("DROP SCHEMA public CASCADE");
-			statement.execute("CREATE SCHEMA public");
-		}
+		database.reset();
 	}
 
 	@Override

@@ -20,7 +20,7 @@ class MigrationRunnerMariaDbTests extends AbstractMigrationRunnerTests {
 
 	@Override
 	void reset() throws Exception {
-		MariaDbReset.dropAllTables(database);
+		database.reset();
 	}
 
 	@Override

@@ -23,12 +23,7 @@ class MigrationRunnerPostgresqlTests extends AbstractMigrationRunnerTests {
 
 	@Override
 	void reset() throws Exception {
-		try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
-			statement.execute("DROP SCHEMA public CASCADE");
-			statement.execute("DROP SCHEMA IF EXISTS paig_app CASCADE");
-			statement.execute("DROP SCHEMA IF EXISTS paig_history CASCADE");
-			statement.execute("CREATE SCHEMA public");
-		}
+		database.reset("paig_app", "paig_history");
 	}
 
 	@org.junit.jupiter.api.Test

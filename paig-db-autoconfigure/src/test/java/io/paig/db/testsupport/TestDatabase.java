@@ -121,6 +121,35 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 	}
 
 	/**
+	 * Empty the test class's database: on PostgreSQL a new {@code public} schema (and no other), on MySQL
+	 * and MariaDB no tables.
+	 * @param otherSchemas PostgreSQL schemas to drop as well
+	 * @throws SQLException on a database error
+	 */
+	public void reset(String... otherSchemas) throws SQLException {
+		try (Connection connection = connection(); Statement statement = connection.createStatement()) {
+			if (this.dialect == Dialect.POSTGRESQL) {
+				statement.execute("DROP SCHEMA public CASCADE");
+				for (String schema : otherSchemas) {
+					statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+				}
+				statement.execute("CREATE SCHEMA public");
+				return;
+			}
+			java.util.List<String> tables = new java.util.ArrayList<>();
+			try (java.sql.ResultSet result = statement.executeQuery("SHOW TABLES")) {
+				while (result.next()) {
+					tables.add(result.getString(1));
+				}
+			}
+			statement.execute("SET FOREIGN_KEY_CHECKS = 0");
+			for (String table : tables) {
+				statement.execute("DROP TABLE `" + table + "`");
+			}
+		}
+	}
+
+	/**
 	 * The test class's database as a paig-db URL, with the password (if any) in it.
 	 * @return the URL
 	 */

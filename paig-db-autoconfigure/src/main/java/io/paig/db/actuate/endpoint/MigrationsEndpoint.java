@@ -24,10 +24,10 @@ import io.paig.db.migration.RevisionHistory.UnknownRevisionException;
 import io.paig.db.url.Secrets;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
  * {@link Endpoint @Endpoint} that tells where the database stands: pending and applied revisions, the last
@@ -81,21 +81,30 @@ public class MigrationsEndpoint {
 	/**
 	 * One revision in full.
 	 * @param revision the revision id, or a unique prefix of it
-	 * @return the revision, or {@code null} (404) when none matches
-	 * @throws InvalidEndpointRequestException (400) when the prefix fits several revisions
+	 * @return the revision; 404 when none matches; 400 with the candidates when the prefix fits several
 	 */
 	@ReadOperation
-	public @Nullable RevisionDescriptor revision(@Selector String revision) {
+	public WebEndpointResponse<Object> revision(@Selector String revision) {
 		MigrationStatus status = this.runner.status();
 		try {
-			return RevisionDescriptor.of(status.getHistory().find(revision), status);
+			return new WebEndpointResponse<>(RevisionDescriptor.of(status.getHistory().find(revision), status));
 		}
 		catch (UnknownRevisionException ex) {
 			if (ex.getCandidates().isEmpty()) {
-				return null;
+				return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
 			}
-			throw new InvalidEndpointRequestException(ex.getMessage(), ex.getMessage());
+			return new WebEndpointResponse<>(new Ambiguous(ex.getMessage(),
+					ex.getCandidates().stream().map(RevisionSummary::of).toList()), WebEndpointResponse.STATUS_BAD_REQUEST);
 		}
+	}
+
+	/**
+	 * A revision prefix that fits several revisions.
+	 *
+	 * @param error what is wrong
+	 * @param candidates the revisions it fits
+	 */
+	public record Ambiguous(String error, List<RevisionSummary> candidates) {
 	}
 
 	private DatabaseDescriptor database() {

@@ -1,4 +1,4 @@
-package io.paig.sample.e2e;
+package io.paig.e2e;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
+import io.paig.db.actuate.endpoint.MigrationsEndpoint;
+import io.paig.db.actuate.endpoint.MigrationsEndpoint.MigrationsDescriptor;
 import io.paig.db.command.DbCommandRunner;
+import io.paig.db.migration.MigrationRunner;
 import io.paig.db.url.JdbcSettings;
 import io.paig.db.url.JdbcTranslator;
 import io.paig.db.url.SqliteOptions;
@@ -112,6 +117,20 @@ abstract class AbstractDbCommandsEndToEndTests {
 	private record Outcome(int code, String output) {
 	}
 
+	/**
+	 * What /actuator/migrations says, from the application started normally (no command, no start-up
+	 * migration) on the same database.
+	 */
+	private MigrationsDescriptor endpointDocument(Class<?> application) {
+		try (ConfigurableApplicationContext context = new SpringApplication(application).run(
+				"--spring.main.web-application-type=none", "--database.migration.on-startup=none",
+				"--database.url=" + url(),
+				"--database.migration.changelog=file:" + folder().resolve("db.changelog-master.yaml"))) {
+			return new MigrationsEndpoint(context.getBean(MigrationRunner.class), context.getBean(DataSource.class), null)
+				.migrations();
+		}
+	}
+
 	private List<Path> revisionFiles() throws Exception {
 		try (Stream<Path> files = Files.list(folder().resolve("revisions"))) {
 			return files.sorted().toList();
@@ -198,6 +217,11 @@ abstract class AbstractDbCommandsEndToEndTests {
 		assertThat(db(output, v3, "show", third.substring(0, 5)).output()).contains("Parent: " + second);
 		assertThat(db(output, v3, "stamp", FIRST).code()).isZero();
 		assertThat(db(output, v3, "current").output()).contains(FIRST);
+		MigrationsDescriptor document = endpointDocument(v3);
+		assertThat(document.current().id()).isEqualTo(FIRST);
+		assertThat(document.head().id()).isEqualTo(third);
+		assertThat(document.pending()).extracting(MigrationsEndpoint.RevisionDescriptor::id).containsExactly(second, third);
+		assertThat(document.applied()).extracting(MigrationsEndpoint.RevisionDescriptor::id).containsExactly(FIRST);
 		assertThat(db(output, v3, "stamp", "head").code()).isZero();
 		assertThat(db(output, v3, "current", "--check-heads").code()).isZero();
 		assertThat(db(output, v3, "show", "zzzz").code()).isEqualTo(2);

@@ -1,7 +1,4 @@
-package io.paig.sample.e2e;
-
-import java.sql.Connection;
-import java.sql.Statement;
+package io.paig.e2e;
 
 import io.paig.db.testsupport.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,10 +20,7 @@ class DbCommandsPostgresqlEndToEndTests extends AbstractDbCommandsEndToEndTests 
 
 	@Override
 	void reset() throws Exception {
-		try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
-			statement.execute("DROP SCHEMA public CASCADE");
-			statement.execute("CREATE SCHEMA public");
-		}
+		database.reset();
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.paig.sample.e2e.v2;
+package io.paig.e2e.v2;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package io.paig.sample.e2e.v1;
+package io.paig.e2e.v1;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package io.paig.sample.e2e;
+package io.paig.e2e;
 
 import java.util.concurrent.atomic.AtomicInteger;
 

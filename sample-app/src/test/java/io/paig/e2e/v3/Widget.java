@@ -1,4 +1,4 @@
-package io.paig.sample.e2e.v3;
+package io.paig.e2e.v3;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package io.paig.sample.e2e;
+package io.paig.e2e;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -17,21 +17,21 @@ final class E2eApplications {
 
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
-	@EntityScan(basePackageClasses = io.paig.sample.e2e.v1.Widget.class)
+	@EntityScan(basePackageClasses = io.paig.e2e.v1.Widget.class)
 	static class V1 {
 
 	}
 
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
-	@EntityScan(basePackageClasses = io.paig.sample.e2e.v2.Widget.class)
+	@EntityScan(basePackageClasses = io.paig.e2e.v2.Widget.class)
 	static class V2 {
 
 	}
 
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
-	@EntityScan(basePackageClasses = io.paig.sample.e2e.v3.Widget.class)
+	@EntityScan(basePackageClasses = io.paig.e2e.v3.Widget.class)
 	static class V3 {
 
 	}
