@@ -1,15 +1,17 @@
 package io.paig.sample;
 
-import java.time.Instant;
+import java.time.LocalDateTime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnDefault;
 
 /**
  * An AI application governed by PAIG.
@@ -17,12 +19,12 @@ import jakarta.persistence.Table;
  * @author paig-db
  */
 @Entity
-@Table(name = "ai_application")
+@Table(name = "ai_application", indexes = @Index(name = "ix_ai_application_name", columnList = "name"))
 public class AiApplication {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
+	private Integer id;
 
 	@Column(nullable = false, length = 255)
 	private String name;
@@ -31,26 +33,27 @@ public class AiApplication {
 	private String description;
 
 	@Column(nullable = false)
+	@ColumnDefault("1")
 	private int status = 1;
 
 	@Column(name = "create_time", nullable = false)
-	private Instant createTime;
+	private LocalDateTime createTime;
 
 	@Column(name = "update_time", nullable = false)
-	private Instant updateTime;
+	private LocalDateTime updateTime;
 
 	@PrePersist
 	void created() {
-		this.createTime = Instant.now();
+		this.createTime = LocalDateTime.now(java.time.ZoneOffset.UTC);
 		this.updateTime = this.createTime;
 	}
 
 	@PreUpdate
 	void updated() {
-		this.updateTime = Instant.now();
+		this.updateTime = LocalDateTime.now(java.time.ZoneOffset.UTC);
 	}
 
-	public Long getId() {
+	public Integer getId() {
 		return this.id;
 	}
 
@@ -78,11 +81,11 @@ public class AiApplication {
 		this.status = status;
 	}
 
-	public Instant getCreateTime() {
+	public LocalDateTime getCreateTime() {
 		return this.createTime;
 	}
 
-	public Instant getUpdateTime() {
+	public LocalDateTime getUpdateTime() {
 		return this.updateTime;
 	}
 

@@ -32,7 +32,7 @@ class AiApplicationController {
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<AiApplication> get(@PathVariable long id) {
+	ResponseEntity<AiApplication> get(@PathVariable int id) {
 		return ResponseEntity.of(this.repository.findById(id));
 	}
 

@@ -7,6 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
  *
  * @author paig-db
  */
-public interface AiApplicationRepository extends JpaRepository<AiApplication, Long> {
+public interface AiApplicationRepository extends JpaRepository<AiApplication, Integer> {
 
 }

@@ -233,7 +233,8 @@ public class HibernateSchemaComparison implements SchemaComparison {
 			if (!include(object)) {
 				return false;
 			}
-			Set<String> ignored = new HashSet<>();
+			// Column order is Hibernate's choice, not something an entity declares.
+			Set<String> ignored = new HashSet<>(Set.of("order"));
 			if (this.ignoreTypes) {
 				// SQLite: declared types are affinities, and an INTEGER PRIMARY KEY counts up with or without
 				// AUTOINCREMENT
@@ -251,6 +252,11 @@ public class HibernateSchemaComparison implements SchemaComparison {
 
 		@Override
 		public boolean include(DatabaseObject object) {
+			if (this.ignoreTypes && object instanceof Index index && index.getName() != null
+					&& index.getName().startsWith("sqlite_autoindex_")) {
+				// SQLite's own index behind a primary key or unique constraint
+				return false;
+			}
 			String table = tableOf(object);
 			return table == null || !this.history.contains(table);
 		}

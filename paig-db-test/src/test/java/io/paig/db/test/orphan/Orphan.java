@@ -1,0 +1,17 @@
+package io.paig.db.test.orphan;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+/**
+ * An entity no revision creates.
+ *
+ * @author paig-db
+ */
+@Entity
+public class Orphan {
+
+	@Id
+	private Integer id;
+
+}
