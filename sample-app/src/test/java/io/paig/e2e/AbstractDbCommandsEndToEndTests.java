@@ -225,6 +225,8 @@ abstract class AbstractDbCommandsEndToEndTests {
 		assertThat(db(output, v3, "stamp", "head").code()).isZero();
 		assertThat(db(output, v3, "current", "--check-heads").code()).isZero();
 		assertThat(db(output, v3, "show", "zzzz").code()).isEqualTo(2);
+		assertThat(db(output, v3, "upgrade", "+x").code()).isEqualTo(2);
+		assertThat(db(output, v3, "frobnicate").code()).isEqualTo(2);
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import io.paig.db.migration.MigrationStatus;
 import io.paig.db.migration.Revision;
 import io.paig.db.migration.RevisionHistory;
 import io.paig.db.migration.RevisionIds;
+import io.paig.db.migration.Targets;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -121,7 +122,7 @@ public class DbCommands {
 			this.err.println("db " + command + ": " + ex.getMessage());
 			return USAGE;
 		}
-		catch (RevisionHistory.UnknownRevisionException ex) {
+		catch (RevisionHistory.UnknownRevisionException | Targets.InvalidTargetException ex) {
 			this.err.println("db " + command + ": " + ex.getMessage() + " " + ex.getAction());
 			return USAGE;
 		}

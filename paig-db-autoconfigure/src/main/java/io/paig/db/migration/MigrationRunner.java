@@ -193,7 +193,7 @@ public class MigrationRunner {
 		try {
 			return record(work.apply(started));
 		}
-		catch (RevisionHistory.UnknownRevisionException ex) {
+		catch (RevisionHistory.UnknownRevisionException | Targets.InvalidTargetException ex) {
 			// a mistyped target: nothing ran, so nothing failed
 			throw ex;
 		}

@@ -79,8 +79,19 @@ public final class Targets {
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		throw new MigrationException("'" + target + "' is not a number of revisions.",
+		throw new InvalidTargetException("'" + target + "' is not a number of revisions.",
 				"Write it as '+1', '+2', ... for an upgrade or '-1', '-2', ... for a downgrade.");
+	}
+
+	/**
+	 * A target that names nothing: a mistyped command, not a failed run.
+	 */
+	public static class InvalidTargetException extends MigrationException {
+
+		InvalidTargetException(String description, String action) {
+			super(description, action);
+		}
+
 	}
 
 }
