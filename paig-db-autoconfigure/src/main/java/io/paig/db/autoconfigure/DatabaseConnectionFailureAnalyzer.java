@@ -4,11 +4,14 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 
+import io.paig.db.jdbc.DatabaseUrlConnectionDetails;
 import io.paig.db.url.JdbcSettings;
 import io.paig.db.url.JdbcTranslator;
 import io.paig.db.url.Secrets;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -23,9 +26,12 @@ import org.springframework.core.env.Environment;
  */
 class DatabaseConnectionFailureAnalyzer extends AbstractFailureAnalyzer<SQLException> {
 
+	private final BeanFactory beanFactory;
+
 	private final Environment environment;
 
-	DatabaseConnectionFailureAnalyzer(Environment environment) {
+	DatabaseConnectionFailureAnalyzer(BeanFactory beanFactory, Environment environment) {
+		this.beanFactory = beanFactory;
 		this.environment = environment;
 	}
 
@@ -42,10 +48,16 @@ class DatabaseConnectionFailureAnalyzer extends AbstractFailureAnalyzer<SQLExcep
 	}
 
 	private Target target() {
-		// The context is closed by now: read the configuration again rather than asking for beans.
-		String bootUrl = this.environment.getProperty("spring.datasource.url");
-		if (bootUrl != null && !this.environment.containsProperty("database.url")) {
-			return new Target(Secrets.maskJdbcUrl(bootUrl), this.environment.getProperty("spring.datasource.password"));
+		// The context is closed by now: read the configuration again rather than asking for beans. Bean
+		// definitions outlive a failed refresh, so they still tell whether database.url was in use at all.
+		boolean fromDatabaseUrl = !(this.beanFactory instanceof ListableBeanFactory listable)
+				|| listable.getBeanNamesForType(DatabaseUrlConnectionDetails.class, true, false).length > 0;
+		if (!fromDatabaseUrl) {
+			// paig-db backed off: Spring Boot's own spring.datasource.url, or the application's own DataSource
+			String bootUrl = this.environment.getProperty("spring.datasource.url");
+			return (bootUrl != null) ? new Target(Secrets.maskJdbcUrl(bootUrl),
+					this.environment.getProperty("spring.datasource.password"))
+					: new Target("the application's own DataSource", null);
 		}
 		DatabaseProperties properties = Binder.get(this.environment)
 			.bindOrCreate("database", DatabaseProperties.class);

@@ -82,6 +82,16 @@ class DatabaseConnectionFailureAnalyzerTests {
 	}
 
 	@Test
+	void springDatasourceUrlIsNamedWhenPaigDbBackedOff(CapturedOutput output) {
+		FailingStartups.start("spring.datasource.url=jdbc:postgresql://127.0.0.1:1/other",
+				"spring.datasource.password=" + PASSWORD);
+		assertThat(output).contains("could not be reached")
+			.contains("jdbc:postgresql://127.0.0.1:1/other")
+			.doesNotContain("sqlite")
+			.doesNotContain(PASSWORD);
+	}
+
+	@Test
 	void sqlitePathThatIsAFolderIsReportedAsUnopenable(CapturedOutput output) {
 		FailingStartups.start("database.url=sqlite:///" + this.temp);
 		assertThat(output).contains("could not be opened").contains("SQLite path");
