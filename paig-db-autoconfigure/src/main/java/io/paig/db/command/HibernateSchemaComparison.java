@@ -43,7 +43,6 @@ import liquibase.structure.core.Index;
 import liquibase.structure.core.PrimaryKey;
 import liquibase.structure.core.Table;
 import liquibase.structure.core.UniqueConstraint;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -223,7 +222,7 @@ public class HibernateSchemaComparison implements SchemaComparison {
 		@Override
 		public boolean includeUnexpected(DatabaseObject object, Database referenceDatabase,
 				Database comparisonDatabase) {
-			String table = tableOf(object);
+			String table = SchemaObjects.tableOf(object);
 			return include(object) && table != null && this.mapped.contains(table);
 		}
 
@@ -257,7 +256,7 @@ public class HibernateSchemaComparison implements SchemaComparison {
 				// SQLite's own index behind a primary key or unique constraint
 				return false;
 			}
-			String table = tableOf(object);
+			String table = SchemaObjects.tableOf(object);
 			return table == null || !this.history.contains(table);
 		}
 
@@ -269,26 +268,6 @@ public class HibernateSchemaComparison implements SchemaComparison {
 					.anyMatch((key) -> key.getName() != null && key.getName().equalsIgnoreCase(column.getName()));
 			}
 			return Boolean.TRUE.equals(column.isAutoIncrement());
-		}
-
-		private static @Nullable String tableOf(DatabaseObject object) {
-			DatabaseObject relation = object;
-			if (object instanceof Column column) {
-				relation = column.getRelation();
-			}
-			else if (object instanceof Index index) {
-				relation = index.getRelation();
-			}
-			else if (object instanceof ForeignKey foreignKey) {
-				relation = foreignKey.getForeignKeyTable();
-			}
-			else if (object instanceof UniqueConstraint unique) {
-				relation = unique.getRelation();
-			}
-			else if (object instanceof PrimaryKey primaryKey) {
-				relation = primaryKey.getTable();
-			}
-			return (relation != null && relation.getName() != null) ? relation.getName().toLowerCase(Locale.ROOT) : null;
 		}
 
 	}

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import io.paig.db.command.SchemaObjects;
 import liquibase.CatalogAndSchema;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -137,26 +138,8 @@ final class SchemaSnapshots {
 	}
 
 	private boolean counts(DatabaseObject object) {
-		DatabaseObject relation = object;
-		if (object instanceof Column column) {
-			relation = column.getRelation();
-		}
-		else if (object instanceof Index index) {
-			relation = index.getRelation();
-		}
-		else if (object instanceof ForeignKey foreignKey) {
-			relation = foreignKey.getForeignKeyTable();
-		}
-		else if (object instanceof UniqueConstraint unique) {
-			relation = unique.getRelation();
-		}
-		else if (object instanceof PrimaryKey primaryKey) {
-			relation = primaryKey.getTable();
-		}
-		if (relation == null || relation.getName() == null) {
-			return !(object instanceof liquibase.structure.core.Schema || object instanceof liquibase.structure.core.Catalog);
-		}
-		return !this.ignoredTables.contains(relation.getName().toLowerCase(Locale.ROOT));
+		String table = SchemaObjects.tableOf(object);
+		return (table == null) ? object instanceof Table : !this.ignoredTables.contains(table);
 	}
 
 	private static String describe(DatabaseObject object) {
