@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.paig.db.migration.LockHolding;
 import io.paig.db.migration.MigrationRunner;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -258,9 +259,7 @@ abstract class AbstractSampleMigrationsTests {
 	@Order(8)
 	void noPasswordInAnyBodyOrLogLine(CapturedOutput output) {
 		String password = password();
-		if (password == null) {
-			return;
-		}
+		Assumptions.assumeTrue(password != null, "this database's URL carries no password to look for");
 		for (String path : List.of("/actuator/migrations", "/actuator/migrations/" + FIRST, "/actuator/health",
 				"/actuator/health/readiness", "/actuator/metrics/paig.db.migration.runs", "/actuator/prometheus")) {
 			assertThat(this.rest.getForObject(path, String.class)).as(path).doesNotContain(password);

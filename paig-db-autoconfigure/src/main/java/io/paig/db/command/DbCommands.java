@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -416,11 +415,6 @@ public class DbCommands {
 						""";
 				default -> null;
 			};
-		}
-
-		static List<String> commands() {
-			return Arrays.asList("upgrade", "downgrade", "current", "history", "heads", "show", "stamp", "revision",
-					"check");
 		}
 
 	}

@@ -329,10 +329,6 @@ final class LiquibaseSession {
 		return this.database;
 	}
 
-	Liquibase liquibase() {
-		return this.liquibase;
-	}
-
 	private Contexts contexts() {
 		return new Contexts(this.settings.contexts());
 	}

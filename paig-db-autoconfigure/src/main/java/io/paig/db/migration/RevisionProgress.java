@@ -104,12 +104,7 @@ final class RevisionProgress extends AbstractChangeExecListener {
 		this.failed = ref;
 		this.failedRevision = this.revisionByChangeSet.get(ref.key());
 		if (this.transaction != null) {
-			try {
-				this.transaction.rollback();
-			}
-			catch (java.sql.SQLException ex) {
-				logger.warn("Could not roll back the failed revision: " + ex.getMessage());
-			}
+			this.transaction.rollback();
 		}
 	}
 

@@ -7,6 +7,9 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 /**
  * Makes a revision one transaction on databases with transactional DDL (PostgreSQL, SQLite): Liquibase
  * commits after every changeset, and this connection holds those commits (and the rollbacks Liquibase
@@ -16,6 +19,8 @@ import java.sql.SQLException;
  * @author paig-db
  */
 final class RevisionTransaction implements InvocationHandler {
+
+	private static final Log logger = LogFactory.getLog(RevisionTransaction.class);
 
 	private final Connection target;
 
@@ -52,13 +57,18 @@ final class RevisionTransaction implements InvocationHandler {
 	}
 
 	/**
-	 * Undo the whole revision after a failure.
-	 * @throws SQLException on a database error
+	 * Undo the whole revision after a failure. A failure to roll back is logged, not thrown: the
+	 * revision's own failure is what gets reported, and the connection is closed next anyway.
 	 */
-	void rollback() throws SQLException {
+	void rollback() {
 		this.open = false;
-		if (!this.target.getAutoCommit()) {
-			this.target.rollback();
+		try {
+			if (!this.target.getAutoCommit()) {
+				this.target.rollback();
+			}
+		}
+		catch (SQLException ex) {
+			logger.warn("Could not roll back the failed revision: " + ex.getMessage());
 		}
 	}
 

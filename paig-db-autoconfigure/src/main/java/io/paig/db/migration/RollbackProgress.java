@@ -99,12 +99,7 @@ final class RollbackProgress extends AbstractChangeExecListener {
 			Exception exception) {
 		this.failed = ChangeSetRef.of(changeSet);
 		if (this.transaction != null) {
-			try {
-				this.transaction.rollback();
-			}
-			catch (java.sql.SQLException ex) {
-				logger.warn("Could not undo the failed revert: " + ex.getMessage());
-			}
+			this.transaction.rollback();
 		}
 	}
 
