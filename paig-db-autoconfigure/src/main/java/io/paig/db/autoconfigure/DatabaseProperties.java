@@ -158,9 +158,31 @@ public class DatabaseProperties {
 		/** Whether Liquibase may send its anonymous usage analytics (it does by default since 4.30). */
 		private boolean analyticsEnabled = false;
 
+		/** Whether a database built by Alembic is adopted at its alembic_version, and that table kept in step. */
+		private boolean adoptAlembic = true;
+
+		/** Whether a start may skip parsing the changelog when its files and the history are as at the last check. */
+		private boolean fastCheck = true;
+
 		private final Endpoint endpoint = new Endpoint();
 
 		private final Health health = new Health();
+
+		public boolean isAdoptAlembic() {
+			return this.adoptAlembic;
+		}
+
+		public void setAdoptAlembic(boolean adoptAlembic) {
+			this.adoptAlembic = adoptAlembic;
+		}
+
+		public boolean isFastCheck() {
+			return this.fastCheck;
+		}
+
+		public void setFastCheck(boolean fastCheck) {
+			this.fastCheck = fastCheck;
+		}
 
 		public Endpoint getEndpoint() {
 			return this.endpoint;
@@ -261,7 +283,8 @@ public class DatabaseProperties {
 		MigrationSettings toSettings() {
 			return new MigrationSettings(this.changelog, List.copyOf(this.contexts), List.copyOf(this.labels),
 					this.defaultSchema, this.liquibaseSchema, this.changelogTable, this.changelogLockTable,
-					Map.copyOf(this.parameters), this.lockTimeout, this.analyticsEnabled);
+					Map.copyOf(this.parameters), this.lockTimeout, this.analyticsEnabled, this.adoptAlembic,
+					this.fastCheck);
 		}
 
 	}

@@ -21,7 +21,7 @@ public record DbCommandLine(@Nullable String command, List<String> arguments, Se
 		@Nullable String message) {
 
 	private static final Set<String> FLAGS = Set.of("sql", "yes", "force", "verbose", "check-heads", "autogenerate",
-			"help");
+			"from-alembic", "help");
 
 	/**
 	 * Read the arguments after {@code db}.

@@ -240,6 +240,14 @@ public class DbCommands {
 	}
 
 	private int stamp(DbCommandLine line) {
+		if (line.has("from-alembic")) {
+			if (!line.arguments().isEmpty()) {
+				throw new UsageException("db stamp --from-alembic takes no revision: alembic_version names it");
+			}
+			String at = this.runner.stampFromAlembic();
+			this.out.println("Stamped at " + at + ", the revision alembic_version names (nothing was run)");
+			return OK;
+		}
 		String target = line.single("one revision: head, base or a revision");
 		String at = this.runner.stamp(target);
 		this.out.println("Stamped at " + at + " (nothing was run)");
@@ -356,6 +364,7 @@ public class DbCommands {
 					  heads                                the newest revision
 					  show <rev>                           one revision in full
 					  stamp <rev>|head|base                record the database at a revision without running anything
+					  stamp --from-alembic                 record the database at the revision alembic_version names
 					  revision -m "message" [--autogenerate]
 					                                       write a new revision; --autogenerate fills it from the JPA entities
 					  check                                exit 1 and list the differences when the entities and the database differ
@@ -398,8 +407,10 @@ public class DbCommands {
 						""";
 				case "stamp" -> """
 						usage: db stamp <rev>|head|base
+						       db stamp --from-alembic
 						Record the database as being at a revision without running anything: revisions up to it are
-						marked applied, later ones unapplied.
+						marked applied, later ones unapplied. --from-alembic takes the revision from Alembic's
+						alembic_version table (what start-up does by itself when it adopts a database Alembic built).
 						""";
 				case "revision" -> """
 						usage: db revision -m "message" [--autogenerate]

@@ -15,6 +15,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.StringUtils;
 
 /**
  * Brings a database to its newest revision. The check comes first and takes no lock: most runs find
@@ -132,6 +133,14 @@ public class MigrationRunner {
 			throw new EditedRevisionException(status.getEdited());
 		}
 		if (!status.isUpToDate()) {
+			String alembic = status.getApplied().isEmpty() ? alembicVersionToAdopt() : null;
+			if (alembic != null) {
+				throw new MigrationException("The database was built by Alembic (alembic_version says '" + alembic
+						+ "') and paig-db has not adopted it yet, so its revisions all look pending.",
+						"Run 'db upgrade head' (or 'db stamp --from-alembic') once, or start one instance with "
+								+ "database.migration.on-startup=upgrade: it records Alembic's revisions as applied "
+								+ "without running them.");
+			}
 			throw new PendingRevisionsException(this.settings.changelog(), status.getPendingRevisions());
 		}
 		logger.info("Database is at head, revision " + idOf(status.getCurrent()) + ": nothing pending");
@@ -265,31 +274,145 @@ public class MigrationRunner {
 			int index = text.equalsIgnoreCase("base") ? -1
 					: text.equalsIgnoreCase("head") ? history.getRevisions().size() - 1
 							: history.indexOf(history.find(text));
-			List<ChangeSetRef> record = new ArrayList<>();
-			List<ChangeSetRef> forget = new ArrayList<>();
-			for (Revision revision : history.getRevisions()) {
-				boolean upTo = history.indexOf(revision) <= index;
-				for (ChangeSetRef changeSet : revision.changeSets()) {
-					boolean ran = status.getApplied().stream().anyMatch((row) -> row.isFor(changeSet));
-					if (upTo && !ran && status.getPendingChangeSets().contains(changeSet)) {
-						record.add(changeSet);
-					}
-					else if (!upTo && ran) {
-						forget.add(changeSet);
-					}
-				}
-			}
-			session.stamp(record, forget);
-			commit(connection);
-			MigrationStatus after = session.status();
-			tag(session, connection, after.getAppliedRevisions(), after);
-			String to = idOf(after.getCurrent());
-			logger.info("Stamped the database at revision " + to + " (" + record.size() + " changeset(s) recorded, "
-					+ forget.size() + " forgotten); nothing was run");
-			return new MigrationRun(started, Instant.now(), idOf(status.getCurrent()), to, List.of(), Map.of(),
-					MigrationRun.Outcome.UP_TO_DATE, null);
+			MigrationStatus after = stampAt(session, connection, status, index, "Stamped");
+			return new MigrationRun(started, Instant.now(), idOf(status.getCurrent()), idOf(after.getCurrent()),
+					List.of(), Map.of(), MigrationRun.Outcome.UP_TO_DATE, null);
 		});
 		return run.to();
+	}
+
+	/**
+	 * Record the database at the revision Alembic's {@code alembic_version} names, as start-up does when it
+	 * adopts a database built by Alembic ({@code db stamp --from-alembic}).
+	 * @return the revision the database is now recorded at
+	 * @throws MigrationException when there is no {@code alembic_version}, or it names a revision the
+	 * changelog does not have
+	 */
+	public String stampFromAlembic() {
+		Instant started = Instant.now();
+		MigrationRun run = locked((session, transaction, connection, clearStaleLock) -> {
+			MigrationStatus status = session.status();
+			List<String> versions = alembicVersionTable().read(connection)
+				.orElseThrow(() -> new MigrationException(
+						"There is no alembic_version table in this database: Alembic did not build it.",
+						"Record a revision by hand with 'db stamp <rev>' instead."));
+			Revision at = alembicRevision(status.getHistory(), versions);
+			int index = (at != null) ? status.getHistory().indexOf(at) : -1;
+			MigrationStatus after = stampAt(session, connection, status, index, "Adopted Alembic's record: stamped");
+			return new MigrationRun(started, Instant.now(), idOf(status.getCurrent()), idOf(after.getCurrent()),
+					List.of(), Map.of(), MigrationRun.Outcome.UP_TO_DATE, null);
+		});
+		return run.to();
+	}
+
+	/**
+	 * Record revisions up to an index as applied and later ones as not applied, without running anything.
+	 */
+	private MigrationStatus stampAt(LiquibaseSession session, Connection connection, MigrationStatus status, int index,
+			String verb) throws Exception {
+		RevisionHistory history = status.getHistory();
+		List<ChangeSetRef> record = new ArrayList<>();
+		List<ChangeSetRef> forget = new ArrayList<>();
+		for (Revision revision : history.getRevisions()) {
+			boolean upTo = history.indexOf(revision) <= index;
+			for (ChangeSetRef changeSet : revision.changeSets()) {
+				boolean ran = status.getApplied().stream().anyMatch((row) -> row.isFor(changeSet));
+				if (upTo && !ran && status.getPendingChangeSets().contains(changeSet)) {
+					record.add(changeSet);
+				}
+				else if (!upTo && ran) {
+					forget.add(changeSet);
+				}
+			}
+		}
+		session.stamp(record, forget);
+		commit(connection);
+		MigrationStatus after = session.status();
+		tag(session, connection, after.getAppliedRevisions(), after);
+		keepAlembicInStep(connection, after.getCurrent());
+		logger.info(verb + " the database at revision " + idOf(after.getCurrent()) + " (" + record.size()
+				+ " changeset(s) recorded, " + forget.size() + " forgotten); nothing was run");
+		return after;
+	}
+
+	/**
+	 * The revision {@code alembic_version} names.
+	 * @return the revision, or {@code null} when Alembic has the database at base
+	 * @throws UnknownAlembicRevisionException when the changelog has no such revision, or there are several
+	 */
+	private @Nullable Revision alembicRevision(RevisionHistory history, List<String> versions) {
+		if (versions.isEmpty()) {
+			return null;
+		}
+		if (versions.size() > 1) {
+			throw new UnknownAlembicRevisionException(history.getChangelog(), versions,
+					"several heads at once (a branched history), which a one-line history cannot follow.");
+		}
+		return history.get(versions.get(0))
+			.orElseThrow(() -> new UnknownAlembicRevisionException(history.getChangelog(), versions,
+					"a revision that the changelog " + history.getChangelog() + " does not have."));
+	}
+
+	/**
+	 * When the database has no history of paig-db's and an {@code alembic_version} naming a revision, that
+	 * revision; read on a connection of its own.
+	 */
+	private @Nullable String alembicVersionToAdopt() {
+		if (!this.settings.adoptAlembic()) {
+			return null;
+		}
+		try (Connection connection = this.dataSource.getConnection()) {
+			List<String> versions = alembicVersionTable().read(connection).orElse(List.of());
+			return versions.isEmpty() ? null : String.join(", ", versions);
+		}
+		catch (SQLException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Adopt a database that Alembic built and paig-db never ran on: every revision up to the one
+	 * {@code alembic_version} names is recorded as applied, without running it.
+	 */
+	private MigrationStatus adoptAlembic(LiquibaseSession session, Connection connection, MigrationStatus status)
+			throws Exception {
+		if (!this.settings.adoptAlembic() || !status.getApplied().isEmpty()) {
+			return status;
+		}
+		List<String> versions = alembicVersionTable().read(connection).orElse(List.of());
+		if (versions.isEmpty()) {
+			return status;
+		}
+		Revision at = alembicRevision(status.getHistory(), versions);
+		int index = status.getHistory().indexOf(at);
+		logger.info("The database was built by Alembic and is at revision " + at + ": recording revisions "
+				+ status.getHistory().getRevisions().get(0).id() + " to " + at.id() + " (" + (index + 1)
+				+ ") as applied without running them; alembic_version is kept in step from now on");
+		return stampAt(session, connection, status, index, "Adopted the Alembic database:");
+	}
+
+	/**
+	 * Where {@code alembic_version} exists, write the revision the database is now at, so that the Python
+	 * service reads the same.
+	 */
+	private void keepAlembicInStep(Connection connection, @Nullable Revision current) {
+		if (!this.settings.adoptAlembic()) {
+			return;
+		}
+		try {
+			if (alembicVersionTable().write(connection, (current != null) ? current.id() : null)) {
+				logger.debug("alembic_version set to " + idOf(current));
+			}
+		}
+		catch (SQLException ex) {
+			rollbackQuietly(connection);
+			logger.warn("Could not bring alembic_version to revision " + idOf(current) + ": " + ex.getMessage()
+					+ " (the migration itself is done; 'db stamp --from-alembic' is not needed)");
+		}
+	}
+
+	private AlembicVersionTable alembicVersionTable() {
+		return new AlembicVersionTable(StringUtils.hasText(this.settings.defaultSchema()) ? this.settings.defaultSchema() : null);
 	}
 
 	private <T> T withSession(LiquibaseSession.Work<T> work) {
@@ -349,7 +472,7 @@ public class MigrationRunner {
 	private MigrationRun apply(LiquibaseSession session, RevisionTransaction transaction, Connection connection,
 			Instant started, boolean clearStaleLock, String target) throws Exception {
 		// Read again under the lock: another instance may have applied everything while this one waited.
-		MigrationStatus status = session.status();
+		MigrationStatus status = adoptAlembic(session, connection, session.status());
 		if (!status.getEdited().isEmpty()) {
 			throw new EditedRevisionException(status.getEdited());
 		}
@@ -387,6 +510,7 @@ public class MigrationRunner {
 		commit(connection);
 		MigrationStatus after = session.status();
 		tag(session, connection, progress.applied(), after);
+		keepAlembicInStep(connection, after.getCurrent());
 		String to = idOf(after.getCurrent());
 		long millis = java.time.Duration.between(started, Instant.now()).toMillis();
 		logger.info("Applied " + progress.applied().size() + " revision(s) in " + millis + " ms; database is at revision "
@@ -438,6 +562,7 @@ public class MigrationRunner {
 		}
 		commit(connection);
 		MigrationStatus after = session.status();
+		keepAlembicInStep(connection, after.getCurrent());
 		String to = idOf(after.getCurrent());
 		logger.info("Reverted " + progress.reverted().size() + " revision(s); database is at revision " + to);
 		return new MigrationRun(started, Instant.now(), from, to, List.copyOf(progress.reverted()),

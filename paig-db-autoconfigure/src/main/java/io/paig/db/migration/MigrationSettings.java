@@ -19,14 +19,29 @@ import org.jspecify.annotations.Nullable;
  * @param parameters changelog parameters, {@code ${name}} in the changelogs
  * @param lockTimeout how long to wait for another instance's migration lock
  * @param analyticsEnabled whether Liquibase may send its anonymous usage analytics
+ * @param adoptAlembic whether a database built by Alembic is adopted at its {@code alembic_version}, and that
+ * table kept in step
+ * @param fastCheck whether an up-to-date check may trust the fingerprint of the changelog's files recorded at
+ * the last one instead of parsing the changelog
  * @author paig-db
  */
 public record MigrationSettings(String changelog, List<String> contexts, List<String> labels,
 		@Nullable String defaultSchema, @Nullable String liquibaseSchema, String changelogTable,
-		String changelogLockTable, Map<String, String> parameters, Duration lockTimeout, boolean analyticsEnabled) {
+		String changelogLockTable, Map<String, String> parameters, Duration lockTimeout, boolean analyticsEnabled,
+		boolean adoptAlembic, boolean fastCheck) {
 
 	/** The default master changelog, Spring Boot's and Liquibase's usual place. */
 	public static final String DEFAULT_CHANGELOG = "classpath:db/changelog/db.changelog-master.yaml";
+
+	/**
+	 * The same settings without the fast check.
+	 * @return the settings
+	 */
+	public MigrationSettings withoutFastCheck() {
+		return new MigrationSettings(this.changelog, this.contexts, this.labels, this.defaultSchema,
+				this.liquibaseSchema, this.changelogTable, this.changelogLockTable, this.parameters, this.lockTimeout,
+				this.analyticsEnabled, this.adoptAlembic, false);
+	}
 
 	/**
 	 * Settings with the defaults for everything but the changelog.
@@ -35,7 +50,7 @@ public record MigrationSettings(String changelog, List<String> contexts, List<St
 	 */
 	public static MigrationSettings of(String changelog) {
 		return new MigrationSettings(changelog, List.of(), List.of(), null, null, "DATABASECHANGELOG",
-				"DATABASECHANGELOGLOCK", Map.of(), Duration.ofMinutes(5), false);
+				"DATABASECHANGELOGLOCK", Map.of(), Duration.ofMinutes(5), false, true, true);
 	}
 
 }

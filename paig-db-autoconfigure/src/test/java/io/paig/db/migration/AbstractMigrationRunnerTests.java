@@ -299,7 +299,7 @@ abstract class AbstractMigrationRunnerTests {
 				""");
 		MigrationSettings settings = new MigrationSettings(changelogs.location(), List.of("prod"), List.of(), null, null,
 				"PAIG_HISTORY", "PAIG_HISTORY_LOCK", Map.of("tableName", "named_by_parameter"), Duration.ofSeconds(30),
-				false);
+				false, true, true);
 		MigrationRunner runner = runner(changelogs, settings);
 		runner.upgrade();
 		assertThat(tableExists("named_by_parameter")).isTrue();
@@ -325,7 +325,7 @@ abstract class AbstractMigrationRunnerTests {
 	void givesUpAfterTheLockTimeoutNamingTheHolder() throws Exception {
 		Changelogs changelogs = threeRevisions();
 		MigrationSettings settings = new MigrationSettings(changelogs.location(), List.of(), List.of(), null, null,
-				"DATABASECHANGELOG", "DATABASECHANGELOGLOCK", Map.of(), Duration.ofSeconds(2), false);
+				"DATABASECHANGELOG", "DATABASECHANGELOGLOCK", Map.of(), Duration.ofSeconds(2), false, true, true);
 		HikariDataSource other = dataSource();
 		try (Connection holder = other.getConnection()) {
 			MigrationLock lock = MigrationLocks.forConnection(holder, settings);
@@ -406,6 +406,112 @@ abstract class AbstractMigrationRunnerTests {
 				MigrationSettings.of("file:" + this.temp.resolve("missing.yaml")), new DefaultResourceLoader());
 		assertThat(runner.hasChangelog()).isFalse();
 		assertThat(runner.status().getHistory().getRevisions()).isEmpty();
+	}
+
+	/**
+	 * A database as Alembic leaves it after the first two of {@link #threeRevisions()}: their tables (built
+	 * here by the same changes, whose history is then dropped), a row of the Python service's, its
+	 * {@code alembic_version}, no Liquibase history.
+	 */
+	void builtByAlembicAtTheSecondRevision() throws SQLException {
+		runner(new Changelogs(this.temp.resolve("alembic")).revision("aaaa00000001", "create users", USERS)
+			.revision("aaaa00000002", "add email", EMAIL)).upgrade();
+		execute("DROP TABLE DATABASECHANGELOG");
+		execute("DROP TABLE DATABASECHANGELOGLOCK");
+		execute("INSERT INTO users (name) VALUES ('from python')");
+		execute("CREATE TABLE alembic_version (version_num varchar(32) NOT NULL PRIMARY KEY)");
+		execute("INSERT INTO alembic_version (version_num) VALUES ('aaaa00000002')");
+	}
+
+	@Test
+	void adoptsADatabaseBuiltByAlembicWithoutRunningWhatItHas(CapturedOutput output) throws Exception {
+		builtByAlembicAtTheSecondRevision();
+		MigrationRun run = runner(threeRevisions()).upgrade();
+		assertThat(run.applied()).extracting(Revision::id).containsExactly("aaaa00000003");
+		assertThat(query("select count(*) from users")).isEqualTo("2");
+		assertThat(query("select count(*) from users where name = 'admin'")).isEqualTo("1");
+		assertThat(query("select count(*) from DATABASECHANGELOG")).isEqualTo("3");
+		assertThat(query("select count(*) from DATABASECHANGELOG where EXECTYPE = 'MARK_RAN'")).isEqualTo("2");
+		assertThat(query("select TAG from DATABASECHANGELOG where ID = 'add-email'")).isEqualTo("aaaa00000002");
+		assertThat(query("select version_num from alembic_version")).isEqualTo("aaaa00000003");
+		assertThat(output).contains("built by Alembic and is at revision aaaa00000002 'add email'")
+			.contains("recording revisions aaaa00000001 to aaaa00000002 (2) as applied without running them");
+		assertThat(runner(threeRevisions()).upgrade().outcome()).isEqualTo(MigrationRun.Outcome.UP_TO_DATE);
+	}
+
+	@Test
+	void adoptsAnAlembicDatabaseAtHeadWithoutRunningAnything() throws Exception {
+		builtByAlembicAtTheSecondRevision();
+		Changelogs two = new Changelogs(this.temp.resolve("changelog")).revision("aaaa00000001", "create users", USERS)
+			.revision("aaaa00000002", "add email", EMAIL);
+		MigrationRunner runner = runner(two);
+		MigrationRun run = runner.upgrade();
+		assertThat(run.applied()).isEmpty();
+		assertThat(run.to()).isEqualTo("aaaa00000002");
+		assertThat(runner.status().isUpToDate()).isTrue();
+		assertThat(query("select count(*) from users")).isEqualTo("1");
+	}
+
+	@Test
+	void keepsAlembicVersionInStepOnDowngradeAndStamp() throws Exception {
+		builtByAlembicAtTheSecondRevision();
+		MigrationRunner runner = runner(threeRevisions());
+		runner.upgrade();
+		runner.downgrade("-1");
+		assertThat(query("select version_num from alembic_version")).isEqualTo("aaaa00000002");
+		runner.stamp("aaaa00000001");
+		assertThat(query("select version_num from alembic_version")).isEqualTo("aaaa00000001");
+		runner.stamp("base");
+		assertThat(query("select count(*) from alembic_version")).isEqualTo("0");
+	}
+
+	@Test
+	void refusesAnAlembicVersionTheChangelogDoesNotHaveAndChangesNothing() throws Exception {
+		builtByAlembicAtTheSecondRevision();
+		execute("UPDATE alembic_version SET version_num = 'ffff99999999'");
+		MigrationRunner runner = runner(threeRevisions());
+		assertThatExceptionOfType(UnknownAlembicRevisionException.class).isThrownBy(runner::upgrade)
+			.withMessageContaining("alembic_version table says 'ffff99999999'")
+			.withMessageContaining("does not have")
+			.satisfies((ex) -> assertThat(ex.getAction()).contains("same ids"));
+		assertThat(query("select count(*) from users")).isEqualTo("1");
+		assertThat(tableExists("DATABASECHANGELOG") ? query("select count(*) from DATABASECHANGELOG") : "0")
+			.isEqualTo("0");
+		assertThat(query("select version_num from alembic_version")).isEqualTo("ffff99999999");
+	}
+
+	@Test
+	void validateNamesADatabaseAlembicBuiltThatIsNotAdoptedYet() throws Exception {
+		builtByAlembicAtTheSecondRevision();
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(runner(threeRevisions())::validate)
+			.withMessageContaining("built by Alembic (alembic_version says 'aaaa00000002')")
+			.satisfies((ex) -> assertThat(ex.getAction()).contains("db stamp --from-alembic"));
+	}
+
+	@Test
+	void stampsFromAlembicOnDemand() throws Exception {
+		MigrationRunner runner = runner(threeRevisions());
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(runner::stampFromAlembic)
+			.withMessageContaining("no alembic_version table");
+		runner.upgrade("aaaa00000001");
+		execute("ALTER TABLE users ADD email varchar(255)");
+		execute("CREATE TABLE alembic_version (version_num varchar(32) NOT NULL PRIMARY KEY)");
+		execute("INSERT INTO alembic_version (version_num) VALUES ('aaaa00000002')");
+		assertThat(runner.stampFromAlembic()).isEqualTo("aaaa00000002");
+		assertThat(runner.status().getCurrent().id()).isEqualTo("aaaa00000002");
+		assertThat(runner.upgrade().applied()).extracting(Revision::id).containsExactly("aaaa00000003");
+	}
+
+	@Test
+	void neverCreatesAlembicVersionAndIgnoresItWhenAdoptionIsOff() throws Exception {
+		runner(threeRevisions()).upgrade("aaaa00000001");
+		assertThat(tableExists("alembic_version")).isFalse();
+		execute("CREATE TABLE alembic_version (version_num varchar(32) NOT NULL PRIMARY KEY)");
+		execute("INSERT INTO alembic_version (version_num) VALUES ('ffff99999999')");
+		MigrationSettings off = new MigrationSettings(threeRevisions().location(), List.of(), List.of(), null, null,
+				"DATABASECHANGELOG", "DATABASECHANGELOGLOCK", Map.of(), Duration.ofSeconds(30), false, false, true);
+		runner(threeRevisions(), off).upgrade();
+		assertThat(query("select version_num from alembic_version")).isEqualTo("ffff99999999");
 	}
 
 	String query(String sql) throws SQLException {

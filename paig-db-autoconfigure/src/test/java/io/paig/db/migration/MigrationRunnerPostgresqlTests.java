@@ -35,7 +35,7 @@ class MigrationRunnerPostgresqlTests extends AbstractMigrationRunnerTests {
 		io.paig.db.testsupport.Changelogs changelogs = threeRevisions();
 		MigrationSettings settings = new MigrationSettings(changelogs.location(), java.util.List.of(),
 				java.util.List.of(), "paig_app", "paig_history", "DATABASECHANGELOG", "DATABASECHANGELOGLOCK",
-				java.util.Map.of(), java.time.Duration.ofSeconds(30), false);
+				java.util.Map.of(), java.time.Duration.ofSeconds(30), false, true, true);
 		MigrationRunner runner = runner(changelogs, settings);
 		org.assertj.core.api.Assertions.assertThat(runner.upgrade().applied()).hasSize(3);
 		org.assertj.core.api.Assertions.assertThat(query("select count(*) from paig_app.users")).isEqualTo("1");
