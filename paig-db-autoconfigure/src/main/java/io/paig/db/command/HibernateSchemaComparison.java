@@ -142,9 +142,7 @@ public class HibernateSchemaComparison implements SchemaComparison {
 				.get(Table.class)
 				.forEach((table) -> mapped.add(table.getName().toLowerCase(Locale.ROOT)));
 			DiffOutputControl output = new DiffOutputControl(false, false, false, schemas);
-			output.setObjectChangeFilter(new MappedTablesOnly(mapped, Set.of(
-					this.settings.changelogTable().toLowerCase(Locale.ROOT),
-					this.settings.changelogLockTable().toLowerCase(Locale.ROOT), "alembic_version"),
+			output.setObjectChangeFilter(new MappedTablesOnly(mapped, this.settings.bookkeepingTables(),
 					scratch.kind() == DatabaseDriver.SQLITE));
 			DiffToChangeLog changeLog = new DiffToChangeLog(result, output);
 			changeLog.setIdRoot(revisionId);

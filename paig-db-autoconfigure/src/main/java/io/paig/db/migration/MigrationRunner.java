@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -28,6 +29,8 @@ import org.springframework.util.StringUtils;
 public class MigrationRunner {
 
 	private static final Log logger = LogFactory.getLog(MigrationRunner.class);
+
+	private static final String UNCHANGED = "changelog unchanged since the last check";
 
 	private final DataSource dataSource;
 
@@ -96,8 +99,12 @@ public class MigrationRunner {
 	 * @throws MigrationException when the changelog or the history table cannot be read
 	 */
 	public MigrationStatus status() {
+		return status(this.resourceLoader);
+	}
+
+	private MigrationStatus status(ResourceLoader loader) {
 		try (Connection connection = this.dataSource.getConnection()) {
-			return LiquibaseSession.run(connection, this.settings, this.resourceLoader, LiquibaseSession::status);
+			return LiquibaseSession.run(connection, this.settings, loader, LiquibaseSession::status);
 		}
 		catch (MigrationException ex) {
 			throw ex;
@@ -128,6 +135,11 @@ public class MigrationRunner {
 	 * @throws EditedRevisionException when applied changesets were edited
 	 */
 	public void validate() {
+		String head = fastCheck();
+		if (head != null) {
+			logger.info("Database is at head, revision " + head + ": nothing pending (" + UNCHANGED + ")");
+			return;
+		}
 		MigrationStatus status = status();
 		if (!status.getEdited().isEmpty()) {
 			throw new EditedRevisionException(status.getEdited());
@@ -165,18 +177,38 @@ public class MigrationRunner {
 	 */
 	public MigrationRun upgrade(String target) {
 		return tracked((started) -> {
-			MigrationStatus status = status();
+			boolean toHead = target.strip().equalsIgnoreCase("head");
+			String head = toHead ? fastCheck() : null;
+			if (head != null) {
+				logger.info("Database is up to date at revision " + head + " (head; " + UNCHANGED + ")");
+				return new MigrationRun(started, Instant.now(), head, head, List.of(), Map.of(),
+						MigrationRun.Outcome.UP_TO_DATE, null);
+			}
+			ChangelogFingerprint.Recorder recorder = new ChangelogFingerprint.Recorder(this.resourceLoader);
+			MigrationStatus status = status(recorder);
 			if (!status.getEdited().isEmpty()) {
 				throw new EditedRevisionException(status.getEdited());
 			}
 			if (Targets.upgrade(status, target).isEmpty() && !needsTags(status)) {
 				logger.info("Database is up to date at revision " + idOf(status.getCurrent())
 						+ (status.isUpToDate() ? " (head)" : ""));
+				recordFingerprint(recorder, status);
 				return new MigrationRun(started, Instant.now(), idOf(status.getCurrent()), idOf(status.getCurrent()),
 						List.of(), Map.of(), MigrationRun.Outcome.UP_TO_DATE, null);
 			}
-			return locked((session, transaction, connection, clearStaleLock) -> apply(session, transaction, connection,
-					started, clearStaleLock, target));
+			ChangelogFingerprint.Recorder applying = new ChangelogFingerprint.Recorder(this.resourceLoader);
+			AtomicReference<MigrationStatus> settled = new AtomicReference<>();
+			MigrationRun run = locked(applying, (session, transaction, connection, clearStaleLock) -> {
+				MigrationRun applied = apply(session, transaction, connection, started, clearStaleLock, target);
+				if (toHead && this.settings.fastCheck()) {
+					settled.set(session.status());
+				}
+				return applied;
+			});
+			if (settled.get() != null) {
+				recordFingerprint(applying, settled.get());
+			}
+			return run;
 		});
 	}
 
@@ -415,6 +447,68 @@ public class MigrationRunner {
 		return new AlembicVersionTable(StringUtils.hasText(this.settings.defaultSchema()) ? this.settings.defaultSchema() : null);
 	}
 
+	/**
+	 * The fast check: when the changelog's files hash to a fingerprint recorded as up to date against the
+	 * history table as it is now, the revision the database is at; one query and a read of the files, no
+	 * parse. Anything else (no record, another history, a changed file, an error) sends the caller to the
+	 * full check.
+	 */
+	private @Nullable String fastCheck() {
+		if (!this.settings.fastCheck()) {
+			return null;
+		}
+		try (Connection connection = this.dataSource.getConnection()) {
+			List<FingerprintTable.Candidate> candidates;
+			try {
+				candidates = new FingerprintTable(this.settings).candidates(connection);
+			}
+			catch (SQLException ex) {
+				rollbackQuietly(connection);
+				logger.debug("No fast check: " + ex.getMessage());
+				return null;
+			}
+			for (FingerprintTable.Candidate candidate : candidates.subList(0, Math.min(candidates.size(), 3))) {
+				if (ChangelogFingerprint.hash(this.settings, candidate.manifest(), this.resourceLoader)
+					.equals(candidate.fingerprint())) {
+					return candidate.revision();
+				}
+			}
+			logger.debug("No fast check: the changelog changed since it was last found up to date");
+		}
+		catch (SQLException | java.io.IOException | RuntimeException ex) {
+			logger.debug("No fast check: " + ex.getMessage());
+		}
+		return null;
+	}
+
+	/**
+	 * After a full check found the database up to date, record the changelog's fingerprint for the next
+	 * start's fast check. A failure (no right to create a table, say) only costs that speed.
+	 */
+	private void recordFingerprint(ChangelogFingerprint.Recorder recorder, MigrationStatus status) {
+		if (!this.settings.fastCheck() || !status.isUpToDate() || !status.getEdited().isEmpty() || needsTags(status)
+				|| status.getCurrent() == null) {
+			return;
+		}
+		try (Connection connection = this.dataSource.getConnection()) {
+			boolean autoCommit = connection.getAutoCommit();
+			try {
+				connection.setAutoCommit(true);
+				List<String> manifest = recorder.manifest();
+				new FingerprintTable(this.settings).record(connection,
+						ChangelogFingerprint.hash(this.settings, manifest, this.resourceLoader),
+						status.getCurrent().id(), manifest, status.getApplied());
+			}
+			finally {
+				connection.setAutoCommit(autoCommit);
+			}
+		}
+		catch (SQLException | java.io.IOException | RuntimeException ex) {
+			logger.debug("Could not record the changelog's fingerprint (the next start parses the changelog again): "
+					+ ex.getMessage());
+		}
+	}
+
 	private <T> T withSession(LiquibaseSession.Work<T> work) {
 		try (Connection connection = this.dataSource.getConnection()) {
 			return LiquibaseSession.run(connection, this.settings, this.resourceLoader, work);
@@ -439,12 +533,16 @@ public class MigrationRunner {
 	}
 
 	private MigrationRun locked(LockedWork work) {
+		return locked(this.resourceLoader, work);
+	}
+
+	private MigrationRun locked(ResourceLoader loader, LockedWork work) {
 		try (Connection connection = this.dataSource.getConnection()) {
 			MigrationLock lock = MigrationLocks.forConnection(connection, this.settings);
 			try (MigrationLock.Held held = lock.acquire(connection, this.settings.lockTimeout())) {
 				RevisionTransaction transaction = RevisionTransaction.wrap(connection);
 				boolean clearStaleLock = !(lock instanceof LocalMigrationLock local) || local.spansProcesses();
-				return LiquibaseSession.run(transaction.connection(), this.settings, this.resourceLoader,
+				return LiquibaseSession.run(transaction.connection(), this.settings, loader,
 						(session) -> work.run(session, transaction, connection, clearStaleLock));
 			}
 		}

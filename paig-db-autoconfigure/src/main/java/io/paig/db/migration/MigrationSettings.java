@@ -34,6 +34,25 @@ public record MigrationSettings(String changelog, List<String> contexts, List<St
 	public static final String DEFAULT_CHANGELOG = "classpath:db/changelog/db.changelog-master.yaml";
 
 	/**
+	 * The table the fast check keeps its records in, beside the history table.
+	 * @return its name
+	 */
+	public String fingerprintTable() {
+		return this.changelogTable + "_FINGERPRINT";
+	}
+
+	/**
+	 * The tables that hold records about the schema rather than the application's data: Liquibase's history
+	 * and lock tables, the fast check's table, and Alembic's {@code alembic_version}.
+	 * @return their names, lower case
+	 */
+	public java.util.Set<String> bookkeepingTables() {
+		return java.util.Set.of(this.changelogTable.toLowerCase(java.util.Locale.ROOT),
+				this.changelogLockTable.toLowerCase(java.util.Locale.ROOT),
+				fingerprintTable().toLowerCase(java.util.Locale.ROOT), "alembic_version");
+	}
+
+	/**
 	 * The same settings without the fast check.
 	 * @return the settings
 	 */

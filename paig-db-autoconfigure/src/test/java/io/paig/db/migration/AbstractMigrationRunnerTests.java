@@ -514,6 +514,72 @@ abstract class AbstractMigrationRunnerTests {
 		assertThat(query("select version_num from alembic_version")).isEqualTo("ffff99999999");
 	}
 
+	@Test
+	void upToDateStartAfterAFullCheckSkipsTheParse(CapturedOutput output) throws Exception {
+		MigrationRunner runner = runner(threeRevisions());
+		runner.upgrade();
+		assertThat(query("select count(*) from DATABASECHANGELOG_FINGERPRINT")).isEqualTo("1");
+		MigrationRun run = runner(threeRevisions()).upgrade();
+		assertThat(run.outcome()).isEqualTo(MigrationRun.Outcome.UP_TO_DATE);
+		assertThat(run.to()).isEqualTo("aaaa00000003");
+		assertThat(output).contains("Database is up to date at revision aaaa00000003 (head; changelog unchanged");
+		runner.validate();
+		assertThat(output).contains("Database is at head, revision aaaa00000003: nothing pending (changelog unchanged");
+	}
+
+	@Test
+	void editedAppliedRevisionIsCaughtAfterFastChecks() throws Exception {
+		Changelogs changelogs = threeRevisions();
+		runner(changelogs).upgrade();
+		runner(changelogs).upgrade();
+		changelogs.edit("aaaa00000002", "varchar(255)", "varchar(300)");
+		assertThatExceptionOfType(EditedRevisionException.class).isThrownBy(runner(changelogs)::upgrade);
+		assertThatExceptionOfType(EditedRevisionException.class).isThrownBy(runner(changelogs)::validate);
+	}
+
+	@Test
+	void newFileInAnIncludeAllFolderIsAppliedAfterFastChecks(CapturedOutput output) throws Exception {
+		Changelogs changelogs = new Changelogs(this.temp.resolve("changelog"));
+		java.nio.file.Files.createDirectories(changelogs.folder().resolve("all"));
+		java.nio.file.Files.writeString(changelogs.folder().resolve("all/001-users.yaml"),
+				"databaseChangeLog:\n" + USERS);
+		changelogs.plain("included.yaml",
+				"databaseChangeLog:\n  - includeAll:\n      path: all/\n      relativeToChangelogFile: true\n");
+		// includeAll needs the changelog on the classpath, as in an application
+		java.net.URLClassLoader classpath = new java.net.URLClassLoader(
+				new java.net.URL[] { changelogs.folder().toUri().toURL() }, null);
+		MigrationSettings settings = MigrationSettings.of("classpath:db.changelog-master.yaml");
+		java.util.function.Supplier<MigrationRunner> runner = () -> new MigrationRunner(dataSource(), settings,
+				new DefaultResourceLoader(classpath));
+		runner.get().upgrade();
+		assertThat(runner.get().upgrade().outcome()).isEqualTo(MigrationRun.Outcome.UP_TO_DATE);
+		assertThat(output).contains("changelog unchanged since the last check");
+		java.nio.file.Files.writeString(changelogs.folder().resolve("all/002-email.yaml"),
+				"databaseChangeLog:\n" + EMAIL);
+		assertThat(runner.get().upgrade().applied()).extracting(Revision::id).containsExactly("add-email");
+		assertThat(columns("users")).contains("email");
+	}
+
+	@Test
+	void historyChangedElsewhereIsNotTrustedByTheFastCheck() throws Exception {
+		Changelogs changelogs = threeRevisions();
+		runner(changelogs).upgrade();
+		runner(changelogs).upgrade();
+		execute("DELETE FROM DATABASECHANGELOG WHERE ID = 'seed-admin'");
+		assertThatExceptionOfType(PendingRevisionsException.class).isThrownBy(runner(changelogs)::validate);
+		MigrationRunner runner = runner(changelogs);
+		assertThat(runner.status().getPendingRevisions()).extracting(Revision::id).containsExactly("aaaa00000003");
+	}
+
+	@Test
+	void fastCheckOffWritesNoRecordAndParsesEachTime(CapturedOutput output) throws Exception {
+		MigrationSettings off = MigrationSettings.of(threeRevisions().location()).withoutFastCheck();
+		runner(threeRevisions(), off).upgrade();
+		runner(threeRevisions(), off).upgrade();
+		assertThat(tableExists("DATABASECHANGELOG_FINGERPRINT")).isFalse();
+		assertThat(output).doesNotContain("changelog unchanged");
+	}
+
 	String query(String sql) throws SQLException {
 		try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {

@@ -37,9 +37,7 @@ public class MigrationCheckKit {
 	 */
 	public MigrationCheckKit(MigrationRunner runner, DataSource dataSource, @Nullable SchemaComparison comparison) {
 		this.runner = runner;
-		Set<String> history = new HashSet<>(List.of(runner.getSettings().changelogTable(),
-				runner.getSettings().changelogLockTable(), "alembic_version"));
-		this.snapshots = new SchemaSnapshots(dataSource, history);
+		this.snapshots = new SchemaSnapshots(dataSource, runner.getSettings().bookkeepingTables());
 		this.comparison = comparison;
 	}
 
