@@ -62,6 +62,12 @@ final class ChangelogFingerprint {
 			if (line.startsWith("R ")) {
 				content(digest, resourceLoader.getResource(location));
 			}
+			else if (location.startsWith(ResourcePatternResolver.CLASSPATH_ALL_URL_PREFIX) && !isPattern(location)) {
+				// Liquibase looks up each included file on the whole class path and reads the first: enumerating
+				// every jar for each file would cost more than the check is allowed, so read that first one only
+				content(digest, resourceLoader.getResource(ResourceLoader.CLASSPATH_URL_PREFIX
+						+ location.substring(ResourcePatternResolver.CLASSPATH_ALL_URL_PREFIX.length())));
+			}
 			else {
 				Resource[] found = resolver.getResources(location);
 				Arrays.sort(found, Comparator.comparing(ChangelogFingerprint::describe));
@@ -72,6 +78,10 @@ final class ChangelogFingerprint {
 			}
 		}
 		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	private static boolean isPattern(String location) {
+		return location.indexOf('*') >= 0 || location.indexOf('?') >= 0 || location.indexOf('{') >= 0;
 	}
 
 	private static String settingsKey(MigrationSettings settings) {
