@@ -1,0 +1,106 @@
+package io.paig.db.benchmarks;
+
+import java.time.Duration;
+
+/**
+ * {@code docs/benchmarks.md}: how to run the benchmark and what it measures, then this run's machine, figures
+ * and targets.
+ *
+ * @author paig-db
+ */
+final class Documentation {
+
+	private Documentation() {
+	}
+
+	static String render(Machine machine, boolean quick, String settings, Duration took, String figures,
+			String summary) {
+		return """
+				# Benchmarks
+
+				How fast paig-db is where it matters (issue #7): the start of a service that finds nothing to \
+				migrate, applying everything to an empty database, and how both grow with the number of changes. \
+				paig-db is measured side by side with stock Spring Boot + Liquibase, Flyway and raw JDBC, on the \
+				same generated workload, on PostgreSQL and MariaDB, and against Liquibase on SQLite.
+
+				```bash
+				benchmarks/run --quick   # sizes 100 and 1,000, fewer runs: a check before a commit
+				benchmarks/run           # sizes 100, 1,000 and 10,000, 5 runs each: hours (see below)
+				```
+
+				`--quick` measures apply-all 3 times at 100 changes and once at 1,000, the in-process checks 3 \
+				times at both sizes, and the fresh-JVM check and the Spring Boot start 3 times at 1,000 changes \
+				only. It is meant to finish in about 5 minutes on an idle 2-core machine; most of it is MariaDB \
+				applying 1,000 changes four times, since every DDL statement there commits and syncs (20-35 ms \
+				each here). The full run repeats everything 5 times at all three sizes; MariaDB applying 10,000 \
+				changes 20 times makes it take several hours on 2 cores.
+
+				The script builds the `benchmarks/` modules (`./mvnw -Pbenchmarks`; they are not part of the \
+				default build, so `./mvnw verify` neither builds nor runs them), runs them against the servers in \
+				`PAIG_TEST_POSTGRES_URL` and `PAIG_TEST_MYSQL_URL` (default `postgresql://root@127.0.0.1:5432/test` \
+				and `mysql://root@127.0.0.1:3306/test`), prints the figures and rewrites this file. Its last line \
+				is `N passed, M failed` against the targets below; it exits 0 whatever the targets say and \
+				non-zero only when the harness itself breaks. `--databases postgresql,mariadb,sqlite`, \
+				`--sizes 100,1000` and `--only apply,check,jvm,start` narrow a run; `--keep` leaves the \
+				up-to-date databases behind. Set `MVN_LOCK=/path/to/lockfile` to run the build under `flock`.
+
+				## What is measured
+
+				**The workload.** N changes over N/4 tables; each table gets a `createTable`, an `addColumn`, a \
+				`createIndex` and an `insert`. It is generated at run time into `benchmarks/target/workload/nN/` \
+				in three forms: a Liquibase changelog (one **revision file per table**, with a `revision:` header \
+				and four changesets, one change each; read by paig-db and by stock Liquibase alike), one Flyway SQL \
+				migration per table, and the same SQL statements for raw JDBC.
+
+				**Apply all, in-process.** Each tool applies the whole workload to a freshly created database, in \
+				a warm JVM: paig-db as its start-up does it (`new MigrationRunner(dataSource, \
+				MigrationSettings.of(...), resourceLoader).upgrade()`, which is what `MigrationInitializer` calls \
+				with `on-startup=upgrade`), stock Liquibase through `SpringLiquibase` (what Spring Boot's \
+				auto-configuration builds, with Boot's default changelog path), Flyway's `migrate()`, and raw JDBC \
+				(every statement in one connection, auto-commit, nothing recorded). Tools take turns within each \
+				round, so a busy moment on the shared machine hits all of them. The database of each tool's last \
+				run is kept as its up-to-date database.
+
+				**Up-to-date check, in-process.** The same call on the tool's up-to-date database, on a fresh \
+				DataSource (a new connection, no pool) each time. The floor is what no tool can beat: one \
+				`select count(*) from DATABASECHANGELOG` on a fresh connection.
+
+				**Up-to-date check, fresh JVM.** A tiny main (`CheckMain`) that makes that one call and exits, \
+				timed from process start to exit; the floor's main only runs the `select count(*)`.
+
+				**Spring Boot start, fresh JVM.** A small web app like the sample (Spring MVC, JPA with one \
+				entity, the actuator, Hikari) started with `SpringApplication.run` and timed from process start \
+				until `ApplicationReadyEvent`, when it halts. Four variants, each with only its own tool on the \
+				classpath: one Maven module per variant under `benchmarks/` (`app-none`, `app-paig-db` with \
+				`paig-db-starter`, `app-liquibase` with `spring-boot-starter-liquibase`, `app-flyway` with \
+				`spring-boot-starter-flyway`, `flyway-database-postgresql` and `flyway-mysql`), all depending on \
+				`app-common`, which holds the app and no migration tool. The app without a tool uses paig-db's \
+				up-to-date database and is measured once per database, as it does not depend on the size.
+
+				**Memory.** `com.sun.management.ThreadMXBean#getThreadAllocatedBytes` of the measuring thread \
+				around each in-process run (the *allocated* column, median).
+
+				**Fairness.** Versions are Spring Boot 4.1.2's managed Flyway and drivers, and Liquibase from the \
+				root pom's `liquibase.version`. Liquibase's usage analytics are off for stock Liquibase as they are \
+				for paig-db (this machine has no network for them), and Flyway's telemetry is off \
+				(`REDGATE_DISABLE_TELEMETRY`). In the harness JVMs, java.util.logging is at WARNING for every tool; \
+				the web app logs as Spring Boot does by default. After all measurements every up-to-date \
+				database is checked to hold exactly one history row per change (Flyway: per migration), so no \
+				check or start applied anything again. The machine is shared: figures of a single run move by \
+				tens of percent, so compare ratios within one run, not figures across runs.
+
+				## This run
+
+				%s
+
+				Settings: %s%s. Took %d s.
+
+				## Figures
+
+				%s
+				%s
+				""".formatted(String.join("\n", machine.lines()), settings, quick ? " (`--quick`)" : "",
+				took.toSeconds(), figures.stripTrailing() + "\n\n", summary);
+	}
+
+}

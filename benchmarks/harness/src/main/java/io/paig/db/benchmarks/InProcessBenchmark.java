@@ -1,0 +1,191 @@
+package io.paig.db.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import io.paig.db.benchmarks.Result.Kind;
+
+/**
+ * The in-process measurements, in this (warm) JVM: apply-all into a fresh database per measurement, then the
+ * up-to-date check on a fresh DataSource (a new connection) per measurement. Tools take turns within each
+ * repetition, so that a slow minute on the shared machine hits all of them. The database of each tool's last
+ * apply-all is kept: it is the up-to-date database that the checks and the start measurements use.
+ *
+ * @author paig-db
+ */
+public final class InProcessBenchmark {
+
+	private static final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
+		.getThreadMXBean();
+
+	private final Server server;
+
+	private final int repetitions;
+
+	private final int largeRepetitions;
+
+	private int applyWarmups;
+
+	private final Consumer<String> progress;
+
+	/**
+	 * Create a benchmark.
+	 * @param server the server
+	 * @param applyWarmups unrecorded apply-all rounds before the first recorded one; 0 when this JVM is warm
+	 * already (an earlier database was measured in it)
+	 * @param repetitions recorded rounds
+	 * @param largeRepetitions recorded apply-all rounds from 1,000 changes up
+	 * @param progress where progress lines go
+	 */
+	public InProcessBenchmark(Server server, int applyWarmups, int repetitions, int largeRepetitions,
+			Consumer<String> progress) {
+		this.server = server;
+		this.applyWarmups = applyWarmups;
+		this.repetitions = repetitions;
+		this.largeRepetitions = largeRepetitions;
+		this.progress = progress;
+	}
+
+	/**
+	 * The name of the up-to-date database a tool keeps for a size.
+	 * @param tool the tool
+	 * @param changes the size
+	 * @return the database's name
+	 */
+	public static String upToDateDatabase(Tool tool, int changes) {
+		return "bench_" + tool.key().replace('-', '_') + "_" + changes;
+	}
+
+	/**
+	 * Apply all changes with each tool, in fresh databases.
+	 * @param workload the workload
+	 * @return one result per tool
+	 * @throws Exception when a tool fails
+	 */
+	public List<Result> applyAll(Workload workload) throws Exception {
+		Set<Tool> tools = this.server.tools();
+		ClassLoader classLoader = workload.classLoader(getClass().getClassLoader());
+		Map<Tool, List<Double>> times = new EnumMap<>(Tool.class);
+		Map<Tool, List<Double>> allocations = new EnumMap<>(Tool.class);
+		// the JVM needs warming once (JIT, class loading of every tool); later sizes find it warm
+		int warmups = this.applyWarmups;
+		this.applyWarmups = 0;
+		int rounds = warmups + ((workload.changes() >= 1000) ? this.largeRepetitions : this.repetitions);
+		for (int round = 0; round < rounds; round++) {
+			boolean recorded = round >= warmups;
+			for (Tool tool : tools) {
+				String database = upToDateDatabase(tool, workload.changes());
+				this.server.create(database);
+				DataSource dataSource = this.server.dataSource(database);
+				long allocated = allocatedBytes();
+				long start = System.nanoTime();
+				Migrations.apply(tool, dataSource, classLoader, workload.statements());
+				double millis = (System.nanoTime() - start) / 1e6;
+				allocated = allocatedBytes() - allocated;
+				if (recorded) {
+					times.computeIfAbsent(tool, (t) -> new ArrayList<>()).add(millis);
+					allocations.computeIfAbsent(tool, (t) -> new ArrayList<>()).add((double) allocated);
+				}
+				this.progress.accept(String.format("  %s apply %d %-10s %s %8.0f ms", this.server.name(),
+						workload.changes(), tool.key(), recorded ? "run   " : "warmup", millis));
+				if (tool == Tool.RAW_JDBC) {
+					this.server.drop(database);
+				}
+			}
+		}
+		verifyUpToDate(workload);
+		return results(Kind.APPLY, workload, times, allocations);
+	}
+
+	/**
+	 * Check each tool's up-to-date database, on a fresh connection each time; raw JDBC's check is the floor,
+	 * one {@code select count(*)} on paig-db's history table.
+	 * @param workload the workload
+	 * @return one result per tool
+	 * @throws Exception when a tool fails
+	 */
+	public List<Result> check(Workload workload) throws Exception {
+		Set<Tool> tools = this.server.tools();
+		ClassLoader classLoader = workload.classLoader(getClass().getClassLoader());
+		Map<Tool, List<Double>> times = new EnumMap<>(Tool.class);
+		Map<Tool, List<Double>> allocations = new EnumMap<>(Tool.class);
+		int warmups = 1;
+		int rounds = warmups + this.repetitions;
+		for (int round = 0; round < rounds; round++) {
+			for (Tool tool : tools) {
+				DataSource dataSource = this.server.dataSource(checkedDatabase(tool, workload.changes()));
+				long allocated = allocatedBytes();
+				long start = System.nanoTime();
+				long count = Migrations.check(tool, dataSource, classLoader);
+				double millis = (System.nanoTime() - start) / 1e6;
+				allocated = allocatedBytes() - allocated;
+				if (tool == Tool.RAW_JDBC && count != workload.changes()) {
+					throw new IllegalStateException("The floor counted " + count + " rows, not " + workload.changes());
+				}
+				if (round >= warmups) {
+					times.computeIfAbsent(tool, (t) -> new ArrayList<>()).add(millis);
+					allocations.computeIfAbsent(tool, (t) -> new ArrayList<>()).add((double) allocated);
+				}
+			}
+		}
+		times.forEach((tool, millis) -> this.progress.accept(String.format("  %s check %d %-10s median %8.1f ms",
+				this.server.name(), workload.changes(), tool.key(), Stats.median(millis))));
+		verifyUpToDate(workload);
+		return results(Kind.CHECK, workload, times, allocations);
+	}
+
+	/**
+	 * The database a tool's check (or start) runs against: its own up-to-date one; the floor and the app
+	 * without a migration tool use paig-db's.
+	 * @param tool the tool
+	 * @param changes the size
+	 * @return the database's name
+	 */
+	public static String checkedDatabase(Tool tool, int changes) {
+		return upToDateDatabase((tool == Tool.RAW_JDBC || tool == Tool.NONE) ? Tool.PAIG_DB : tool, changes);
+	}
+
+	/**
+	 * Fail unless every tool's up-to-date database holds exactly the workload's history: proof that no check
+	 * or start applied anything again.
+	 * @param workload the workload
+	 * @throws Exception when a database cannot be read or holds something else
+	 */
+	public void verifyUpToDate(Workload workload) throws Exception {
+		for (Tool tool : this.server.tools()) {
+			if (tool == Tool.RAW_JDBC) {
+				continue;
+			}
+			long expected = (tool == Tool.FLYWAY) ? workload.tables() : workload.changes();
+			try (Connection connection = this.server.connect(upToDateDatabase(tool, workload.changes()))) {
+				long rows = Migrations.historyRows(tool, connection);
+				if (rows != expected) {
+					throw new IllegalStateException(this.server.name() + " database "
+							+ upToDateDatabase(tool, workload.changes()) + " of " + tool.applyLabel() + " has " + rows
+							+ " history rows, not " + expected + ": the workload was not applied exactly once.");
+				}
+			}
+		}
+	}
+
+	private List<Result> results(Kind kind, Workload workload, Map<Tool, List<Double>> times,
+			Map<Tool, List<Double>> allocations) {
+		List<Result> results = new ArrayList<>();
+		times.forEach((tool, millis) -> results.add(new Result(this.server.name(), kind, workload.changes(), tool,
+				Stats.of(millis), (long) Stats.median(allocations.get(tool)))));
+		return results;
+	}
+
+	private static long allocatedBytes() {
+		return threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+	}
+
+}

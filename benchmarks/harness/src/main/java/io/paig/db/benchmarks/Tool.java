@@ -1,0 +1,76 @@
+package io.paig.db.benchmarks;
+
+/**
+ * What is measured: a migration tool, raw JDBC (whose up-to-date "check" is the floor, one
+ * {@code select count(*)} on the history table), or no tool at all (the baseline of the start comparison).
+ *
+ * @author paig-db
+ */
+public enum Tool {
+
+	/** No migration tool: the web app alone, the baseline of the start comparison. */
+	NONE("none", "no tool", "no tool"),
+
+	/** Raw JDBC: the statements in one connection, nothing recorded; its check is the floor. */
+	RAW_JDBC("raw-jdbc", "raw JDBC", "floor"),
+
+	/** paig-db's runner, as its start-up calls it. */
+	PAIG_DB("paig-db", "paig-db", "paig-db"),
+
+	/** Stock Liquibase, through {@code SpringLiquibase} as Spring Boot runs it. */
+	LIQUIBASE("liquibase", "Liquibase", "Liquibase"),
+
+	/** Flyway's {@code migrate()}, as Spring Boot runs it. */
+	FLYWAY("flyway", "Flyway", "Flyway");
+
+	private final String key;
+
+	private final String applyLabel;
+
+	private final String checkLabel;
+
+	Tool(String key, String applyLabel, String checkLabel) {
+		this.key = key;
+		this.applyLabel = applyLabel;
+		this.checkLabel = checkLabel;
+	}
+
+	/**
+	 * The name used on command lines and in database names.
+	 * @return the key
+	 */
+	public String key() {
+		return this.key;
+	}
+
+	/**
+	 * The label in rows that apply changes.
+	 * @return the label
+	 */
+	public String applyLabel() {
+		return this.applyLabel;
+	}
+
+	/**
+	 * The label in rows that check an up-to-date database.
+	 * @return the label
+	 */
+	public String checkLabel() {
+		return this.checkLabel;
+	}
+
+	/**
+	 * The tool of a key.
+	 * @param key the key
+	 * @return the tool
+	 */
+	public static Tool of(String key) {
+		for (Tool tool : values()) {
+			if (tool.key.equals(key)) {
+				return tool;
+			}
+		}
+		throw new IllegalArgumentException("Unknown tool '" + key + "': use raw-jdbc, paig-db, liquibase or flyway.");
+	}
+
+}
