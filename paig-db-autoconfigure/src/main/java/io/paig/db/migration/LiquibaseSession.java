@@ -181,6 +181,25 @@ final class LiquibaseSession {
 		List<ChangeSetFilter> filters = List.of(new ContextChangeSetFilter(contexts()),
 				new LabelChangeSetFilter(labels()), new DbmsChangeSetFilter(this.database));
 		List<MigrationStatus.EditedChangeSet> edited = new ArrayList<>();
+		try {
+			// Liquibase leaves changes whose dbms is another database's out of a checksum: it must know which
+			// database this is, as it does when it records the checksum during an update.
+			Scope.child(Map.of(Scope.Attr.database.name(), this.database), () -> findEdited(history, applied, edited));
+		}
+		catch (LiquibaseException | RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new LiquibaseException(ex);
+		}
+		return new MigrationStatus(history, applied, (ref) -> {
+			ChangeSet changeSet = this.changeSets.get(ref.key());
+			return changeSet != null && filters.stream().allMatch((filter) -> filter.accepts(changeSet).isAccepted());
+		}, edited);
+	}
+
+	private void findEdited(RevisionHistory history, List<AppliedChangeSet> applied,
+			List<MigrationStatus.EditedChangeSet> edited) {
 		for (AppliedChangeSet row : applied) {
 			ChangeSet changeSet = this.changeSets.get(ChangeSetRef.key(row.id(), row.author(), row.file()));
 			if (changeSet == null || row.checksum() == null || changeSet.isRunOnChange() || changeSet.isAlwaysRun()) {
@@ -193,10 +212,6 @@ final class LiquibaseSession {
 						changeSet.generateCheckSum(ChecksumVersion.latest()).toString()));
 			}
 		}
-		return new MigrationStatus(history, applied, (ref) -> {
-			ChangeSet changeSet = this.changeSets.get(ref.key());
-			return changeSet != null && filters.stream().allMatch((filter) -> filter.accepts(changeSet).isAccepted());
-		}, edited);
 	}
 
 	/**

@@ -580,6 +580,27 @@ abstract class AbstractMigrationRunnerTests {
 		assertThat(output).doesNotContain("changelog unchanged");
 	}
 
+	@Test
+	void revisionWithChangesForOtherDatabasesIsNotTakenForEditedAfterItRan() throws Exception {
+		Changelogs changelogs = new Changelogs(this.temp.resolve("changelog")).revision("eeee00000001",
+				"per database", USERS + """
+						  - changeSet:
+						      id: per-database
+						      author: paig
+						      changes:
+						        - sql: { dbms: postgresql, sql: "COMMENT ON TABLE users IS 'pg'" }
+						        - sql: { dbms: "mysql,mariadb", sql: "ALTER TABLE users COMMENT = 'my'" }
+						        - sql: { dbms: sqlite, sql: "SELECT 1" }
+						      rollback:
+						        - sql: { sql: "SELECT 1" }
+						""");
+		MigrationSettings full = MigrationSettings.of(changelogs.location()).withoutFastCheck();
+		runner(changelogs, full).upgrade();
+		assertThat(runner(changelogs, full).status().getEdited()).isEmpty();
+		runner(changelogs, full).validate();
+		assertThat(runner(changelogs, full).upgrade().outcome()).isEqualTo(MigrationRun.Outcome.UP_TO_DATE);
+	}
+
 	String query(String sql) throws SQLException {
 		try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {
