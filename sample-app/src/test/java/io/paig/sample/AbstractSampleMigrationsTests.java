@@ -43,7 +43,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class AbstractSampleMigrationsTests {
 
-	static final String FIRST = "3f2a9c1e7b10";
+	/** PAIG's 19 revisions, oldest first. */
+	static final List<String> REVISIONS = SampleRevisions.IDS;
+
+	static final String BASE = SampleRevisions.BASE;
+
+	static final String HEAD = SampleRevisions.HEAD;
+
+	/** A revision the tests add after head; its id shares all but its last character with head's. */
+	static final String ADDED = "1900f97ae686";
+
+	static final String BROKEN = "1900f97ae687";
 
 	@Autowired
 	TestRestTemplate rest;
@@ -106,6 +116,12 @@ abstract class AbstractSampleMigrationsTests {
 		return response.getBody();
 	}
 
+	static List<String> newestFirst() {
+		List<String> revisions = new java.util.ArrayList<>(REVISIONS);
+		java.util.Collections.reverse(revisions);
+		return revisions;
+	}
+
 	@SuppressWarnings("unchecked")
 	static Map<String, Object> map(Object value) {
 		return (Map<String, Object>) value;
@@ -121,22 +137,29 @@ abstract class AbstractSampleMigrationsTests {
 	void documentTellsWhereTheDatabaseStandsAtHead() {
 		Map<String, Object> document = migrations();
 		assertThat(document.get("status")).isEqualTo("UP_TO_DATE");
-		assertThat(map(document.get("current"))).containsEntry("id", FIRST).containsEntry("message", "create ai_application");
-		assertThat(map(document.get("head"))).containsEntry("id", FIRST);
+		assertThat(map(document.get("current"))).containsEntry("id", HEAD)
+			.containsEntry("message", "Added config_history_id colun in eval model");
+		assertThat(map(document.get("head"))).containsEntry("id", HEAD);
 		assertThat(list(document.get("pending"))).isEmpty();
-		Map<String, Object> applied = list(document.get("applied")).get(0);
-		assertThat(applied).containsEntry("id", FIRST).containsEntry("applied", true);
-		Map<String, Object> changeSet = list(applied.get("changeSets")).get(0);
-		assertThat(changeSet).containsEntry("id", FIRST + "-1")
+		// newest first, as 'db history' lists them
+		List<Map<String, Object>> applied = list(document.get("applied"));
+		assertThat(applied).extracting((revision) -> revision.get("id"))
+			.containsExactlyElementsOf(newestFirst());
+		assertThat(applied).allSatisfy((revision) -> assertThat(revision).containsEntry("applied", true));
+		Map<String, Object> base = applied.get(applied.size() - 1);
+		assertThat(base).containsEntry("message", "Initial migrations");
+		Map<String, Object> first = list(base.get("changeSets")).get(0);
+		assertThat(first).containsEntry("id", BASE + "-1")
 			.containsEntry("author", "paig-db")
 			.containsEntry("execType", "EXECUTED")
 			.containsEntry("order", 1)
-			.containsEntry("tag", FIRST)
 			.containsKeys("checksum", "deploymentId", "executedAt", "file");
+		List<Map<String, Object>> headChangeSets = list(applied.get(0).get("changeSets"));
+		assertThat(headChangeSets.get(headChangeSets.size() - 1)).containsEntry("tag", HEAD);
 		assertThat(map(document.get("lastRun"))).containsEntry("outcome", "APPLIED")
 			.containsEntry("from", "base")
-			.containsEntry("to", FIRST)
-			.containsEntry("revisions", List.of(FIRST));
+			.containsEntry("to", HEAD)
+			.containsEntry("revisions", REVISIONS);
 		assertThat(map(document.get("lock"))).containsEntry("held", false);
 		assertThat(map(document.get("database")).get("product")).isNotNull();
 	}
@@ -144,11 +167,11 @@ abstract class AbstractSampleMigrationsTests {
 	@Test
 	@Order(2)
 	void oneRevisionByPrefixAndUnknownOnesAre404() {
-		ResponseEntity<Map<String, Object>> revision = this.rest.exchange("/actuator/migrations/" + FIRST.substring(0, 4),
+		ResponseEntity<Map<String, Object>> revision = this.rest.exchange("/actuator/migrations/" + HEAD.substring(0, 4),
 				org.springframework.http.HttpMethod.GET, null, new ParameterizedTypeReference<>() {
 				});
 		assertThat(revision.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(revision.getBody()).containsEntry("id", FIRST).containsEntry("reversible", true);
+		assertThat(revision.getBody()).containsEntry("id", HEAD).containsEntry("reversible", true);
 		assertThat(this.rest.getForEntity("/actuator/migrations/ffffffff", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.NOT_FOUND);
 	}
@@ -156,7 +179,7 @@ abstract class AbstractSampleMigrationsTests {
 	@Test
 	@Order(3)
 	void newRevisionIsPendingAndTheInstanceLeavesReadiness() throws Exception {
-		addRevision("3f2a9c1e7b11", FIRST, "add owner", """
+		addRevision(ADDED, HEAD, "add owner", """
 				  - changeSet:
 				      id: add-owner
 				      author: paig-db
@@ -166,12 +189,13 @@ abstract class AbstractSampleMigrationsTests {
 				            columns:
 				              - column: { name: owner, type: varchar(100) }
 				""");
-		ResponseEntity<String> ambiguous = this.rest.getForEntity("/actuator/migrations/3f2a9c1e7b1", String.class);
+		ResponseEntity<String> ambiguous = this.rest.getForEntity("/actuator/migrations/" + HEAD.substring(0, 11),
+				String.class);
 		assertThat(ambiguous.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(ambiguous.getBody()).contains("3f2a9c1e7b10").contains("3f2a9c1e7b11");
+		assertThat(ambiguous.getBody()).contains(HEAD).contains(ADDED);
 		Map<String, Object> document = migrations();
 		assertThat(document.get("status")).isEqualTo("PENDING");
-		assertThat(list(document.get("pending"))).extracting((revision) -> revision.get("id")).containsExactly("3f2a9c1e7b11");
+		assertThat(list(document.get("pending"))).extracting((revision) -> revision.get("id")).containsExactly(ADDED);
 		assertThat(list(list(document.get("pending")).get(0).get("changeSets")).get(0)).containsEntry("executedAt", null);
 		ResponseEntity<String> readiness = this.rest.getForEntity("/actuator/health/readiness", String.class);
 		assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
@@ -191,20 +215,20 @@ abstract class AbstractSampleMigrationsTests {
 				new org.springframework.http.HttpEntity<>(Map.of("target", "head")), new ParameterizedTypeReference<>() {
 				});
 		assertThat(run.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(run.getBody()).containsEntry("outcome", "APPLIED").containsEntry("revisions", List.of("3f2a9c1e7b11"));
+		assertThat(run.getBody()).containsEntry("outcome", "APPLIED").containsEntry("revisions", List.of(ADDED));
 		assertThat(migrations().get("status")).isEqualTo("UP_TO_DATE");
 		assertThat(this.rest.getForEntity("/actuator/health/readiness", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.OK);
 		assertThat(this.rest.getForObject("/actuator/metrics/paig.db.migration.runs", String.class)).contains("COUNT");
 		assertThat(this.rest.getForObject("/actuator/prometheus", String.class))
 			.contains("paig_db_migration_runs_seconds_count{outcome=\"applied\"")
-			.contains("paig_db_migration_revisions_seconds_count{outcome=\"applied\",revision=\"3f2a9c1e7b11\"}");
+			.contains("paig_db_migration_revisions_seconds_count{outcome=\"applied\",revision=\"" + ADDED + "\"}");
 	}
 
 	@Test
 	@Order(5)
 	void failedRunIsReportedAndHealthGoesDown() throws Exception {
-		addRevision("3f2a9c1e7b12", "3f2a9c1e7b11", "broken", """
+		addRevision(BROKEN, ADDED, "broken", """
 				  - changeSet:
 				      id: broken
 				      author: paig-db
@@ -216,7 +240,7 @@ abstract class AbstractSampleMigrationsTests {
 				new ParameterizedTypeReference<>() {
 				});
 		assertThat(run.getStatusCode().value()).isEqualTo(409);
-		assertThat((String) run.getBody().get("problem")).contains("3f2a9c1e7b12 'broken' failed in changeset 'broken'");
+		assertThat((String) run.getBody().get("problem")).contains(BROKEN + " 'broken' failed in changeset 'broken'");
 		Map<String, Object> document = migrations();
 		assertThat(document.get("status")).isEqualTo("FAILED");
 		assertThat(map(document.get("lastRun"))).containsEntry("outcome", "FAILED");
@@ -237,8 +261,8 @@ abstract class AbstractSampleMigrationsTests {
 				new ParameterizedTypeReference<>() {
 				});
 		assertThat(run.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(run.getBody()).containsEntry("outcome", "REVERTED").containsEntry("revisions", List.of("3f2a9c1e7b11"));
-		assertThat(map(migrations().get("current"))).containsEntry("id", FIRST);
+		assertThat(run.getBody()).containsEntry("outcome", "REVERTED").containsEntry("revisions", List.of(ADDED));
+		assertThat(map(migrations().get("current"))).containsEntry("id", HEAD);
 	}
 
 	@Test
@@ -260,7 +284,7 @@ abstract class AbstractSampleMigrationsTests {
 	void noPasswordInAnyBodyOrLogLine(CapturedOutput output) {
 		String password = password();
 		Assumptions.assumeTrue(password != null, "this database's URL carries no password to look for");
-		for (String path : List.of("/actuator/migrations", "/actuator/migrations/" + FIRST, "/actuator/health",
+		for (String path : List.of("/actuator/migrations", "/actuator/migrations/" + HEAD, "/actuator/health",
 				"/actuator/health/readiness", "/actuator/metrics/paig.db.migration.runs", "/actuator/prometheus")) {
 			assertThat(this.rest.getForObject(path, String.class)).as(path).doesNotContain(password);
 		}

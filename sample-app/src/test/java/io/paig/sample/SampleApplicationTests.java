@@ -46,21 +46,16 @@ class SampleApplicationTests {
 	private MigrationRunner runner;
 
 	@Test
-	void storesAndReadsAiApplicationsOverHttp() {
-		ResponseEntity<AiApplication> created = this.rest.postForEntity("/api/ai-applications",
-				Map.of("name", "chatbot", "description", "Support bot"), AiApplication.class);
-		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		assertThat(created.getBody().getId()).isNotNull();
-		AiApplication read = this.rest.getForObject("/api/ai-applications/" + created.getBody().getId(),
-				AiApplication.class);
-		assertThat(read.getName()).isEqualTo("chatbot");
-		assertThat(read.getCreateTime()).isNotNull();
+	void readsTheTagsTheRevisionsInsertOverHttp() {
+		ResponseEntity<String> tags = this.rest.getForEntity("/api/tags", String.class);
+		assertThat(tags.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(tags.getBody()).contains("\"name\":\"TOXIC\"").contains("\"type\":\"SYSTEM_DEFINED\"");
 	}
 
 	@Test
 	void schemaComesFromTheRevisionsNotFromHibernate() {
 		MigrationRun run = this.runner.getLastRun();
-		assertThat(run.applied()).extracting(Revision::id).containsExactly("3f2a9c1e7b10");
+		assertThat(run.applied()).extracting(Revision::id).containsExactlyElementsOf(SampleRevisions.IDS);
 		assertThat(this.runner.status().isUpToDate()).isTrue();
 	}
 
@@ -73,7 +68,7 @@ class SampleApplicationTests {
 		assertThat(upgrade.getStatusCode().is2xxSuccessful()).isFalse();
 		assertThat(downgrade.getStatusCode().is2xxSuccessful()).isFalse();
 		assertThat(this.runner.getLastRun()).isSameAs(before);
-		assertThat(this.runner.status().getCurrent().id()).isEqualTo("3f2a9c1e7b10");
+		assertThat(this.runner.status().getCurrent().id()).isEqualTo(SampleRevisions.HEAD);
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package io.paig.sample;
+package io.paig.sample.governance;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
