@@ -330,7 +330,7 @@ public class MigrationRunner {
 						"Record a revision by hand with 'db stamp <rev>' instead."));
 			Revision at = alembicRevision(status.getHistory(), versions);
 			int index = (at != null) ? status.getHistory().indexOf(at) : -1;
-			MigrationStatus after = stampAt(session, connection, status, index, "Adopted Alembic's record: stamped");
+			MigrationStatus after = stampAt(session, connection, status, index, "Stamped from alembic_version:");
 			return new MigrationRun(started, Instant.now(), idOf(status.getCurrent()), idOf(after.getCurrent()),
 					List.of(), Map.of(), MigrationRun.Outcome.UP_TO_DATE, null);
 		});
@@ -420,7 +420,7 @@ public class MigrationRunner {
 		logger.info("The database was built by Alembic and is at revision " + at + ": recording revisions "
 				+ status.getHistory().getRevisions().get(0).id() + " to " + at.id() + " (" + (index + 1)
 				+ ") as applied without running them; alembic_version is kept in step from now on");
-		return stampAt(session, connection, status, index, "Adopted the Alembic database:");
+		return stampAt(session, connection, status, index, "Stamped");
 	}
 
 	/**

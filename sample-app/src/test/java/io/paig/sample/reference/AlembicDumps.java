@@ -72,6 +72,8 @@ final class AlembicDumps {
 					}
 				}
 			}
+			// the dump empties search_path for its session: give the pooled connection back as it was
+			statement.execute("RESET ALL");
 		}
 	}
 

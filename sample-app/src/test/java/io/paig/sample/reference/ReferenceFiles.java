@@ -65,6 +65,15 @@ final class ReferenceFiles {
 	}
 
 	/**
+	 * A file of the reference folder, e.g. {@code middle-sqlite.sql}.
+	 * @param name the file name
+	 * @return its path
+	 */
+	Path file(String name) {
+		return this.folder.resolve(name);
+	}
+
+	/**
 	 * A schema file as the comparison's model, e.g. {@code schema-sqlite.json}.
 	 * @param name the file name
 	 * @return the schema
