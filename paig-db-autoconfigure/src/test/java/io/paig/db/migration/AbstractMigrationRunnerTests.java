@@ -601,6 +601,21 @@ abstract class AbstractMigrationRunnerTests {
 		assertThat(runner(changelogs, full).upgrade().outcome()).isEqualTo(MigrationRun.Outcome.UP_TO_DATE);
 	}
 
+	@Test
+	void upToDateRevisionAnswersFromTheFingerprintOnlyWhileNothingChanged() throws Exception {
+		Changelogs changelogs = threeRevisions();
+		MigrationRunner runner = runner(changelogs);
+		assertThat(runner.upToDateRevision()).isNull();
+		runner.upgrade();
+		assertThat(runner.upToDateRevision()).isEqualTo("aaaa00000003");
+		changelogs.revision("aaaa00000004", "more", SEED.replace("seed-admin", "seed-more"));
+		assertThat(runner.upToDateRevision()).isNull();
+		runner.upgrade();
+		assertThat(runner.upToDateRevision()).isEqualTo("aaaa00000004");
+		runner.downgrade("-1");
+		assertThat(runner.upToDateRevision()).isNull();
+	}
+
 	String query(String sql) throws SQLException {
 		try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {

@@ -98,7 +98,8 @@ public class MigrationMetrics implements MeterBinder, MigrationListener {
 		int known = this.pending.get();
 		if (known < 0 || System.nanoTime() - this.pendingReadAt > PENDING_TTL_NANOS) {
 			try {
-				known = this.runner.hasChangelog() ? this.runner.status().getPendingRevisions().size() : 0;
+				known = (!this.runner.hasChangelog() || this.runner.upToDateRevision() != null) ? 0
+						: this.runner.status().getPendingRevisions().size();
 				this.pending.set(known);
 				this.pendingReadAt = System.nanoTime();
 			}
