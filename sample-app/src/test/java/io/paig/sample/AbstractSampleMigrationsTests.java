@@ -165,6 +165,21 @@ abstract class AbstractSampleMigrationsTests {
 	}
 
 	@Test
+	@Order(1)
+	void anotherInstanceMigratingKeepsAnInstanceAtItsHeadReady() throws Exception {
+		// a rolling update: the new version migrates while this one, whose revisions are all applied, serves
+		try (Connection other = this.dataSource.getConnection()) {
+			try (var held = LockHolding.hold(other, this.runner)) {
+				Map<String, Object> document = migrations();
+				assertThat(document.get("status")).isEqualTo("UP_TO_DATE");
+				assertThat(map(document.get("lock"))).containsEntry("held", true);
+				assertThat(this.rest.getForEntity("/actuator/health/readiness", String.class).getStatusCode())
+					.isEqualTo(HttpStatus.OK);
+			}
+		}
+	}
+
+	@Test
 	@Order(2)
 	void oneRevisionByPrefixAndUnknownOnesAre404() {
 		ResponseEntity<Map<String, Object>> revision = this.rest.exchange("/actuator/migrations/" + HEAD.substring(0, 4),
@@ -267,7 +282,7 @@ abstract class AbstractSampleMigrationsTests {
 
 	@Test
 	@Order(7)
-	void lockHeldByAnotherConnectionShowsAsRunning() throws Exception {
+	void lockHeldByAnotherConnectionWhileRevisionsArePendingShowsAsRunning() throws Exception {
 		try (Connection other = this.dataSource.getConnection()) {
 			try (var held = LockHolding.hold(other, this.runner)) {
 				Map<String, Object> document = migrations();

@@ -13,7 +13,10 @@ public enum MigrationState {
 	/** Revisions are waiting to be applied. */
 	PENDING,
 
-	/** A run is in progress, here or in another instance that holds the lock. */
+	/**
+	 * A run is in progress in this instance, or another instance holds the lock while this one's revisions
+	 * are not all applied (it is migrating what this one needs).
+	 */
 	RUNNING,
 
 	/** This instance's last run failed and revisions are still pending. */
@@ -33,7 +36,9 @@ public enum MigrationState {
 		if (!runner.hasChangelog()) {
 			return DISABLED;
 		}
-		if (runner.isRunning() || lock.held()) {
+		// Another instance migrating is no concern of an instance whose own revisions are all applied: during a
+		// rolling update the old instances keep serving while the new one migrates.
+		if (runner.isRunning() || (lock.held() && !status.isUpToDate())) {
 			return RUNNING;
 		}
 		if (status.isUpToDate()) {
