@@ -73,12 +73,18 @@ public final class PaigDatabaseAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(HibernatePropertiesCustomizer.class)
-	static class SqliteHibernateConfiguration {
+	static class HibernateDialectConfiguration {
 
 		@Bean
 		SqliteDialectCustomizer sqliteDialectCustomizer(ObjectProvider<DatabaseUrlConnectionDetails> connectionDetails,
 				Environment environment) {
 			return new SqliteDialectCustomizer(connectionDetails, environment);
+		}
+
+		@Bean
+		MariaDbDialectCustomizer mariaDbDialectCustomizer(
+				ObjectProvider<DatabaseUrlConnectionDetails> connectionDetails, Environment environment) {
+			return new MariaDbDialectCustomizer(connectionDetails, environment);
 		}
 
 	}

@@ -5,13 +5,18 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import io.paig.db.testsupport.TestDatabase;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.dialect.MariaDBDialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static io.paig.db.autoconfigure.PaigDatabaseAutoConfigurationTests.queryString;
@@ -63,6 +68,19 @@ class MariaDbIntegrationTests {
 			.run((context) -> {
 				DataSource dataSource = context.getBean(DataSource.class);
 				assertThat(queryString(dataSource, "select 'Grüße 🌍'")).isEqualTo("Grüße 🌍");
+			});
+	}
+
+	@Test
+	void jpaOnMariaDbGetsHibernatesMariaDbDialect() {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(HibernateJpaAutoConfiguration.class,
+					DataSourceTransactionManagerAutoConfiguration.class))
+			.withPropertyValues("database.url=" + database.url("mysql+aiomysql"))
+			.run((context) -> {
+				SessionFactoryImplementor sessionFactory = context.getBean(EntityManagerFactory.class)
+					.unwrap(SessionFactoryImplementor.class);
+				assertThat(sessionFactory.getJdbcServices().getDialect()).isInstanceOf(MariaDBDialect.class);
 			});
 	}
 

@@ -1,4 +1,4 @@
-package io.paig.sample.persistence;
+package io.paig.db.autoconfigure;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

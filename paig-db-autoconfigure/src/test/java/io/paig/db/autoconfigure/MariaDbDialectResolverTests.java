@@ -1,4 +1,4 @@
-package io.paig.sample.persistence;
+package io.paig.db.autoconfigure;
 
 import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.MariaDBDialect;
