@@ -4,11 +4,16 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.paig.sample.governance.Tag;
+import io.paig.sample.governance.TagRepository;
+import io.paig.sample.governance.TagType;
 import io.paig.db.migration.AppliedChangeSet;
 import io.paig.db.migration.MigrationRun;
 import io.paig.db.migration.MigrationRunner;
@@ -25,6 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.domain.Sort;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -191,6 +198,24 @@ abstract class AbstractAlembicAdoptionTests {
 			.contains("same ids");
 		assertThat(query("SELECT COUNT(*) FROM tag")).isEqualTo("29");
 		assertThat(query("SELECT version_num FROM alembic_version")).isEqualTo("deadbeef0000");
+	}
+
+	@Test
+	void rowsAlembicWroteReadThroughTheApplicationsEntities() throws Exception {
+		loadAlembicDatabase(MIDDLE);
+		// whole seconds: the sample's entities map PAIG's DATETIME columns without fractions
+		LocalDateTime written = LocalDateTime.parse(query("SELECT create_time FROM tag WHERE id = 1").substring(0, 19)
+			.replace(' ', 'T'));
+		SpringApplication application = new SpringApplication(io.paig.sample.SampleApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		try (ConfigurableApplicationContext context = application.run("--database.url=" + url())) {
+			List<Tag> tags = context.getBean(TagRepository.class).findAll(Sort.by("id"));
+			assertThat(tags).hasSize(30);
+			assertThat(tags.get(0).getName()).isEqualTo("AU_ABN");
+			assertThat(tags.get(0).getType()).isEqualTo(TagType.SYSTEM_DEFINED);
+			assertThat(tags.get(0).getCreateTime().truncatedTo(ChronoUnit.SECONDS)).isEqualTo(written);
+			assertThat(tags.get(29).getName()).isEqualTo("TOXIC");
+		}
 	}
 
 	private void assertSchemaAtHead() throws SQLException {
