@@ -34,7 +34,7 @@ public record Machine(List<String> lines) {
 		lines.add("- Date: " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
 		lines.add("- Commit: " + ((commit != null) ? commit : "unknown"));
 		lines.add("- CPUs (nproc): " + Runtime.getRuntime().availableProcessors() + "; memory: " + memory()
-				+ "; load average at start: " + first("/proc/loadavg", ""));
+				+ "; load average at start (1, 5, 15 min): " + loadAverage());
 		lines.add("- OS: " + osRelease() + " (" + System.getProperty("os.name") + " " + System.getProperty("os.version")
 				+ ", " + System.getProperty("os.arch") + ")");
 		lines.add("- Java: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
@@ -55,6 +55,11 @@ public record Machine(List<String> lines) {
 		}
 		long kb = Long.parseLong(total.replaceAll("\\D", ""));
 		return String.format("%.1f GiB", kb / 1024.0 / 1024.0);
+	}
+
+	private static String loadAverage() {
+		String[] fields = first("/proc/loadavg", "").split(" ");
+		return (fields.length >= 3) ? String.join(" ", fields[0], fields[1], fields[2]) : "unknown";
 	}
 
 	private static String osRelease() {

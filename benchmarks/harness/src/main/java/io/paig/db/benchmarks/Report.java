@@ -145,18 +145,19 @@ public final class Report {
 			target(out, database, Kind.APPLY, TARGET_SIZE, Tool.PAIG_DB, Tool.RAW_JDBC, 1.5,
 					"apply all, within 1.5x raw JDBC (the aim)");
 		}
-		out.append("\nMemory (paig-db, ").append(String.format(Locale.ROOT, "%,d", TARGET_SIZE))
-			.append(" changes, reported, not a target):");
+		List<String> memory = new ArrayList<>();
 		for (String database : this.databases) {
 			Optional<Result> check = find(database, Kind.CHECK, TARGET_SIZE, Tool.PAIG_DB);
 			Optional<Result> apply = find(database, Kind.APPLY, TARGET_SIZE, Tool.PAIG_DB);
 			if (check.isPresent() && apply.isPresent()) {
-				out.append(" ").append(database).append(": one up-to-date check ")
-					.append(mb(check.get().allocatedBytes())).append(", one apply-all ")
-					.append(mb(apply.get().allocatedBytes())).append(";");
+				memory.add(database + ": one up-to-date check " + mb(check.get().allocatedBytes()) + ", one apply-all "
+						+ mb(apply.get().allocatedBytes()));
 			}
 		}
-		out.append("\n\n");
+		out.append("\nMemory (paig-db, ").append(String.format(Locale.ROOT, "%,d", TARGET_SIZE))
+			.append(" changes, heap allocated; reported, not a target): ")
+			.append(memory.isEmpty() ? "not measured" : String.join("; ", memory))
+			.append(".\n\n");
 		return out.toString();
 	}
 

@@ -108,6 +108,21 @@ public final class Server {
 	}
 
 	/**
+	 * Whether a workload of this size can run here. On SQLite, Liquibase's {@code addColumn} (stock and under
+	 * paig-db alike) fails once the database has about 160 tables: it rebuilds the table after reading the
+	 * columns of all tables in one compound SELECT, and SQLite allows 500 terms ("too many terms in compound
+	 * SELECT"). So SQLite is measured up to 500 changes (125 tables).
+	 * @param changes the workload's size
+	 * @return {@code true} when it is measured here
+	 */
+	public boolean fits(int changes) {
+		return !isSqlite() || changes <= SQLITE_MAX_CHANGES;
+	}
+
+	/** The largest workload measured on SQLite: see {@link #fits(int)}. */
+	public static final int SQLITE_MAX_CHANGES = 500;
+
+	/**
 	 * The paig-db URL of one database (what {@code database.url} would say).
 	 * @param database the database's name
 	 * @return the URL
