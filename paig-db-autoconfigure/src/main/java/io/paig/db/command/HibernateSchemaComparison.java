@@ -58,7 +58,10 @@ import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
  * SQLite), Liquibase's own diff compares it with the real database, and the scratch is dropped.
  * <p>
  * Tables no entity maps are left alone (the database may hold more than the entities describe); on SQLite,
- * where declared column types are only affinities, type names are not compared.
+ * where declared column types are only affinities, type names are not compared. On SQLite the scratch export
+ * writes foreign keys inline ({@link ScratchSqliteDialect}), and the generated changesets are shaped into
+ * what SQLite can run ({@link SqliteChangeSets}): foreign keys inside a new table's {@code createTable},
+ * table rebuilds for what SQLite cannot change in place.
  *
  * @author paig-db
  */
@@ -111,6 +114,10 @@ public class HibernateSchemaComparison implements SchemaComparison {
 		properties.remove("hibernate.default_catalog");
 		properties.put("hibernate.hbm2ddl.auto", "create");
 		properties.put("jakarta.persistence.schema-generation.database.action", "create");
+		if (scratch.kind() == DatabaseDriver.SQLITE) {
+			// Hibernate's SQLite dialect writes no foreign keys; this one writes them inline
+			properties.put("hibernate.dialect", "io.paig.db.command.ScratchSqliteDialect");
+		}
 		factory.setJpaPropertyMap(properties);
 		factory.setBeanClassLoader(getClass().getClassLoader());
 		try {
@@ -153,6 +160,11 @@ public class HibernateSchemaComparison implements SchemaComparison {
 				for (Change change : changeSet.getChanges()) {
 					differences.add(describe(change));
 				}
+			}
+			if (scratch.kind() == DatabaseDriver.SQLITE && !changeSets.isEmpty()) {
+				SqliteChangeSets.Shaped shaped = new SqliteChangeSets(realConnection, scratchConnection)
+					.shape(changeSets, revisionId);
+				return new Result(differences, yaml(shaped.changeSets()) + shaped.rebuilds());
 			}
 			return new Result(differences, yaml(changeSets));
 		}
