@@ -5,8 +5,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 
 /**
- * The same application at three moments of its life: its entities as they were, with a field added, and
- * with a new entity.
+ * The same application at four moments of its life: its entities as they were, with a field added, with a
+ * new entity, and with a column made optional and a foreign key made {@code ON DELETE CASCADE}.
  *
  * @author paig-db
  */
@@ -33,6 +33,13 @@ final class E2eApplications {
 	@EnableAutoConfiguration
 	@EntityScan(basePackageClasses = io.paig.e2e.v3.Widget.class)
 	static class V3 {
+
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@EntityScan(basePackageClasses = io.paig.e2e.v4.Widget.class)
+	static class V4 {
 
 	}
 
