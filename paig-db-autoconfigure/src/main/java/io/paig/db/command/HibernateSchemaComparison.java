@@ -150,7 +150,8 @@ public class HibernateSchemaComparison implements SchemaComparison {
 				.forEach((table) -> mapped.add(table.getName().toLowerCase(Locale.ROOT)));
 			DiffOutputControl output = new DiffOutputControl(false, false, false, schemas);
 			output.setObjectChangeFilter(new MappedTablesOnly(mapped, this.settings.bookkeepingTables(),
-					scratch.kind() == DatabaseDriver.SQLITE));
+					scratch.kind() == DatabaseDriver.SQLITE, Uniqueness.of(result.getReferenceSnapshot()),
+					Uniqueness.of(result.getComparisonSnapshot())));
 			DiffToChangeLog changeLog = new DiffToChangeLog(result, output);
 			changeLog.setIdRoot(revisionId);
 			changeLog.setChangeSetAuthor("paig-db");
@@ -221,19 +222,21 @@ public class HibernateSchemaComparison implements SchemaComparison {
 	/**
 	 * Leaves out the history tables and tables no entity maps; on SQLite, type-only changes.
 	 */
-	private record MappedTablesOnly(Set<String> mapped, Set<String> history, boolean ignoreTypes)
-			implements ObjectChangeFilter {
+	private record MappedTablesOnly(Set<String> mapped, Set<String> history, boolean ignoreTypes,
+			Uniqueness entities, Uniqueness database) implements ObjectChangeFilter {
 
 		@Override
 		public boolean includeMissing(DatabaseObject object, Database referenceDatabase, Database comparisonDatabase) {
-			return include(object);
+			// a unique constraint and a unique index on the same columns enforce the same: Hibernate writes one
+			// where a revision may have written the other
+			return include(object) && !this.database.covers(object);
 		}
 
 		@Override
 		public boolean includeUnexpected(DatabaseObject object, Database referenceDatabase,
 				Database comparisonDatabase) {
 			String table = SchemaObjects.tableOf(object);
-			return include(object) && table != null && this.mapped.contains(table);
+			return include(object) && table != null && this.mapped.contains(table) && !this.entities.covers(object);
 		}
 
 		@Override
@@ -278,6 +281,40 @@ public class HibernateSchemaComparison implements SchemaComparison {
 					.anyMatch((key) -> key.getName() != null && key.getName().equalsIgnoreCase(column.getName()));
 			}
 			return Boolean.TRUE.equals(column.isAutoIncrement());
+		}
+
+	}
+
+	/**
+	 * The column sets a schema keeps unique, by table, whether by a unique constraint or a unique index.
+	 */
+	private record Uniqueness(Set<String> keys) {
+
+		static Uniqueness of(liquibase.snapshot.DatabaseSnapshot snapshot) {
+			Set<String> keys = new HashSet<>();
+			snapshot.get(UniqueConstraint.class).forEach((constraint) -> keys.add(key(constraint)));
+			snapshot.get(Index.class)
+				.stream()
+				.filter((index) -> Boolean.TRUE.equals(index.isUnique()))
+				.forEach((index) -> keys.add(key(index)));
+			return new Uniqueness(keys);
+		}
+
+		/**
+		 * Whether a unique constraint or unique index is matched by the other kind here.
+		 */
+		boolean covers(DatabaseObject object) {
+			boolean unique = object instanceof UniqueConstraint
+					|| (object instanceof Index index && Boolean.TRUE.equals(index.isUnique()));
+			return unique && this.keys.contains(key(object));
+		}
+
+		private static String key(DatabaseObject object) {
+			List<Column> columns = (object instanceof UniqueConstraint constraint) ? constraint.getColumns()
+					: ((Index) object).getColumns();
+			return SchemaObjects.tableOf(object) + "(" + columns.stream()
+				.map((column) -> column.getName().toLowerCase(Locale.ROOT))
+				.collect(java.util.stream.Collectors.joining(",")) + ")";
 		}
 
 	}

@@ -6,10 +6,15 @@ import java.util.stream.Collectors;
 import org.hibernate.annotations.OnDeleteAction;
 import org.hibernate.community.dialect.SQLiteDialect;
 import org.hibernate.dialect.Dialect;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.model.relational.SqlStringGenerationContext;
+import org.hibernate.dialect.unique.AlterTableUniqueDelegate;
+import org.hibernate.dialect.unique.UniqueDelegate;
 import org.hibernate.engine.jdbc.dialect.spi.DialectResolutionInfo;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.ForeignKey;
 import org.hibernate.mapping.Table;
+import org.hibernate.mapping.UniqueKey;
 import org.hibernate.tool.schema.internal.StandardTableExporter;
 import org.hibernate.tool.schema.spi.Exporter;
 
@@ -25,6 +30,8 @@ import org.hibernate.tool.schema.spi.Exporter;
 public class ScratchSqliteDialect extends SQLiteDialect {
 
 	private final Exporter<Table> tableExporter = new InlineForeignKeysTableExporter(this);
+
+	private final UniqueDelegate uniqueDelegate = new UniqueIndexDelegate(this);
 
 	/**
 	 * Create a dialect for the default SQLite version.
@@ -43,6 +50,12 @@ public class ScratchSqliteDialect extends SQLiteDialect {
 	@Override
 	public Exporter<Table> getTableExporter() {
 		return this.tableExporter;
+	}
+
+	@Override
+	public UniqueDelegate getUniqueDelegate() {
+		// unique keys as CREATE UNIQUE INDEX, which SQLite has (and what an @Index(unique = true) is)
+		return this.uniqueDelegate;
 	}
 
 	/**
@@ -89,6 +102,35 @@ public class ScratchSqliteDialect extends SQLiteDialect {
 
 		private String names(List<Column> columns) {
 			return columns.stream().map((column) -> column.getQuotedName(this.dialect)).collect(Collectors.joining(", "));
+		}
+
+	}
+
+	/**
+	 * Unique keys as {@code create unique index}, the only way SQLite adds uniqueness to an existing table (and
+	 * what an {@code @Index(unique = true)} means).
+	 */
+	static final class UniqueIndexDelegate extends AlterTableUniqueDelegate {
+
+		UniqueIndexDelegate(Dialect dialect) {
+			super(dialect);
+		}
+
+		@Override
+		public String getAlterTableToAddUniqueKeyCommand(UniqueKey uniqueKey, Metadata metadata,
+				SqlStringGenerationContext context) {
+			return "create unique index " + uniqueKey.getName() + " on "
+					+ context.format(uniqueKey.getTable().getQualifiedTableName()) + " (" + uniqueKey.getColumns()
+						.stream()
+						.map((column) -> column.getQuotedName(this.dialect))
+						.collect(Collectors.joining(", "))
+					+ ")";
+		}
+
+		@Override
+		public String getAlterTableToDropUniqueKeyCommand(UniqueKey uniqueKey, Metadata metadata,
+				SqlStringGenerationContext context) {
+			return "drop index if exists " + uniqueKey.getName();
 		}
 
 	}
