@@ -74,21 +74,33 @@ final class ChangelogTable {
 	}
 
 	/**
-	 * Record a revision's id as the tag of its last changeset's row, unless that row has a tag already.
+	 * Record each revision's id as the tag of its last changeset's row, unless that row has a tag already: one
+	 * batch, one round trip.
 	 * @param connection an open connection
-	 * @param revision the revision
+	 * @param revisions the revisions
 	 * @return whether a row was tagged
 	 * @throws SQLException on a database error
 	 */
-	boolean tag(Connection connection, Revision revision) throws SQLException {
-		ChangeSetRef last = revision.last();
+	boolean tag(Connection connection, List<Revision> revisions) throws SQLException {
+		if (revisions.isEmpty()) {
+			return false;
+		}
 		try (var statement = connection.prepareStatement("UPDATE " + this.qualifiedName
 				+ " SET TAG = ? WHERE ID = ? AND AUTHOR = ? AND FILENAME = ? AND TAG IS NULL")) {
-			statement.setString(1, revision.id());
-			statement.setString(2, last.id());
-			statement.setString(3, last.author());
-			statement.setString(4, last.file());
-			return statement.executeUpdate() > 0;
+			for (Revision revision : revisions) {
+				ChangeSetRef last = revision.last();
+				statement.setString(1, revision.id());
+				statement.setString(2, last.id());
+				statement.setString(3, last.author());
+				statement.setString(4, last.file());
+				statement.addBatch();
+			}
+			for (int count : statement.executeBatch()) {
+				if (count != 0) {
+					return true;
+				}
+			}
+			return false;
 		}
 	}
 

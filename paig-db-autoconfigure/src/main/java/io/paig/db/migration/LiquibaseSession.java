@@ -176,6 +176,19 @@ final class LiquibaseSession {
 	 * @throws SQLException when the history table cannot be read
 	 */
 	MigrationStatus status() throws LiquibaseException, SQLException {
+		return status(true);
+	}
+
+	/**
+	 * Where the database stands, from one read of the history table, with or without comparing the checksums
+	 * of the applied changesets with their files (a parse per changeset: costly on a long history, and
+	 * needless right after this session's own run validated and recorded them).
+	 * @param findEdited whether to compare checksums
+	 * @return the status
+	 * @throws LiquibaseException when the changelog cannot be parsed
+	 * @throws SQLException when the history table cannot be read
+	 */
+	MigrationStatus status(boolean findEdited) throws LiquibaseException, SQLException {
 		RevisionHistory history = history();
 		List<AppliedChangeSet> applied = changelogTable().read(connection());
 		List<ChangeSetFilter> filters = List.of(new ContextChangeSetFilter(contexts()),
@@ -184,7 +197,10 @@ final class LiquibaseSession {
 		try {
 			// Liquibase leaves changes whose dbms is another database's out of a checksum: it must know which
 			// database this is, as it does when it records the checksum during an update.
-			Scope.child(Map.of(Scope.Attr.database.name(), this.database), () -> findEdited(history, applied, edited));
+			if (findEdited) {
+				Scope.child(Map.of(Scope.Attr.database.name(), this.database),
+						() -> findEdited(history, applied, edited));
+			}
 		}
 		catch (LiquibaseException | RuntimeException ex) {
 			throw ex;

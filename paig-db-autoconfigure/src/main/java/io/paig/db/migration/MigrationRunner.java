@@ -188,30 +188,33 @@ public class MigrationRunner {
 	public MigrationRun upgrade(String target) {
 		return tracked((started) -> {
 			boolean toHead = target.strip().equalsIgnoreCase("head");
-			String head = toHead ? fastCheck() : null;
-			if (head != null) {
-				logger.info("Database is up to date at revision " + head + " (head; " + UNCHANGED + ")");
-				return new MigrationRun(started, Instant.now(), head, head, List.of(), Map.of(),
+			QuickLook look = toHead ? quickLook() : QuickLook.UNKNOWN;
+			if (look.head() != null) {
+				logger.info("Database is up to date at revision " + look.head() + " (head; " + UNCHANGED + ")");
+				return new MigrationRun(started, Instant.now(), look.head(), look.head(), List.of(), Map.of(),
 						MigrationRun.Outcome.UP_TO_DATE, null);
 			}
-			ChangelogFingerprint.Recorder recorder = new ChangelogFingerprint.Recorder(this.resourceLoader);
-			MigrationStatus status = status(recorder);
-			if (!status.getEdited().isEmpty()) {
-				throw new EditedRevisionException(status.getEdited());
-			}
-			if (Targets.upgrade(status, target).isEmpty() && !needsTags(status)) {
-				logger.info("Database is up to date at revision " + idOf(status.getCurrent())
-						+ (status.isUpToDate() ? " (head)" : ""));
-				recordFingerprint(recorder, status);
-				return new MigrationRun(started, Instant.now(), idOf(status.getCurrent()), idOf(status.getCurrent()),
-						List.of(), Map.of(), MigrationRun.Outcome.UP_TO_DATE, null);
+			if (!look.noHistory()) {
+				// the check without the lock: most runs find nothing to do
+				ChangelogFingerprint.Recorder recorder = new ChangelogFingerprint.Recorder(this.resourceLoader);
+				MigrationStatus status = status(recorder);
+				if (!status.getEdited().isEmpty()) {
+					throw new EditedRevisionException(status.getEdited());
+				}
+				if (Targets.upgrade(status, target).isEmpty() && !needsTags(status)) {
+					logger.info("Database is up to date at revision " + idOf(status.getCurrent())
+							+ (status.isUpToDate() ? " (head)" : ""));
+					recordFingerprint(recorder, status);
+					return new MigrationRun(started, Instant.now(), idOf(status.getCurrent()),
+							idOf(status.getCurrent()), List.of(), Map.of(), MigrationRun.Outcome.UP_TO_DATE, null);
+				}
 			}
 			ChangelogFingerprint.Recorder applying = new ChangelogFingerprint.Recorder(this.resourceLoader);
 			AtomicReference<MigrationStatus> settled = new AtomicReference<>();
 			MigrationRun run = locked(applying, (session, transaction, connection, clearStaleLock) -> {
 				MigrationRun applied = apply(session, transaction, connection, started, clearStaleLock, target);
 				if (toHead && this.settings.fastCheck()) {
-					settled.set(session.status());
+					settled.set(session.status(false));
 				}
 				return applied;
 			});
@@ -369,7 +372,7 @@ public class MigrationRunner {
 		}
 		session.stamp(record, forget);
 		commit(connection);
-		MigrationStatus after = session.status();
+		MigrationStatus after = session.status(false);
 		tag(session, connection, after.getAppliedRevisions(), after);
 		keepAlembicInStep(connection, after.getCurrent());
 		logger.info(verb + " the database at revision " + idOf(after.getCurrent()) + " (" + record.size()
@@ -464,8 +467,12 @@ public class MigrationRunner {
 	 * full check.
 	 */
 	private @Nullable String fastCheck() {
+		return quickLook().head();
+	}
+
+	private QuickLook quickLook() {
 		if (!this.settings.fastCheck()) {
-			return null;
+			return QuickLook.UNKNOWN;
 		}
 		try (Connection connection = this.dataSource.getConnection()) {
 			List<FingerprintTable.Candidate> candidates;
@@ -475,12 +482,16 @@ public class MigrationRunner {
 			catch (SQLException ex) {
 				rollbackQuietly(connection);
 				logger.debug("No fast check: " + ex.getMessage());
-				return null;
+				String schema = StringUtils.hasText(this.settings.liquibaseSchema()) ? this.settings.liquibaseSchema()
+						: this.settings.defaultSchema();
+				boolean history = new ChangelogTable(this.settings.changelogTable(), this.settings.changelogTable(),
+						schema).exists(connection);
+				return history ? QuickLook.UNKNOWN : QuickLook.NO_HISTORY;
 			}
 			for (FingerprintTable.Candidate candidate : candidates.subList(0, Math.min(candidates.size(), 3))) {
 				if (ChangelogFingerprint.hash(this.settings, candidate.manifest(), this.resourceLoader)
 					.equals(candidate.fingerprint())) {
-					return candidate.revision();
+					return new QuickLook(candidate.revision(), false);
 				}
 			}
 			logger.debug("No fast check: the changelog changed since it was last found up to date");
@@ -488,7 +499,19 @@ public class MigrationRunner {
 		catch (SQLException | java.io.IOException | RuntimeException ex) {
 			logger.debug("No fast check: " + ex.getMessage());
 		}
-		return null;
+		return QuickLook.UNKNOWN;
+	}
+
+	/**
+	 * What the fast check saw: the head, when it proved the database up to date; whether there is no history
+	 * table at all (nothing was ever applied, so the unlocked full check can be skipped).
+	 */
+	private record QuickLook(@Nullable String head, boolean noHistory) {
+
+		static final QuickLook UNKNOWN = new QuickLook(null, false);
+
+		static final QuickLook NO_HISTORY = new QuickLook(null, true);
+
 	}
 
 	/**
@@ -616,7 +639,7 @@ public class MigrationRunner {
 			transaction.end();
 		}
 		commit(connection);
-		MigrationStatus after = session.status();
+		MigrationStatus after = session.status(false);
 		tag(session, connection, progress.applied(), after);
 		keepAlembicInStep(connection, after.getCurrent());
 		String to = idOf(after.getCurrent());
@@ -669,7 +692,7 @@ public class MigrationRunner {
 			transaction.end();
 		}
 		commit(connection);
-		MigrationStatus after = session.status();
+		MigrationStatus after = session.status(false);
 		keepAlembicInStep(connection, after.getCurrent());
 		String to = idOf(after.getCurrent());
 		logger.info("Reverted " + progress.reverted().size() + " revision(s); database is at revision " + to);
@@ -715,14 +738,10 @@ public class MigrationRunner {
 
 	private void tag(LiquibaseSession session, Connection connection, List<Revision> revisions, MigrationStatus status)
 			throws SQLException {
-		ChangelogTable table = session.changelogTable();
-		boolean tagged = false;
-		for (Revision revision : revisions) {
-			if (revision.declared() && untagged(revision, status)) {
-				tagged |= table.tag(connection, revision);
-			}
-		}
-		if (tagged) {
+		List<Revision> untagged = revisions.stream()
+			.filter((revision) -> revision.declared() && untagged(revision, status))
+			.toList();
+		if (session.changelogTable().tag(connection, untagged)) {
 			commit(connection);
 		}
 	}
