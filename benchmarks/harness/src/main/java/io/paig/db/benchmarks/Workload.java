@@ -199,13 +199,24 @@ public final class Workload {
 	}
 
 	/**
-	 * A class loader that sees the workload folder, for {@code classpath:} locations in this JVM.
+	 * A class loader that sees the workload folder, for {@code classpath:} locations in this JVM. It looks in
+	 * the folder first, as an application's class loader finds its own resources first ({@code BOOT-INF/classes}
+	 * in a Spring Boot jar, {@code target/classes} at the head of a development class path), rather than after
+	 * every jar of the harness.
 	 * @param parent the parent loader
 	 * @return the loader
 	 */
 	public ClassLoader classLoader(ClassLoader parent) {
 		try {
-			return new URLClassLoader(new URL[] { this.directory.toUri().toURL() }, parent);
+			return new URLClassLoader(new URL[] { this.directory.toUri().toURL() }, parent) {
+
+				@Override
+				public URL getResource(String name) {
+					URL own = findResource(name);
+					return (own != null) ? own : super.getResource(name);
+				}
+
+			};
 		}
 		catch (MalformedURLException ex) {
 			throw new IllegalStateException(ex);
