@@ -1,7 +1,11 @@
 package io.paig.db.migration;
 
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +24,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.util.ResourceUtils;
 
 /**
  * What a changelog is made of, as one hash: every resource location and pattern Liquibase looked up while
@@ -52,6 +57,7 @@ final class ChangelogFingerprint {
 	static String hash(MigrationSettings settings, List<String> manifest, ResourceLoader resourceLoader)
 			throws IOException {
 		MessageDigest digest = sha256();
+		byte[] buffer = new byte[8192];
 		update(digest, FORMAT);
 		update(digest, settingsKey(settings));
 		ResourcePatternResolver resolver = (resourceLoader instanceof ResourcePatternResolver patterns) ? patterns
@@ -60,20 +66,20 @@ final class ChangelogFingerprint {
 			update(digest, line);
 			String location = line.substring(2);
 			if (line.startsWith("R ")) {
-				content(digest, resourceLoader.getResource(location));
+				content(digest, resourceLoader.getResource(location), buffer);
 			}
 			else if (location.startsWith(ResourcePatternResolver.CLASSPATH_ALL_URL_PREFIX) && !isPattern(location)) {
 				// Liquibase looks up each included file on the whole class path and reads the first: enumerating
 				// every jar for each file would cost more than the check is allowed, so read that first one only
 				content(digest, resourceLoader.getResource(ResourceLoader.CLASSPATH_URL_PREFIX
-						+ location.substring(ResourcePatternResolver.CLASSPATH_ALL_URL_PREFIX.length())));
+						+ location.substring(ResourcePatternResolver.CLASSPATH_ALL_URL_PREFIX.length())), buffer);
 			}
 			else {
 				Resource[] found = resolver.getResources(location);
 				Arrays.sort(found, Comparator.comparing(ChangelogFingerprint::describe));
 				for (Resource resource : found) {
 					update(digest, describe(resource));
-					content(digest, resource);
+					content(digest, resource, buffer);
 				}
 			}
 		}
@@ -91,28 +97,47 @@ final class ChangelogFingerprint {
 				new java.util.TreeMap<>(settings.parameters()).toString());
 	}
 
-	private static void content(MessageDigest digest, Resource resource) throws IOException {
-		if (!resource.exists()) {
+	private static void content(MessageDigest digest, Resource resource, byte[] buffer) throws IOException {
+		// one class path lookup per resource: exists(), isFile() and getInputStream() would each make their own
+		URL url;
+		try {
+			url = resource.getURL();
+		}
+		catch (FileNotFoundException ex) {
 			update(digest, "absent");
 			return;
 		}
-		if (resource.isFile() && resource.getFile().isDirectory()) {
-			update(digest, "directory");
+		if (ResourceUtils.isFileURL(url)) {
+			File file = ResourceUtils.getFile(url);
+			if (!file.exists()) {
+				update(digest, "absent");
+			}
+			else if (file.isDirectory()) {
+				update(digest, "directory");
+			}
+			else {
+				try (InputStream input = new FileInputStream(file)) {
+					read(digest, input, buffer);
+				}
+			}
 			return;
 		}
-		try (InputStream input = resource.getInputStream()) {
-			byte[] buffer = new byte[8192];
-			long length = 0;
-			for (int read = input.read(buffer); read != -1; read = input.read(buffer)) {
-				digest.update(buffer, 0, read);
-				length += read;
-			}
-			update(digest, "length " + length);
+		try (InputStream input = url.openStream()) {
+			read(digest, input, buffer);
 		}
-		catch (java.io.FileNotFoundException ex) {
-			// a folder inside a jar: it has no content of its own
+		catch (FileNotFoundException ex) {
+			// absent, or a folder inside a jar: it has no content of its own
 			update(digest, "unreadable");
 		}
+	}
+
+	private static void read(MessageDigest digest, InputStream input, byte[] buffer) throws IOException {
+		long length = 0;
+		for (int read = input.read(buffer); read != -1; read = input.read(buffer)) {
+			digest.update(buffer, 0, read);
+			length += read;
+		}
+		update(digest, "length " + length);
 	}
 
 	private static String describe(Resource resource) {
