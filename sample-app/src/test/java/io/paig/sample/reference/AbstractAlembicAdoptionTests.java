@@ -11,9 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.paig.sample.governance.Tag;
-import io.paig.sample.governance.TagRepository;
-import io.paig.sample.governance.TagType;
+import io.paig.db.command.DbCommandRunner;
 import io.paig.db.migration.AppliedChangeSet;
 import io.paig.db.migration.MigrationRun;
 import io.paig.db.migration.MigrationRunner;
@@ -23,6 +21,9 @@ import io.paig.db.migration.Revision;
 import io.paig.db.url.JdbcSettings;
 import io.paig.db.url.JdbcTranslator;
 import io.paig.db.url.SqliteOptions;
+import io.paig.sample.governance.Tag;
+import io.paig.sample.governance.TagRepository;
+import io.paig.sample.governance.TagType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -177,11 +178,14 @@ abstract class AbstractAlembicAdoptionTests {
 	}
 
 	@Test
-	void stampFromAlembicRecordsTheDatabaseAtItsVersion() throws Exception {
+	void dbStampFromAlembicRecordsTheDatabaseAtItsVersion(CapturedOutput output) throws Exception {
 		loadAlembicDatabase(MIDDLE);
-		MigrationRunner runner = runner();
-		assertThat(runner.stampFromAlembic()).isEqualTo(MIDDLE);
-		assertThat(runner.status().getPendingRevisions()).extracting(Revision::id)
+		try (ConfigurableApplicationContext context = SpringApplication.run(io.paig.sample.SampleApplication.class,
+				"db", "stamp", "--from-alembic", "--database.url=" + url(), "--database.command.exit=false")) {
+			assertThat(context.getBean(DbCommandRunner.class).getExitCode()).isZero();
+		}
+		assertThat(output).contains("Stamped at " + MIDDLE + ", the revision alembic_version names (nothing was run)");
+		assertThat(runner().status().getPendingRevisions()).extracting(Revision::id)
 			.containsExactlyElementsOf(AFTER_MIDDLE);
 		assertThat(query("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE EXECTYPE <> 'MARK_RAN'")).isEqualTo("0");
 	}
