@@ -14,6 +14,7 @@ import liquibase.database.DatabaseConnection;
 import liquibase.database.core.SQLiteDatabase;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.UnexpectedLiquibaseException;
+import liquibase.exception.ValidationErrors;
 import liquibase.statement.SqlStatement;
 import liquibase.statement.core.DropColumnStatement;
 import org.apache.commons.logging.Log;
@@ -58,6 +59,20 @@ public class SqliteDropColumnChange extends DropColumnChange {
 	@Override
 	public boolean supports(Database database) {
 		return super.supports(database);
+	}
+
+	@Override
+	public ValidationErrors validate(Database database) {
+		if (!(database instanceof SQLiteDatabase)) {
+			return super.validate(database);
+		}
+		// Liquibase's SQLite validation wants a columnName even where 'columns' lists them.
+		ValidationErrors errors = new ValidationErrors();
+		errors.checkRequiredField("tableName", getTableName());
+		if (getColumns().isEmpty()) {
+			errors.checkRequiredField("columnName", getColumnName());
+		}
+		return errors;
 	}
 
 	@Override

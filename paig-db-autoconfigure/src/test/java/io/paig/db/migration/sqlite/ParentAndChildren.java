@@ -99,7 +99,7 @@ final class ParentAndChildren implements AutoCloseable {
 				.contains("REFERENCES parent (id)")
 				.doesNotContainIgnoringCase("_temporary");
 		}
-		assertThat(rows("SELECT id || ':' || name FROM parent ORDER BY id")).containsExactly("1:one", "2:two");
+		assertThat(rows("SELECT id FROM parent ORDER BY id")).containsExactly("1", "2");
 	}
 
 	List<String> columns(String table) throws SQLException {
