@@ -50,6 +50,13 @@ public class SqliteAddColumnChange extends AddColumnChange {
 				}
 			}
 			else {
+				if (statement instanceof AddColumnStatement add) {
+					SqliteColumnUsage.refuseRebuildOfReferencedTable(database, add.getTableName(), "add "
+							+ (add.isMultiple() ? add.getColumns().stream().map(AddColumnStatement::getColumnName).toList()
+									: List.of(add.getColumnName())),
+							"a primary key, unique, foreign key, auto-increment, function default, NOT NULL without a "
+									+ "default or a column position");
+				}
 				result.add(statement);
 			}
 		}

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import liquibase.database.Database;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.UnexpectedLiquibaseException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -125,6 +128,63 @@ final class SqliteColumnUsage {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Refuse to let Liquibase rebuild a table that other tables' enforced foreign keys refer to: its rebuild
+	 * renames the table, which points their keys at the copy it then drops, and deletes their rows where the
+	 * keys cascade. Nothing is checked without a live connection ({@code --sql}).
+	 * @param database the database
+	 * @param table the table Liquibase would rebuild
+	 * @param change what the change does, for the message
+	 * @param reason why SQLite cannot do it in place
+	 * @throws UnexpectedLiquibaseException when other tables refer to the table and foreign keys are on
+	 */
+	static void refuseRebuildOfReferencedTable(Database database, @Nullable String table, String change,
+			String reason) {
+		if (table == null || !(database.getConnection() instanceof JdbcConnection jdbc)) {
+			return;
+		}
+		List<String> referencing;
+		try {
+			referencing = new SqliteColumnUsage(jdbc.getUnderlyingConnection()).enforcedReferencesTo(table);
+		}
+		catch (SQLException ex) {
+			throw new UnexpectedLiquibaseException("Could not read the schema of " + table + ": " + ex.getMessage(), ex);
+		}
+		if (!referencing.isEmpty()) {
+			throw new UnexpectedLiquibaseException("SQLite cannot " + change + " of " + table + " in place (" + reason
+					+ "), and Liquibase's rebuild of " + table + " would break the foreign keys of "
+					+ String.join(", ", referencing) + " that refer to it and delete their rows where they cascade: "
+					+ "nothing was changed. Write this change as a table rebuild that keeps them (what "
+					+ "'db revision --autogenerate' writes on SQLite, see docs/commands.md), or first remove what "
+					+ "keeps SQLite from doing it in place.");
+		}
+	}
+
+	/**
+	 * The other tables whose foreign keys refer to a table, when SQLite enforces foreign keys.
+	 * @param table the table
+	 * @return their names; empty when foreign keys are off
+	 * @throws SQLException on failure to read the schema
+	 */
+	List<String> enforcedReferencesTo(String table) throws SQLException {
+		if (!"1".equals(single("PRAGMA foreign_keys"))) {
+			return List.of();
+		}
+		List<String> referencing = new ArrayList<>();
+		for (String[] other : rows("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+			if (other[0].equalsIgnoreCase(table)) {
+				continue;
+			}
+			for (String[] key : rows("SELECT \"table\" FROM pragma_foreign_key_list(?)", other[0])) {
+				if (table.equalsIgnoreCase(key[0])) {
+					referencing.add(other[0]);
+					break;
+				}
+			}
+		}
+		return referencing;
 	}
 
 	/**

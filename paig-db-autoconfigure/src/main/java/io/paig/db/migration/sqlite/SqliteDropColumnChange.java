@@ -87,9 +87,9 @@ public class SqliteDropColumnChange extends DropColumnChange {
 				.map((column) -> new DropColumnStatement(getCatalogName(), getSchemaName(), getTableName(), column))
 				.toArray(SqlStatement[]::new);
 		}
+		SqliteColumnUsage.refuseRebuildOfReferencedTable(database, getTableName(), "drop " + columns, reason);
 		logger.info("SQLite cannot drop " + columns + " of " + getTableName() + " in place (" + reason
-				+ "): Liquibase rebuilds the table; tables whose foreign keys refer to it lose their references,"
-				+ " and their rows if the keys cascade deletes");
+				+ "): Liquibase rebuilds the table");
 		if (getColumns().isEmpty() && getColumnName() != null) {
 			// Liquibase's SQLite rebuild only drops the columns listed under 'columns'.
 			SqliteDropColumnChange listed = of(this);

@@ -3,6 +3,7 @@ package io.paig.db.migration.sqlite;
 import java.io.StringWriter;
 import java.nio.file.Path;
 
+import io.paig.db.migration.MigrationException;
 import io.paig.db.migration.MigrationRunner;
 import io.paig.db.testsupport.Changelogs;
 import liquibase.change.AddColumnConfig;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link SqliteAddColumnChange}: what it adds in place on SQLite, what it leaves to Liquibase, its
@@ -55,6 +57,25 @@ class SqliteAddColumnChangeTests {
 		runner.upgrade();
 		assertThat(this.family.columns("tag")).containsExactly("id", "label", "code", "serial");
 		assertThat(this.family.rows("SELECT count(*) FROM tag")).containsExactly("2");
+		this.family.assertChildrenIntact();
+	}
+
+	@Test
+	void addThatNeedsARebuildOfATableOthersReferToIsRefusedAndChangesNothing() throws Exception {
+		Changelogs changelogs = this.family.changelogs().revision("0000aaaa0002", "add unique to parent", """
+				  - changeSet:
+				      id: add-parent-serial
+				      author: paig
+				      changes:
+				        - addColumn:
+				            tableName: parent
+				            columns:
+				              - column: { name: serial, type: varchar(20), constraints: { unique: true } }
+				""");
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(this.family.runner(changelogs)::upgrade)
+			.withMessageContaining("SQLite cannot add [serial] of parent in place")
+			.withMessageContaining("would break the foreign keys of child_cascade, child_set_null");
+		assertThat(this.family.columns("parent")).containsExactly("id", "name", "nickname");
 		this.family.assertChildrenIntact();
 	}
 

@@ -3,6 +3,7 @@ package io.paig.db.migration.sqlite;
 import java.io.StringWriter;
 import java.nio.file.Path;
 
+import io.paig.db.migration.MigrationException;
 import io.paig.db.migration.MigrationRunner;
 import io.paig.db.testsupport.Changelogs;
 import liquibase.change.ColumnConfig;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link SqliteDropColumnChange}: a hand-written {@code dropColumn} on SQLite drops in place what it
@@ -89,6 +91,27 @@ class SqliteDropColumnChangeTests {
 		assertThat(this.family.rows("SELECT id || ':' || label FROM tag ORDER BY id")).containsExactly("1:red", "2:blue");
 		assertThat(this.family.rows("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tag'"))
 			.isEmpty();
+		this.family.assertChildrenIntact();
+	}
+
+	@Test
+	void dropThatNeedsARebuildOfATableOthersReferToIsRefusedAndChangesNothing() throws Exception {
+		Changelogs changelogs = this.family.changelogs();
+		this.family.runner(changelogs).upgrade();
+		this.family.execute("CREATE INDEX ix_parent_nickname ON parent (nickname)");
+		changelogs.revision("0000aaaa0002", "drop nickname", """
+				  - changeSet:
+				      id: drop-indexed-nickname
+				      author: paig
+				      changes:
+				        - dropColumn: { tableName: parent, columnName: nickname }
+				""");
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(this.family.runner(changelogs)::upgrade)
+			.withMessageContaining("SQLite cannot drop [nickname] of parent in place (nickname is in index "
+					+ "ix_parent_nickname of parent)")
+			.withMessageContaining("would break the foreign keys of child_cascade, child_set_null")
+			.withMessageContaining("nothing was changed");
+		assertThat(this.family.columns("parent")).containsExactly("id", "name", "nickname");
 		this.family.assertChildrenIntact();
 	}
 
