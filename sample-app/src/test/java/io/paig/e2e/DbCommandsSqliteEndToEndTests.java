@@ -36,6 +36,11 @@ class DbCommandsSqliteEndToEndTests extends AbstractDbCommandsEndToEndTests {
 	}
 
 	@Override
+	boolean rebuildsTables() {
+		return true;
+	}
+
+	@Override
 	void reset() {
 		this.url = "sqlite:///" + this.temp.resolve("e2e-" + counter.incrementAndGet() + ".db");
 	}

@@ -5,8 +5,9 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 
 /**
- * The same application at four moments of its life: its entities as they were, with a field added, with a
- * new entity, and with a column made optional and a foreign key made {@code ON DELETE CASCADE}.
+ * The same application at five moments of its life: its entities as they were, with a field added, with a
+ * new entity, with a column made optional and a foreign key made {@code ON DELETE CASCADE}, and (from the
+ * third) with a {@code NOT NULL} field, an index and a foreign key removed.
  *
  * @author paig-db
  */
@@ -40,6 +41,13 @@ final class E2eApplications {
 	@EnableAutoConfiguration
 	@EntityScan(basePackageClasses = io.paig.e2e.v4.Widget.class)
 	static class V4 {
+
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@EntityScan(basePackageClasses = io.paig.e2e.v5.Widget.class)
+	static class V5 {
 
 	}
 

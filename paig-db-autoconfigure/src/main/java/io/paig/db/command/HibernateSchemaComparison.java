@@ -62,6 +62,10 @@ import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
  * writes foreign keys inline ({@link ScratchSqliteDialect}), and the generated changesets are shaped into
  * what SQLite can run ({@link SqliteChangeSets}): foreign keys inside a new table's {@code createTable},
  * table rebuilds for what SQLite cannot change in place.
+ * <p>
+ * What Liquibase cannot revert by itself gets a rollback ({@link DiffRollbacks}): a dropped column, index,
+ * key or table is created again as the database has it, as Alembic's autogenerate writes the downgrade of a
+ * drop.
  *
  * @author paig-db
  */
@@ -155,7 +159,9 @@ public class HibernateSchemaComparison implements SchemaComparison {
 			DiffToChangeLog changeLog = new DiffToChangeLog(result, output);
 			changeLog.setIdRoot(revisionId);
 			changeLog.setChangeSetAuthor("paig-db");
-			List<ChangeSet> changeSets = changeLog.generateChangeSets();
+			// a drop gets the rollback that creates the object again, as the database has it now
+			List<ChangeSet> generated = new ForeignKeyIndexes(result, target).add(changeLog.generateChangeSets());
+			List<ChangeSet> changeSets = new DiffRollbacks(result, target).add(generated, revisionId);
 			List<String> differences = new ArrayList<>();
 			for (ChangeSet changeSet : changeSets) {
 				for (Change change : changeSet.getChanges()) {
