@@ -50,10 +50,13 @@ public class SqliteAddColumnChange extends AddColumnChange {
 				}
 			}
 			else {
-				if (statement instanceof AddColumnStatement add) {
-					SqliteColumnUsage.refuseRebuildOfReferencedTable(database, add.getTableName(), "add "
-							+ (add.isMultiple() ? add.getColumns().stream().map(AddColumnStatement::getColumnName).toList()
-									: List.of(add.getColumnName())),
+				if (statement instanceof AddColumnStatement add && add.getTableName() != null) {
+					// (Liquibase also calls this on an empty change, to learn what it supports: no table, no check)
+					List<String> names = new ArrayList<>();
+					for (AddColumnStatement column : add.isMultiple() ? add.getColumns() : List.of(add)) {
+						names.add(String.valueOf(column.getColumnName()));
+					}
+					SqliteColumnUsage.refuseRebuildOfReferencedTable(database, add.getTableName(), "add " + names,
 							"a primary key, unique, foreign key, auto-increment, function default, NOT NULL without a "
 									+ "default or a column position");
 				}

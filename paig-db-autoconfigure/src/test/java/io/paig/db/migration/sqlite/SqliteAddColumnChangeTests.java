@@ -2,14 +2,20 @@ package io.paig.db.migration.sqlite;
 
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.sql.Connection;
 
 import io.paig.db.migration.MigrationException;
 import io.paig.db.migration.MigrationRunner;
 import io.paig.db.testsupport.Changelogs;
+import liquibase.Liquibase;
 import liquibase.change.AddColumnConfig;
 import liquibase.change.ConstraintsConfig;
 import liquibase.change.core.AddColumnChange;
 import liquibase.change.core.DropColumnChange;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.DirectoryResourceAccessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +82,32 @@ class SqliteAddColumnChangeTests {
 			.withMessageContaining("SQLite cannot add [serial] of parent in place")
 			.withMessageContaining("would break the foreign keys of child_cascade, child_set_null");
 		assertThat(this.family.columns("parent")).containsExactly("id", "name", "nickname");
+		this.family.assertChildrenIntact();
+	}
+
+	@Test
+	void stockLiquibaseWithTheDatabaseInScopeParsesAndRunsAddColumnOnSqlite() throws Exception {
+		// Liquibase's own update (Spring Boot's SpringLiquibase) parses with the database in scope, which makes
+		// ChangeFactory ask an empty addColumn what it supports
+		Changelogs changelogs = this.family.changelogs().revision("0000aaaa0002", "add status", """
+				  - changeSet:
+				      id: add-status-stock
+				      author: paig
+				      changes:
+				        - addColumn:
+				            tableName: parent
+				            columns:
+				              - column: { name: status, type: varchar(20) }
+				""");
+		try (Connection connection = this.family.connection()) {
+			Database database = DatabaseFactory.getInstance()
+				.findCorrectDatabaseImplementation(new JdbcConnection(connection));
+			try (Liquibase liquibase = new Liquibase("db.changelog-master.yaml",
+					new DirectoryResourceAccessor(changelogs.folder()), database)) {
+				liquibase.update();
+			}
+		}
+		assertThat(this.family.columns("parent")).containsExactly("id", "name", "nickname", "status");
 		this.family.assertChildrenIntact();
 	}
 
