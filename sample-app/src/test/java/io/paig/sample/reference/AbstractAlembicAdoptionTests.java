@@ -118,7 +118,9 @@ abstract class AbstractAlembicAdoptionTests {
 
 	@AfterEach
 	void closeDataSource() {
-		this.dataSource.close();
+		if (this.dataSource != null) {
+			this.dataSource.close();
+		}
 	}
 
 	MigrationRunner runner() {
