@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import liquibase.change.AddColumnConfig;
 import liquibase.change.Change;
 import liquibase.change.ColumnConfig;
 import liquibase.change.ConstraintsConfig;
@@ -34,11 +33,8 @@ import org.jspecify.annotations.Nullable;
  * {@code createTable}'s column constraints can say), so the table is created with them;</li>
  * <li>a table that changes in any other way than an added nullable column or an added or dropped index is
  * rebuilt ({@link SqliteTableRebuild}), all its changes in one rebuild;</li>
- * <li>an added nullable column is SQLite's own {@code ALTER TABLE ... ADD COLUMN}, with {@code ALTER TABLE ...
- * DROP COLUMN} as its rollback, not Liquibase's {@code addColumn}: on SQLite that renames the table to
- * {@code <table>_temporary}, copies it and drops the copy, and with foreign keys on the rename points the
- * tables that refer to it at the copy, so they end up referring to a table that is gone (or lose their rows
- * with {@code ON DELETE CASCADE}).</li>
+ * <li>an added nullable column stays Liquibase's typed {@code addColumn}, which paig-db runs in place on
+ * SQLite ({@code io.paig.db.migration.sqlite.SqliteAddColumnChange}), its derived rollback too.</li>
  * </ul>
  *
  * @author paig-db
@@ -118,18 +114,6 @@ final class SqliteChangeSets {
 					DropTableChange drop = new DropTableChange();
 					drop.setTableName(create.getTableName());
 					rollback.add(drop);
-					same = false;
-					continue;
-				}
-				if (change instanceof AddColumnChange add) {
-					// Liquibase's addColumn rebuilds the table on SQLite, renaming it first: with foreign keys on,
-					// that points the tables that refer to it at the renamed copy it then drops
-					for (AddColumnConfig column : add.getColumns()) {
-						kept.add(sql("ALTER TABLE " + quoteName(add.getTableName()) + " ADD COLUMN "
-								+ quoteName(column.getName()) + " " + column.getType()));
-						rollback.add(0, sql("ALTER TABLE " + quoteName(add.getTableName()) + " DROP COLUMN "
-								+ quoteName(column.getName())));
-					}
 					same = false;
 					continue;
 				}
@@ -260,10 +244,6 @@ final class SqliteChangeSets {
 
 	private static String lower(String name) {
 		return name.toLowerCase(Locale.ROOT);
-	}
-
-	private static String quoteName(String name) {
-		return "\"" + name.replace("\"", "\"\"") + "\"";
 	}
 
 	/**
