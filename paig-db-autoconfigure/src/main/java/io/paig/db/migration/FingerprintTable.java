@@ -30,9 +30,7 @@ final class FingerprintTable {
 	 * @param settings where the history table is
 	 */
 	FingerprintTable(MigrationSettings settings) {
-		String schema = (settings.liquibaseSchema() != null && !settings.liquibaseSchema().isBlank())
-				? settings.liquibaseSchema() : settings.defaultSchema();
-		String prefix = (schema != null && !schema.isBlank()) ? schema + "." : "";
+		String prefix = (settings.historySchema() != null) ? settings.historySchema() + "." : "";
 		this.table = prefix + settings.fingerprintTable();
 		this.history = prefix + settings.changelogTable();
 	}

@@ -332,11 +332,9 @@ final class LiquibaseSession {
 	}
 
 	ChangelogTable changelogTable() {
-		String schema = StringUtils.hasText(this.settings.liquibaseSchema()) ? this.settings.liquibaseSchema()
-				: this.settings.defaultSchema();
 		String qualified = this.database.escapeTableName(this.database.getLiquibaseCatalogName(),
 				this.database.getLiquibaseSchemaName(), this.settings.changelogTable());
-		return new ChangelogTable(qualified, this.settings.changelogTable(), schema);
+		return new ChangelogTable(qualified, this.settings.changelogTable(), this.settings.historySchema());
 	}
 
 	Connection connection() {

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.jdbc.DatabaseDriver;
-import org.springframework.util.StringUtils;
 
 /**
  * Chooses the migration lock for a database: an advisory lock on PostgreSQL, a named lock on
@@ -25,8 +24,7 @@ final class MigrationLocks {
 		DatabaseMetaData metaData = connection.getMetaData();
 		String url = (metaData.getURL() != null) ? metaData.getURL() : "";
 		DatabaseDriver driver = driver(url);
-		String schema = StringUtils.hasText(settings.liquibaseSchema()) ? settings.liquibaseSchema()
-				: (StringUtils.hasText(settings.defaultSchema()) ? settings.defaultSchema() : currentSchema(connection));
+		String schema = (settings.historySchema() != null) ? settings.historySchema() : currentSchema(connection);
 		String name = connection.getCatalog() + "." + schema + "." + settings.changelogTable();
 		String what = metaData.getDatabaseProductName() + " database '" + connection.getCatalog() + "'";
 		return switch (driver) {

@@ -44,6 +44,8 @@ public class MigrationRunner {
 
 	private volatile Iterable<MigrationListener> listeners = List.of();
 
+	private final FastCheck fastCheck;
+
 	/**
 	 * Create a runner.
 	 * @param dataSource the application's DataSource
@@ -54,6 +56,7 @@ public class MigrationRunner {
 		this.dataSource = dataSource;
 		this.settings = settings;
 		this.resourceLoader = resourceLoader;
+		this.fastCheck = new FastCheck(dataSource, settings, resourceLoader);
 	}
 
 	/**
@@ -188,7 +191,7 @@ public class MigrationRunner {
 	public MigrationRun upgrade(String target) {
 		return tracked((started) -> {
 			boolean toHead = target.strip().equalsIgnoreCase("head");
-			QuickLook look = toHead ? quickLook() : QuickLook.UNKNOWN;
+			FastCheck.Look look = toHead ? this.fastCheck.look() : FastCheck.Look.UNKNOWN;
 			if (look.head() != null) {
 				logger.info("Database is up to date at revision " + look.head() + " (head; " + UNCHANGED + ")");
 				return new MigrationRun(started, Instant.now(), look.head(), look.head(), List.of(), Map.of(),
@@ -460,85 +463,18 @@ public class MigrationRunner {
 		return new AlembicVersionTable(StringUtils.hasText(this.settings.defaultSchema()) ? this.settings.defaultSchema() : null);
 	}
 
-	/**
-	 * The fast check: when the changelog's files hash to a fingerprint recorded as up to date against the
-	 * history table as it is now, the revision the database is at; one query and a read of the files, no
-	 * parse. Anything else (no record, another history, a changed file, an error) sends the caller to the
-	 * full check.
-	 */
 	private @Nullable String fastCheck() {
-		return quickLook().head();
-	}
-
-	private QuickLook quickLook() {
-		if (!this.settings.fastCheck()) {
-			return QuickLook.UNKNOWN;
-		}
-		try (Connection connection = this.dataSource.getConnection()) {
-			List<FingerprintTable.Candidate> candidates;
-			try {
-				candidates = new FingerprintTable(this.settings).candidates(connection);
-			}
-			catch (SQLException ex) {
-				rollbackQuietly(connection);
-				logger.debug("No fast check: " + ex.getMessage());
-				String schema = StringUtils.hasText(this.settings.liquibaseSchema()) ? this.settings.liquibaseSchema()
-						: this.settings.defaultSchema();
-				boolean history = new ChangelogTable(this.settings.changelogTable(), this.settings.changelogTable(),
-						schema).exists(connection);
-				return history ? QuickLook.UNKNOWN : QuickLook.NO_HISTORY;
-			}
-			for (FingerprintTable.Candidate candidate : candidates.subList(0, Math.min(candidates.size(), 3))) {
-				if (ChangelogFingerprint.hash(this.settings, candidate.manifest(), this.resourceLoader)
-					.equals(candidate.fingerprint())) {
-					return new QuickLook(candidate.revision(), false);
-				}
-			}
-			logger.debug("No fast check: the changelog changed since it was last found up to date");
-		}
-		catch (SQLException | java.io.IOException | RuntimeException ex) {
-			logger.debug("No fast check: " + ex.getMessage());
-		}
-		return QuickLook.UNKNOWN;
+		return this.fastCheck.look().head();
 	}
 
 	/**
-	 * What the fast check saw: the head, when it proved the database up to date; whether there is no history
-	 * table at all (nothing was ever applied, so the unlocked full check can be skipped).
-	 */
-	private record QuickLook(@Nullable String head, boolean noHistory) {
-
-		static final QuickLook UNKNOWN = new QuickLook(null, false);
-
-		static final QuickLook NO_HISTORY = new QuickLook(null, true);
-
-	}
-
-	/**
-	 * After a full check found the database up to date, record the changelog's fingerprint for the next
-	 * start's fast check. A failure (no right to create a table, say) only costs that speed.
+	 * After a full check found the database at head (every revision applied and tagged, none edited), record
+	 * the changelog's fingerprint for the next start's fast check.
 	 */
 	private void recordFingerprint(ChangelogFingerprint.Recorder recorder, MigrationStatus status) {
-		if (!this.settings.fastCheck() || !status.isUpToDate() || !status.getEdited().isEmpty() || needsTags(status)
-				|| status.getCurrent() == null) {
-			return;
-		}
-		try (Connection connection = this.dataSource.getConnection()) {
-			boolean autoCommit = connection.getAutoCommit();
-			try {
-				connection.setAutoCommit(true);
-				List<String> manifest = recorder.manifest();
-				new FingerprintTable(this.settings).record(connection,
-						ChangelogFingerprint.hash(this.settings, manifest, this.resourceLoader),
-						status.getCurrent().id(), manifest, status.getApplied());
-			}
-			finally {
-				connection.setAutoCommit(autoCommit);
-			}
-		}
-		catch (SQLException | java.io.IOException | RuntimeException ex) {
-			logger.debug("Could not record the changelog's fingerprint (the next start parses the changelog again): "
-					+ ex.getMessage());
+		if (this.settings.fastCheck() && status.isUpToDate() && status.getEdited().isEmpty() && !needsTags(status)
+				&& status.getCurrent() != null) {
+			this.fastCheck.record(recorder, status.getCurrent().id(), status.getApplied());
 		}
 	}
 

@@ -34,6 +34,17 @@ public record MigrationSettings(String changelog, List<String> contexts, List<St
 	public static final String DEFAULT_CHANGELOG = "classpath:db/changelog/db.changelog-master.yaml";
 
 	/**
+	 * The schema the history tables are in: the Liquibase schema, else the default schema.
+	 * @return the schema, or {@code null} for the connection's
+	 */
+	public @Nullable String historySchema() {
+		if (this.liquibaseSchema != null && !this.liquibaseSchema.isBlank()) {
+			return this.liquibaseSchema;
+		}
+		return (this.defaultSchema != null && !this.defaultSchema.isBlank()) ? this.defaultSchema : null;
+	}
+
+	/**
 	 * The table the fast check keeps its records in, beside the history table.
 	 * @return its name
 	 */

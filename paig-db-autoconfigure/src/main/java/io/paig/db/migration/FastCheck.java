@@ -1,0 +1,126 @@
+package io.paig.db.migration;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * The up-to-date check of a start that finds nothing changed: one query for the fingerprints recorded
+ * against the history table as it is now, and a replay of the changelog's lookups to hash its files, no
+ * parse and no Liquibase class. Anything it cannot prove (no record, another history, a changed file, an
+ * error) leaves the answer to the full check.
+ *
+ * @author paig-db
+ */
+final class FastCheck {
+
+	private static final Log logger = LogFactory.getLog(FastCheck.class);
+
+	private final DataSource dataSource;
+
+	private final MigrationSettings settings;
+
+	private final ResourceLoader resourceLoader;
+
+	FastCheck(DataSource dataSource, MigrationSettings settings, ResourceLoader resourceLoader) {
+		this.dataSource = dataSource;
+		this.settings = settings;
+		this.resourceLoader = resourceLoader;
+	}
+
+	/**
+	 * Look at the database and the changelog's files.
+	 * @return what could be told without parsing
+	 */
+	Look look() {
+		if (!this.settings.fastCheck()) {
+			return Look.UNKNOWN;
+		}
+		try (Connection connection = this.dataSource.getConnection()) {
+			List<FingerprintTable.Candidate> candidates;
+			try {
+				candidates = new FingerprintTable(this.settings).candidates(connection);
+			}
+			catch (SQLException ex) {
+				rollbackQuietly(connection);
+				logger.debug("No fast check: " + ex.getMessage());
+				boolean history = new ChangelogTable(this.settings.changelogTable(), this.settings.changelogTable(),
+						this.settings.historySchema()).exists(connection);
+				return history ? Look.UNKNOWN : Look.NO_HISTORY;
+			}
+			for (FingerprintTable.Candidate candidate : candidates.subList(0, Math.min(candidates.size(), 3))) {
+				if (ChangelogFingerprint.hash(this.settings, candidate.manifest(), this.resourceLoader)
+					.equals(candidate.fingerprint())) {
+					return new Look(candidate.revision(), false);
+				}
+			}
+			logger.debug("No fast check: the changelog changed since it was last found up to date");
+		}
+		catch (SQLException | IOException | RuntimeException ex) {
+			logger.debug("No fast check: " + ex.getMessage());
+		}
+		return Look.UNKNOWN;
+	}
+
+	/**
+	 * Record the changelog's fingerprint as up to date against the history rows a full check found at head.
+	 * A failure (no right to create a table, say) only costs the next start its speed.
+	 * @param recorder the lookups of the full check's parse
+	 * @param head the revision the database is at
+	 * @param rows the history rows the check read
+	 */
+	void record(ChangelogFingerprint.Recorder recorder, String head, List<AppliedChangeSet> rows) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			boolean autoCommit = connection.getAutoCommit();
+			try {
+				connection.setAutoCommit(true);
+				List<String> manifest = recorder.manifest();
+				new FingerprintTable(this.settings).record(connection,
+						ChangelogFingerprint.hash(this.settings, manifest, this.resourceLoader), head, manifest, rows);
+			}
+			finally {
+				connection.setAutoCommit(autoCommit);
+			}
+		}
+		catch (SQLException | IOException | RuntimeException ex) {
+			logger.debug("Could not record the changelog's fingerprint (the next start parses the changelog again): "
+					+ ex.getMessage());
+		}
+	}
+
+	private static void rollbackQuietly(Connection connection) {
+		try {
+			if (!connection.getAutoCommit()) {
+				connection.rollback();
+			}
+		}
+		catch (SQLException ex) {
+			// the connection goes back to the pool, which resets it
+		}
+	}
+
+	/**
+	 * What the fast check saw.
+	 *
+	 * @param head the head, when it proved the database up to date
+	 * @param noHistory whether there is no history table at all (nothing was ever applied, so the unlocked
+	 * full check can be skipped)
+	 */
+	record Look(@Nullable String head, boolean noHistory) {
+
+		static final Look UNKNOWN = new Look(null, false);
+
+		static final Look NO_HISTORY = new Look(null, true);
+
+	}
+
+}
