@@ -3,6 +3,7 @@ package io.paig.db.migration;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -15,8 +16,8 @@ import org.springframework.core.io.ResourceLoader;
 
 /**
  * The up-to-date check of a start that finds nothing changed: one query for the fingerprints recorded
- * against the history table as it is now, and a replay of the changelog's lookups to hash its files, no
- * parse and no Liquibase class. Anything it cannot prove (no record, another history, a changed file, an
+ * against the history table as it is now, and a replay of the changelog's lookups to stamp its files (or,
+ * when their stamps changed, to hash them), no parse and no Liquibase class. Anything it cannot prove (no record, another history, a changed file, an
  * error) leaves the answer to the full check.
  *
  * @author paig-db
@@ -45,6 +46,7 @@ final class FastCheck {
 		if (!this.settings.fastCheck()) {
 			return Look.UNKNOWN;
 		}
+		Instant started = Instant.now();
 		try (Connection connection = this.dataSource.getConnection()) {
 			List<FingerprintTable.Candidate> candidates;
 			try {
@@ -58,8 +60,17 @@ final class FastCheck {
 				return history ? Look.UNKNOWN : Look.NO_HISTORY;
 			}
 			for (FingerprintTable.Candidate candidate : candidates.subList(0, Math.min(candidates.size(), 3))) {
-				if (ChangelogFingerprint.hash(this.settings, candidate.manifest(), this.resourceLoader)
-					.equals(candidate.fingerprint())) {
+				ChangelogFingerprint files = ChangelogFingerprint.of(this.settings, candidate.manifest(),
+						this.resourceLoader);
+				String stamp = files.stamp(started);
+				if (stamp != null && stamp.equals(candidate.stamp())) {
+					return new Look(candidate.revision(), false);
+				}
+				if (files.hash().equals(candidate.fingerprint())) {
+					if (stamp != null) {
+						// the same files, touched or copied since: the next start need not read them again
+						new FingerprintTable(this.settings).restamp(connection, candidate.fingerprint(), stamp);
+					}
 					return new Look(candidate.revision(), false);
 				}
 			}
@@ -84,8 +95,10 @@ final class FastCheck {
 			try {
 				connection.setAutoCommit(true);
 				List<String> manifest = recorder.manifest();
-				new FingerprintTable(this.settings).record(connection,
-						ChangelogFingerprint.hash(this.settings, manifest, this.resourceLoader), head, manifest, rows);
+				ChangelogFingerprint files = ChangelogFingerprint.of(this.settings, manifest, this.resourceLoader);
+				// the stamp before the hash: a file changed in between is then seen by the next start's stamp
+				String stamp = files.stamp(recorder.started());
+				new FingerprintTable(this.settings).record(connection, files.hash(), stamp, head, manifest, rows);
 			}
 			finally {
 				connection.setAutoCommit(autoCommit);

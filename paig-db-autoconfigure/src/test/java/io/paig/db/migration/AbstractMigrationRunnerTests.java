@@ -561,6 +561,45 @@ abstract class AbstractMigrationRunnerTests {
 	}
 
 	@Test
+	void upToDateStartTrustsTheStampOfOldFilesUntilOneIsEdited(CapturedOutput output) throws Exception {
+		Changelogs changelogs = threeRevisions();
+		age(changelogs.folder(), java.time.Duration.ofHours(1));
+		runner(changelogs).upgrade();
+		assertThat(query("select STAMP from DATABASECHANGELOG_FINGERPRINT")).isNotNull();
+		assertThat(runner(changelogs).upgrade().outcome()).isEqualTo(MigrationRun.Outcome.UP_TO_DATE);
+		assertThat(output).contains("changelog unchanged since the last check");
+		// the same size, as a typo fix would be: only the file's time tells it from the one that was hashed
+		changelogs.edit("aaaa00000002", "varchar(255)", "varchar(300)");
+		assertThatExceptionOfType(EditedRevisionException.class).isThrownBy(runner(changelogs)::upgrade);
+	}
+
+	@Test
+	void touchedFilesAreHashedOnceAndStampedAgain(CapturedOutput output) throws Exception {
+		Changelogs changelogs = threeRevisions();
+		age(changelogs.folder(), java.time.Duration.ofHours(2));
+		runner(changelogs).upgrade();
+		String stamp = query("select STAMP from DATABASECHANGELOG_FINGERPRINT");
+		// a build that copies the same files again gives them new times
+		age(changelogs.folder(), java.time.Duration.ofHours(1));
+		assertThat(runner(changelogs).upgrade().outcome()).isEqualTo(MigrationRun.Outcome.UP_TO_DATE);
+		assertThat(output).contains("changelog unchanged since the last check");
+		assertThat(query("select STAMP from DATABASECHANGELOG_FINGERPRINT")).isNotNull().isNotEqualTo(stamp);
+		assertThat(query("select count(*) from DATABASECHANGELOG_FINGERPRINT")).isEqualTo("1");
+	}
+
+	@Test
+	void fingerprintTableWithoutStampsGainsTheColumn() throws Exception {
+		execute("CREATE TABLE DATABASECHANGELOG_FINGERPRINT (FINGERPRINT VARCHAR(64) NOT NULL PRIMARY KEY, "
+				+ "REVISION VARCHAR(255) NOT NULL, MANIFEST TEXT NOT NULL, CHANGESETS INT NOT NULL, "
+				+ "LAST_ORDER INT NOT NULL, LAST_DEPLOYMENT VARCHAR(10) NOT NULL, RECORDED BIGINT NOT NULL)");
+		Changelogs changelogs = threeRevisions();
+		age(changelogs.folder(), java.time.Duration.ofHours(1));
+		runner(changelogs).upgrade();
+		assertThat(query("select STAMP from DATABASECHANGELOG_FINGERPRINT")).isNotNull();
+		assertThat(runner(changelogs).upgrade().outcome()).isEqualTo(MigrationRun.Outcome.UP_TO_DATE);
+	}
+
+	@Test
 	void historyChangedElsewhereIsNotTrustedByTheFastCheck() throws Exception {
 		Changelogs changelogs = threeRevisions();
 		runner(changelogs).upgrade();
@@ -614,6 +653,20 @@ abstract class AbstractMigrationRunnerTests {
 		assertThat(runner.upToDateRevision()).isEqualTo("aaaa00000004");
 		runner.downgrade("-1");
 		assertThat(runner.upToDateRevision()).isNull();
+	}
+
+	/**
+	 * Set every file's time back, as files that a build copied a while ago have: a file modified moments
+	 * before a check began is never trusted by its stamp alone.
+	 */
+	static void age(Path folder, java.time.Duration age) throws java.io.IOException {
+		java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime
+			.from(java.time.Instant.now().minus(age));
+		try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(folder)) {
+			for (Path file : files.toList()) {
+				java.nio.file.Files.setLastModifiedTime(file, old);
+			}
+		}
 	}
 
 	String query(String sql) throws SQLException {
