@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class ChangelogTable {
 
+	/** Revisions tagged by one statement: 700 parameters, well under SQLite's 999. */
+	private static final int TAGS_PER_STATEMENT = 100;
+
 	private final String qualifiedName;
 
 	private final String tableName;
@@ -75,33 +78,44 @@ final class ChangelogTable {
 
 	/**
 	 * Record each revision's id as the tag of its last changeset's row, unless that row has a tag already: one
-	 * batch, one round trip.
+	 * statement per hundred revisions. A JDBC batch would not do: MySQL's driver sends a batch of updates one
+	 * statement at a time unless the URL asks it to rewrite them.
 	 * @param connection an open connection
 	 * @param revisions the revisions
 	 * @return whether a row was tagged
 	 * @throws SQLException on a database error
 	 */
 	boolean tag(Connection connection, List<Revision> revisions) throws SQLException {
-		if (revisions.isEmpty()) {
-			return false;
-		}
-		try (var statement = connection.prepareStatement("UPDATE " + this.qualifiedName
-				+ " SET TAG = ? WHERE ID = ? AND AUTHOR = ? AND FILENAME = ? AND TAG IS NULL")) {
-			for (Revision revision : revisions) {
-				ChangeSetRef last = revision.last();
-				statement.setString(1, revision.id());
-				statement.setString(2, last.id());
-				statement.setString(3, last.author());
-				statement.setString(4, last.file());
-				statement.addBatch();
-			}
-			for (int count : statement.executeBatch()) {
-				if (count != 0) {
-					return true;
+		boolean tagged = false;
+		for (int from = 0; from < revisions.size(); from += TAGS_PER_STATEMENT) {
+			List<Revision> chunk = revisions.subList(from, Math.min(revisions.size(), from + TAGS_PER_STATEMENT));
+			String row = "(ID = ? AND AUTHOR = ? AND FILENAME = ?)";
+			StringBuilder sql = new StringBuilder("UPDATE ").append(this.qualifiedName).append(" SET TAG = CASE");
+			chunk.forEach((revision) -> sql.append(" WHEN ").append(row).append(" THEN ?"));
+			sql.append(" END WHERE TAG IS NULL AND (")
+				.append(String.join(" OR ", java.util.Collections.nCopies(chunk.size(), row)))
+				.append(")");
+			try (var statement = connection.prepareStatement(sql.toString())) {
+				int index = 1;
+				for (Revision revision : chunk) {
+					index = setRow(statement, index, revision.last());
+					statement.setString(index++, revision.id());
 				}
+				for (Revision revision : chunk) {
+					index = setRow(statement, index, revision.last());
+				}
+				tagged |= statement.executeUpdate() > 0;
 			}
-			return false;
 		}
+		return tagged;
+	}
+
+	private static int setRow(java.sql.PreparedStatement statement, int index, ChangeSetRef changeSet)
+			throws SQLException {
+		statement.setString(index, changeSet.id());
+		statement.setString(index + 1, changeSet.author());
+		statement.setString(index + 2, changeSet.file());
+		return index + 3;
 	}
 
 	boolean exists(Connection connection) throws SQLException {
