@@ -74,7 +74,7 @@ public final class BenchmarkMain {
 		boolean warm = false;
 		for (Server server : servers) {
 			InProcessBenchmark inProcess = new InProcessBenchmark(server, warm ? 0 : o.warmups, o.repetitions,
-					o.largeRepetitions, BenchmarkMain::log);
+					o.largeRepetitions, o.checkWarmups, BenchmarkMain::log);
 			Map<Integer, Workload> workloads = new LinkedHashMap<>();
 			allWorkloads.forEach((changes, workload) -> {
 				if (server.fits(changes)) {
@@ -114,7 +114,10 @@ public final class BenchmarkMain {
 			if (o.only.contains("start") && !server.isSqlite()) {
 				boolean baselineDone = false;
 				for (Workload workload : largeInQuick(workloads)) {
-					for (Tool tool : List.of(Tool.NONE, Tool.PAIG_DB, Tool.LIQUIBASE, Tool.FLYWAY)) {
+					// --quick starts only the pair the target compares; the full run adds the peers
+					List<Tool> tools = o.quick ? List.of(Tool.NONE, Tool.PAIG_DB)
+							: List.of(Tool.NONE, Tool.PAIG_DB, Tool.LIQUIBASE, Tool.FLYWAY);
+					for (Tool tool : tools) {
 						if (tool == Tool.NONE && baselineDone) {
 							continue;
 						}
@@ -266,6 +269,8 @@ public final class BenchmarkMain {
 
 		int largeRepetitions;
 
+		int checkWarmups = 5;
+
 		int processWarmups;
 
 		int processRuns;
@@ -294,7 +299,7 @@ public final class BenchmarkMain {
 			o.sizes = (sizes != null) ? sizes : (o.quick ? List.of(100, 1000) : List.of(100, 1000, 10000));
 			o.warmups = 1;
 			o.repetitions = o.quick ? 3 : 5;
-			o.largeRepetitions = o.quick ? 1 : 5;
+			o.largeRepetitions = o.quick ? 3 : 5;
 			o.processWarmups = o.quick ? 0 : 1;
 			o.processRuns = o.quick ? 3 : 5;
 			return o;
@@ -309,10 +314,13 @@ public final class BenchmarkMain {
 
 		String describe() {
 			return String.format(Locale.ROOT, "sizes %s; in-process: %d warm-up round of apply-all in the JVM, then %d "
-					+ "measured rounds (%d from 1,000 changes up), checks 1 warm-up round and %d measured rounds "
-					+ "at each size; fresh JVMs: %d warm-up run(s), then %d measured runs%s", this.sizes, this.warmups,
-					this.repetitions, this.largeRepetitions, this.repetitions, this.processWarmups, this.processRuns,
-					this.quick ? "; fresh-JVM check and Spring Boot start at 1,000 changes only" : "");
+					+ "measured rounds (%d from 1,000 changes up), each round in a rotated order of tools, the "
+					+ "databases created and the server settled before it; checks %d warm-up rounds and %d measured "
+					+ "rounds at each size; fresh JVMs: %d warm-up run(s), then %d measured runs%s", this.sizes,
+					this.warmups, this.repetitions, this.largeRepetitions, this.checkWarmups, this.repetitions,
+					this.processWarmups, this.processRuns,
+					this.quick ? "; fresh-JVM check and Spring Boot start at 1,000 changes only, and Spring Boot "
+							+ "start of the app without a tool and of paig-db only" : "");
 		}
 
 	}

@@ -25,15 +25,15 @@ final class Documentation {
 
 				```bash
 				benchmarks/run --quick   # sizes 100 and 1,000, fewer runs: a check before a commit
-				benchmarks/run           # sizes 100, 1,000 and 10,000, 5 runs each: hours (see below)
+				benchmarks/run           # sizes 100, 1,000 and 10,000, 5 runs each: about an hour
 				```
 
-				`--quick` measures apply-all 3 times at 100 changes and once at 1,000, the in-process checks 3 \
-				times at both sizes, and the fresh-JVM check and the Spring Boot start 3 times at 1,000 changes \
-				only. It is meant to finish in about 5 minutes on an idle 2-core machine; most of it is MariaDB \
-				applying 1,000 changes four times, since every DDL statement there commits and syncs (10-35 ms each \
-				on this machine). The full run repeats everything 5 times at all three sizes; MariaDB applying 10,000 \
-				changes 20 times makes it take several hours on 2 cores.
+				`--quick` measures apply-all 3 times at 100 and at 1,000 changes, the in-process checks 3 times \
+				at both sizes (after 5 warm-up rounds), the fresh-JVM check 3 times at 1,000 changes, and the \
+				Spring Boot start 3 times at 1,000 changes for the pair its target compares (the app without a \
+				tool and paig-db). It finishes in about 4 minutes on this 2-core machine. The full run repeats \
+				everything 5 times at all three sizes and starts all four app variants; on this machine it takes \
+				about an hour, most of it applying 10,000 changes (MariaDB commits and syncs every DDL statement).
 
 				The script builds the `benchmarks/` modules (`./mvnw -Pbenchmarks`; they are not part of the \
 				default build, so `./mvnw verify` neither builds nor runs them), runs them against the servers in \
@@ -58,12 +58,19 @@ final class Documentation {
 				with `on-startup=upgrade`), stock Liquibase through `SpringLiquibase` (what Spring Boot's \
 				auto-configuration builds, with Boot's default changelog path), Flyway's `migrate()`, and raw JDBC \
 				(every statement in one connection, auto-commit, nothing recorded). Tools take turns within each \
-				round, so a busy moment on the shared machine hits all of them. The database of each tool's last \
-				run is kept as its up-to-date database.
+				round, so a busy moment on the shared machine hits all of them, and the order turns by one tool \
+				each round. Before each round every tool's database is dropped and created again and the server \
+				settles (PostgreSQL: `CHECKPOINT`, then half a second), so that no tool is timed while the server \
+				is still deleting another tool's files. The database of each tool's last run is kept as its \
+				up-to-date database.
 
 				**Up-to-date check, in-process.** The same call on the tool's up-to-date database, on a fresh \
-				DataSource (a new connection, no pool) each time. The floor is what no tool can beat: one \
-				`select count(*) from DATABASECHANGELOG` on a fresh connection.
+				DataSource (a new connection, no pool) each time, after 5 unrecorded rounds: the check in a warm \
+				JVM (the fresh-JVM figures below are the cold one). The floor is what no tool can beat: one \
+				`select count(*) from DATABASECHANGELOG` on a fresh connection. paig-db's check is its fast path \
+				(docs/migrations.md, "The up-to-date path"): one query for the recorded fingerprint, then the \
+				changelog's class path lookups replayed and each file's size and modification time compared with \
+				the stamp recorded; no file is read and Liquibase is not loaded.
 
 				**Up-to-date check, fresh JVM.** A tiny main (`CheckMain`) that makes that one call and exits, \
 				timed from process start to exit; the floor's main only runs the `select count(*)`.

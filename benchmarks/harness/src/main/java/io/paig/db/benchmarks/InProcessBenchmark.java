@@ -3,6 +3,7 @@ package io.paig.db.benchmarks;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import io.paig.db.benchmarks.Result.Kind;
 /**
  * The in-process measurements, in this (warm) JVM: apply-all into a fresh database per measurement, then the
  * up-to-date check on a fresh DataSource (a new connection) per measurement. Tools take turns within each
- * repetition, so that a slow minute on the shared machine hits all of them. The database of each tool's last
+ * repetition, so that a slow minute on the shared machine hits all of them, in an order that turns each round. The database of each tool's last
  * apply-all is kept: it is the up-to-date database that the checks and the start measurements use.
  *
  * @author paig-db
@@ -32,6 +33,8 @@ public final class InProcessBenchmark {
 
 	private final int largeRepetitions;
 
+	private final int checkWarmups;
+
 	private int applyWarmups;
 
 	private final Consumer<String> progress;
@@ -43,14 +46,17 @@ public final class InProcessBenchmark {
 	 * already (an earlier database was measured in it)
 	 * @param repetitions recorded rounds
 	 * @param largeRepetitions recorded apply-all rounds from 1,000 changes up
+	 * @param checkWarmups unrecorded check rounds before the recorded ones: the in-process figure is the
+	 * check in a warm JVM (the fresh-JVM figures are the cold one)
 	 * @param progress where progress lines go
 	 */
 	public InProcessBenchmark(Server server, int applyWarmups, int repetitions, int largeRepetitions,
-			Consumer<String> progress) {
+			int checkWarmups, Consumer<String> progress) {
 		this.server = server;
 		this.applyWarmups = applyWarmups;
 		this.repetitions = repetitions;
 		this.largeRepetitions = largeRepetitions;
+		this.checkWarmups = checkWarmups;
 		this.progress = progress;
 	}
 
@@ -79,12 +85,18 @@ public final class InProcessBenchmark {
 		int warmups = this.applyWarmups;
 		this.applyWarmups = 0;
 		int rounds = warmups + ((workload.changes() >= 1000) ? this.largeRepetitions : this.repetitions);
+		List<Tool> order = new ArrayList<>(tools);
 		for (int round = 0; round < rounds; round++) {
 			boolean recorded = round >= warmups;
-			for (Tool tool : tools) {
-				String database = upToDateDatabase(tool, workload.changes());
-				this.server.create(database);
-				DataSource dataSource = this.server.dataSource(database);
+			// Each tool's database is created (and last round's dropped) before the round, and the server
+			// settles, so that no tool is timed while the server is still deleting another's files; the
+			// order turns each round, so that no tool always follows the same one.
+			for (Tool tool : order) {
+				this.server.create(upToDateDatabase(tool, workload.changes()));
+			}
+			this.server.settle();
+			for (Tool tool : order) {
+				DataSource dataSource = this.server.dataSource(upToDateDatabase(tool, workload.changes()));
 				long allocated = allocatedBytes();
 				long start = System.nanoTime();
 				Migrations.apply(tool, dataSource, classLoader, workload.statements());
@@ -96,10 +108,11 @@ public final class InProcessBenchmark {
 				}
 				this.progress.accept(String.format("  %s apply %d %-10s %s %8.0f ms", this.server.name(),
 						workload.changes(), tool.key(), recorded ? "run   " : "warmup", millis));
-				if (tool == Tool.RAW_JDBC) {
-					this.server.drop(database);
-				}
 			}
+			Collections.rotate(order, -1);
+		}
+		if (tools.contains(Tool.RAW_JDBC)) {
+			this.server.drop(upToDateDatabase(Tool.RAW_JDBC, workload.changes()));
 		}
 		verifyUpToDate(workload);
 		return results(Kind.APPLY, workload, times, allocations);
@@ -117,7 +130,7 @@ public final class InProcessBenchmark {
 		ClassLoader classLoader = workload.classLoader(getClass().getClassLoader());
 		Map<Tool, List<Double>> times = new EnumMap<>(Tool.class);
 		Map<Tool, List<Double>> allocations = new EnumMap<>(Tool.class);
-		int warmups = 1;
+		int warmups = this.checkWarmups;
 		int rounds = warmups + this.repetitions;
 		for (int round = 0; round < rounds; round++) {
 			for (Tool tool : tools) {

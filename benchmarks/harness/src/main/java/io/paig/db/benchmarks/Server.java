@@ -200,6 +200,27 @@ public final class Server {
 	}
 
 	/**
+	 * Let the server finish what dropping databases left it to do (PostgreSQL: a checkpoint writes out
+	 * what the drops dirtied) and wait a moment, before something is timed.
+	 */
+	public void settle() {
+		if (this.sqliteFolder == null && this.key.equals("postgresql")) {
+			try {
+				admin("CHECKPOINT");
+			}
+			catch (RuntimeException ex) {
+				// only a superuser may: the pause alone will do
+			}
+		}
+		try {
+			Thread.sleep(500);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
 	 * Drop a database if it exists.
 	 * @param database the name
 	 */
