@@ -17,8 +17,8 @@ import org.springframework.core.io.ResourceLoader;
 /**
  * The up-to-date check of a start that finds nothing changed: one query for the fingerprints recorded
  * against the history table as it is now, and a replay of the changelog's lookups to stamp its files (or,
- * when their stamps changed, to hash them), no parse and no Liquibase class. Anything it cannot prove (no record, another history, a changed file, an
- * error) leaves the answer to the full check.
+ * when their stamps changed, to hash them), no parse and no Liquibase class. Anything it cannot prove (no
+ * record, another history, a changed file, an error) leaves the answer to the full check.
  *
  * @author paig-db
  */

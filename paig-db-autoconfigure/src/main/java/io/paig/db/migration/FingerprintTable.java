@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where the fast check keeps what it needs, beside Liquibase's history table: for each changelog fingerprint
  * that was last found up to date, the stamp of the files hashed, the revision it was at, its manifest, and
- * the state of the history table then (row count, last order executed, last deployment id). One query on a fresh connection tells whether
- * this start's changelog was already found up to date against the history as it is now.
+ * the state of the history table then (row count, last order executed, last deployment id). One query on a
+ * fresh connection tells whether this start's changelog was already found up to date against the history as
+ * it is now.
  *
  * @author paig-db
  */
@@ -47,8 +48,8 @@ final class FingerprintTable {
 	List<Candidate> candidates(Connection connection) throws SQLException {
 		List<Candidate> candidates = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("SELECT f.FINGERPRINT, f.STAMP, f.REVISION, f.MANIFEST FROM "
-						+ this.table + " f, (SELECT COUNT(*) AS N, MAX(ORDEREXECUTED) AS O, MAX(DEPLOYMENT_ID) AS D FROM "
+				ResultSet result = statement.executeQuery("SELECT f.FINGERPRINT, f.STAMP, f.REVISION, f.MANIFEST "
+						+ "FROM " + this.table + " f, (SELECT COUNT(*) AS N, MAX(ORDEREXECUTED) AS O, MAX(DEPLOYMENT_ID) AS D FROM "
 						+ this.history + ") c WHERE f.CHANGESETS = c.N AND f.LAST_ORDER = c.O "
 						+ "AND f.LAST_DEPLOYMENT = c.D ORDER BY f.RECORDED DESC")) {
 			while (result.next()) {
@@ -70,8 +71,8 @@ final class FingerprintTable {
 	 * @param rows the history rows it was checked against
 	 * @throws SQLException on a database error
 	 */
-	void record(Connection connection, String fingerprint, @Nullable String stamp, String revision, List<String> manifest,
-			List<AppliedChangeSet> rows) throws SQLException {
+	void record(Connection connection, String fingerprint, @Nullable String stamp, String revision,
+			List<String> manifest, List<AppliedChangeSet> rows) throws SQLException {
 		if (rows.isEmpty()) {
 			return;
 		}

@@ -17,8 +17,9 @@ import io.paig.db.benchmarks.Result.Kind;
 /**
  * The in-process measurements, in this (warm) JVM: apply-all into a fresh database per measurement, then the
  * up-to-date check on a fresh DataSource (a new connection) per measurement. Tools take turns within each
- * repetition, so that a slow minute on the shared machine hits all of them, in an order that turns each round. The database of each tool's last
- * apply-all is kept: it is the up-to-date database that the checks and the start measurements use.
+ * repetition, so that a slow minute on the shared machine hits all of them, in an order that turns each
+ * round. The database of each tool's last apply-all is kept: it is the up-to-date database that the checks
+ * and the start measurements use.
  *
  * @author paig-db
  */
