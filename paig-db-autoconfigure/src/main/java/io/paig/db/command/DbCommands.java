@@ -324,7 +324,7 @@ public class DbCommands {
 		}
 		text.append("\nParent: ").append((revision.parent() != null) ? revision.parent() : "<base>");
 		text.append("\nPath: ").append(revision.file());
-		text.append("\nApplied: ").append(status.getAppliedRevisions().contains(revision) ? "yes" : "no");
+		text.append("\nApplied: ").append(status.isApplied(revision) ? "yes" : "no");
 		text.append("\nReversible: ").append(revision.isReversible() ? "yes" : "no");
 		text.append("\n\n    ").append(revision.message()).append("\n\n");
 		for (ChangeSetRef changeSet : revision.changeSets()) {

@@ -32,4 +32,12 @@ public record AppliedChangeSet(String id, String author, String file, @Nullable 
 		return changeSet.is(this.id, this.author, this.file);
 	}
 
+	/**
+	 * The key its changeset's {@link ChangeSetRef#key()} has.
+	 * @return the key
+	 */
+	String key() {
+		return ChangeSetRef.key(this.id, this.author, this.file);
+	}
+
 }

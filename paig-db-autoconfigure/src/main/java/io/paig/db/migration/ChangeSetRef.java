@@ -48,6 +48,15 @@ public record ChangeSetRef(String id, String author, String file, boolean hasRol
 		return key(this.id, this.author, this.file);
 	}
 
+	/**
+	 * The key of a Liquibase changeset, without working out the rest of its reference.
+	 * @param changeSet the changeset
+	 * @return its key
+	 */
+	static String keyOf(ChangeSet changeSet) {
+		return key(changeSet.getId(), changeSet.getAuthor(), changeSet.getFilePath());
+	}
+
 	static String key(String id, String author, String file) {
 		return normalize(file) + "::" + id + "::" + author;
 	}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -279,7 +280,7 @@ public class MigrationRunner {
 			boolean toHead = plan.get(plan.size() - 1) == status.getHistory().getHead();
 			List<ChangeSetRef> pending = status.getPendingChangeSets()
 				.stream()
-				.filter((changeSet) -> plan.stream().anyMatch((revision) -> revision.changeSets().contains(changeSet)))
+				.filter(changeSetOf(plan)::contains)
 				.toList();
 			session.updateSql(toHead ? -1 : session.countThrough(pending.get(pending.size() - 1)), output);
 			return null;
@@ -296,9 +297,10 @@ public class MigrationRunner {
 			MigrationStatus status = session.status();
 			List<Revision> plan = Targets.downgrade(status, target);
 			requireReversible(plan);
+			Set<String> planned = keysOf(plan);
 			int rows = (int) status.getApplied()
 				.stream()
-				.filter((row) -> plan.stream().anyMatch((revision) -> revision.changeSets().stream().anyMatch(row::isFor)))
+				.filter((row) -> planned.contains(row.key()))
 				.count();
 			if (rows > 0) {
 				session.rollbackSql(rows, output);
@@ -364,8 +366,8 @@ public class MigrationRunner {
 		for (Revision revision : history.getRevisions()) {
 			boolean upTo = history.indexOf(revision) <= index;
 			for (ChangeSetRef changeSet : revision.changeSets()) {
-				boolean ran = status.getApplied().stream().anyMatch((row) -> row.isFor(changeSet));
-				if (upTo && !ran && status.getPendingChangeSets().contains(changeSet)) {
+				boolean ran = status.appliedRow(changeSet) != null;
+				if (upTo && !ran && status.isPending(changeSet)) {
 					record.add(changeSet);
 				}
 				else if (!upTo && ran) {
@@ -557,7 +559,7 @@ public class MigrationRunner {
 				+ plan.size() + " revision(s) pending");
 		List<ChangeSetRef> changeSets = status.getPendingChangeSets()
 			.stream()
-			.filter((changeSet) -> plan.stream().anyMatch((revision) -> revision.changeSets().contains(changeSet)))
+			.filter(changeSetOf(plan)::contains)
 			.toList();
 
 		boolean transactional = session.transactionalDdl();
@@ -598,8 +600,9 @@ public class MigrationRunner {
 		}
 		requireReversible(plan);
 		List<AppliedChangeSet> rows = status.getApplied();
+		Set<String> planned = keysOf(plan);
 		List<AppliedChangeSet> ofPlan = rows.stream()
-			.filter((row) -> plan.stream().anyMatch((revision) -> revision.changeSets().stream().anyMatch(row::isFor)))
+			.filter((row) -> planned.contains(row.key()))
 			.toList();
 		List<AppliedChangeSet> newest = rows.subList(rows.size() - ofPlan.size(), rows.size());
 		if (!ofPlan.equals(newest)) {
@@ -663,13 +666,24 @@ public class MigrationRunner {
 				applied, transactional, ex);
 	}
 
+	private static Set<ChangeSetRef> changeSetOf(List<Revision> revisions) {
+		return revisions.stream().flatMap((revision) -> revision.changeSets().stream()).collect(Collectors.toSet());
+	}
+
+	private static Set<String> keysOf(List<Revision> revisions) {
+		return revisions.stream()
+			.flatMap((revision) -> revision.changeSets().stream())
+			.map(ChangeSetRef::key)
+			.collect(Collectors.toSet());
+	}
+
 	private boolean needsTags(MigrationStatus status) {
 		return status.getAppliedRevisions().stream().anyMatch((revision) -> revision.declared() && untagged(revision, status));
 	}
 
 	private static boolean untagged(Revision revision, MigrationStatus status) {
-		ChangeSetRef last = revision.last();
-		return status.getApplied().stream().anyMatch((row) -> row.isFor(last) && row.tag() == null);
+		AppliedChangeSet row = status.appliedRow(revision.last());
+		return row != null && row.tag() == null;
 	}
 
 	private void tag(LiquibaseSession session, Connection connection, List<Revision> revisions, MigrationStatus status)

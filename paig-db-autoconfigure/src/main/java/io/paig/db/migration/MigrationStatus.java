@@ -2,8 +2,10 @@ package io.paig.db.migration;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -29,6 +31,12 @@ public final class MigrationStatus {
 
 	private final List<EditedChangeSet> edited;
 
+	private final Map<String, AppliedChangeSet> appliedByKey;
+
+	private final Set<String> appliedIds = new HashSet<>();
+
+	private final Set<ChangeSetRef> pendingSet;
+
 	/**
 	 * Compute the status.
 	 * @param history the revisions
@@ -44,13 +52,13 @@ public final class MigrationStatus {
 		List<Revision> appliedRevisions = new ArrayList<>();
 		List<Revision> pendingRevisions = new ArrayList<>();
 		List<ChangeSetRef> pendingChangeSets = new ArrayList<>();
-		Set<String> ran = new HashSet<>();
-		applied.forEach((row) -> ran.add(ChangeSetRef.key(row.id(), row.author(), row.file())));
+		Map<String, AppliedChangeSet> ran = new HashMap<>();
+		applied.forEach((row) -> ran.putIfAbsent(ChangeSetRef.key(row.id(), row.author(), row.file()), row));
 		for (Revision revision : history.getRevisions()) {
 			List<ChangeSetRef> missing = revision.changeSets()
 				.stream()
 				.filter(runs)
-				.filter((changeSet) -> !ran.contains(changeSet.key()))
+				.filter((changeSet) -> !ran.containsKey(changeSet.key()))
 				.toList();
 			if (missing.isEmpty()) {
 				appliedRevisions.add(revision);
@@ -63,6 +71,9 @@ public final class MigrationStatus {
 		this.appliedRevisions = Collections.unmodifiableList(appliedRevisions);
 		this.pendingRevisions = Collections.unmodifiableList(pendingRevisions);
 		this.pendingChangeSets = Collections.unmodifiableList(pendingChangeSets);
+		this.appliedByKey = ran;
+		appliedRevisions.forEach((revision) -> this.appliedIds.add(revision.id()));
+		this.pendingSet = new HashSet<>(pendingChangeSets);
 	}
 
 	public RevisionHistory getHistory() {
@@ -102,6 +113,34 @@ public final class MigrationStatus {
 	}
 
 	/**
+	 * The history table's row of a changeset.
+	 * @param changeSet the changeset
+	 * @return its row, or {@code null} when it has not run
+	 */
+	@Nullable AppliedChangeSet appliedRow(ChangeSetRef changeSet) {
+		return this.appliedByKey.get(changeSet.key());
+	}
+
+	/**
+	 * Whether every changeset of a revision of this status's history has run.
+	 * @param revision the revision
+	 * @return {@code true} when it is applied
+	 */
+	public boolean isApplied(Revision revision) {
+		// ids are unique within a history
+		return this.appliedIds.contains(revision.id());
+	}
+
+	/**
+	 * Whether a changeset is still to run.
+	 * @param changeSet the changeset
+	 * @return {@code true} when it is pending
+	 */
+	boolean isPending(ChangeSetRef changeSet) {
+		return this.pendingSet.contains(changeSet);
+	}
+
+	/**
 	 * Applied changesets whose files changed since they ran.
 	 * @return the edited changesets
 	 */
@@ -116,7 +155,7 @@ public final class MigrationStatus {
 	public @Nullable Revision getCurrent() {
 		Revision current = null;
 		for (Revision revision : this.history.getRevisions()) {
-			if (!this.appliedRevisions.contains(revision)) {
+			if (!isApplied(revision)) {
 				break;
 			}
 			current = revision;

@@ -23,6 +23,8 @@ public final class RevisionHistory {
 
 	private final Map<String, Revision> byId = new HashMap<>();
 
+	private final Map<Revision, Integer> positions = new java.util.IdentityHashMap<>();
+
 	/**
 	 * Create a history and check that it is one line.
 	 * @param changelog the master changelog, for messages
@@ -35,6 +37,7 @@ public final class RevisionHistory {
 		this.revisions = Collections.unmodifiableList(new ArrayList<>(revisions));
 		Revision previous = null;
 		for (Revision revision : revisions) {
+			this.positions.putIfAbsent(revision, this.positions.size());
 			Revision clash = this.byId.putIfAbsent(revision.id(), revision);
 			if (clash != null) {
 				throw new MigrationException(
@@ -115,7 +118,8 @@ public final class RevisionHistory {
 	 * @return its index
 	 */
 	public int indexOf(Revision revision) {
-		return this.revisions.indexOf(revision);
+		Integer index = this.positions.get(revision);
+		return (index != null) ? index : this.revisions.indexOf(revision);
 	}
 
 	/**

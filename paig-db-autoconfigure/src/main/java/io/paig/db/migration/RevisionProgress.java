@@ -27,6 +27,8 @@ final class RevisionProgress extends AbstractChangeExecListener {
 
 	private final Map<String, Revision> revisionByChangeSet = new HashMap<>();
 
+	private final Map<Revision, Integer> positions = new java.util.IdentityHashMap<>();
+
 	private final Map<String, String> lastChangeSetOfRevision = new HashMap<>();
 
 	private final @Nullable RevisionTransaction transaction;
@@ -53,6 +55,7 @@ final class RevisionProgress extends AbstractChangeExecListener {
 		this.plan = plan;
 		this.transaction = transaction;
 		for (Revision revision : plan) {
+			this.positions.put(revision, this.positions.size() + 1);
 			for (ChangeSetRef changeSet : revision.changeSets()) {
 				this.revisionByChangeSet.put(changeSet.key(), revision);
 			}
@@ -68,7 +71,7 @@ final class RevisionProgress extends AbstractChangeExecListener {
 	@Override
 	public void willRun(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database,
 			ChangeSet.RunStatus runStatus) {
-		Revision revision = this.revisionByChangeSet.get(ChangeSetRef.of(changeSet).key());
+		Revision revision = this.revisionByChangeSet.get(ChangeSetRef.keyOf(changeSet));
 		if (revision != null && revision != this.current) {
 			this.current = revision;
 			this.currentStart = System.nanoTime();
@@ -81,7 +84,7 @@ final class RevisionProgress extends AbstractChangeExecListener {
 	@Override
 	public void ran(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database,
 			ChangeSet.ExecType execType) {
-		String key = ChangeSetRef.of(changeSet).key();
+		String key = ChangeSetRef.keyOf(changeSet);
 		Revision revision = this.revisionByChangeSet.get(key);
 		if (revision == null || !key.equals(this.lastChangeSetOfRevision.get(revision.id()))) {
 			return;
@@ -93,7 +96,7 @@ final class RevisionProgress extends AbstractChangeExecListener {
 		this.applied.add(revision);
 		long millis = (System.nanoTime() - this.currentStart) / 1_000_000;
 		this.durations.put(revision.id(), java.time.Duration.ofMillis(millis));
-		logger.info("Revision " + (this.plan.indexOf(revision) + 1) + "/" + this.plan.size() + " " + revision.id()
+		logger.info("Revision " + position(revision) + "/" + this.plan.size() + " " + revision.id()
 				+ " '" + revision.message() + "' applied in " + millis + " ms");
 	}
 
@@ -125,7 +128,8 @@ final class RevisionProgress extends AbstractChangeExecListener {
 	}
 
 	int position(Revision revision) {
-		return this.plan.indexOf(revision) + 1;
+		Integer index = this.positions.get(revision);
+		return (index != null) ? index : this.plan.indexOf(revision) + 1;
 	}
 
 }

@@ -48,10 +48,12 @@ final class RollbackProgress extends AbstractChangeExecListener {
 	RollbackProgress(List<Revision> plan, List<AppliedChangeSet> rows, @Nullable RevisionTransaction transaction) {
 		this.plan = plan;
 		this.transaction = transaction;
+		Set<String> ran = new HashSet<>();
+		rows.forEach((row) -> ran.add(row.key()));
 		for (Revision revision : plan) {
 			Set<String> keys = new HashSet<>();
 			for (ChangeSetRef changeSet : revision.changeSets()) {
-				if (rows.stream().anyMatch((row) -> row.isFor(changeSet))) {
+				if (ran.contains(changeSet.key())) {
 					keys.add(changeSet.key());
 					this.revisionByChangeSet.put(changeSet.key(), revision);
 				}
@@ -62,7 +64,7 @@ final class RollbackProgress extends AbstractChangeExecListener {
 
 	@Override
 	public void willRollback(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database) {
-		Revision revision = this.revisionByChangeSet.get(ChangeSetRef.of(changeSet).key());
+		Revision revision = this.revisionByChangeSet.get(ChangeSetRef.keyOf(changeSet));
 		if (revision != null && revision != this.current) {
 			this.current = revision;
 			this.currentStart = System.nanoTime();
@@ -74,7 +76,7 @@ final class RollbackProgress extends AbstractChangeExecListener {
 
 	@Override
 	public void rolledBack(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database) {
-		String key = ChangeSetRef.of(changeSet).key();
+		String key = ChangeSetRef.keyOf(changeSet);
 		Revision revision = this.revisionByChangeSet.get(key);
 		if (revision == null) {
 			return;

@@ -61,7 +61,7 @@ public final class Targets {
 			return applied.subList(0, Math.min(count, applied.size()));
 		}
 		Revision revision = status.getHistory().find(target.strip());
-		if (!status.getAppliedRevisions().contains(revision)) {
+		if (!status.isApplied(revision)) {
 			throw new MigrationException("Revision " + revision + " is not applied: there is nothing to go down to.",
 					"Name an applied revision ('db history' shows them), '-N' or 'base'.");
 		}

@@ -173,7 +173,7 @@ public class MigrationsEndpoint {
 				.map((changeSet) -> ChangeSetDescriptor.of(changeSet, status.getApplied()))
 				.toList();
 			return new RevisionDescriptor(revision.id(), revision.message(), revision.parent(), revision.file(),
-					status.getAppliedRevisions().contains(revision), revision.isReversible(), changeSets);
+					status.isApplied(revision), revision.isReversible(), changeSets);
 		}
 
 	}
