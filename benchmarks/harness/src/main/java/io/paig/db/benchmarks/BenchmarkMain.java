@@ -297,7 +297,7 @@ public final class BenchmarkMain {
 				}
 			}
 			o.sizes = (sizes != null) ? sizes : (o.quick ? List.of(100, 1000) : List.of(100, 1000, 10000));
-			o.warmups = 1;
+			o.warmups = 3;
 			o.repetitions = o.quick ? 3 : 5;
 			o.largeRepetitions = o.quick ? 3 : 5;
 			o.processWarmups = o.quick ? 0 : 1;
@@ -313,7 +313,7 @@ public final class BenchmarkMain {
 		}
 
 		String describe() {
-			return String.format(Locale.ROOT, "sizes %s; in-process: %d warm-up round of apply-all in the JVM, then %d "
+			return String.format(Locale.ROOT, "sizes %s; in-process: %d warm-up rounds of apply-all in the JVM, then %d "
 					+ "measured rounds (%d from 1,000 changes up), each round in a rotated order of tools, the "
 					+ "databases created and the server settled before it; checks %d warm-up rounds and %d measured "
 					+ "rounds at each size; fresh JVMs: %d warm-up run(s), then %d measured runs%s", this.sizes,

@@ -53,7 +53,7 @@ final class Documentation {
 				migration per table, and the same SQL statements for raw JDBC.
 
 				**Apply all, in-process.** Each tool applies the whole workload to a freshly created database, in \
-				a warm JVM: paig-db as its start-up does it (`new MigrationRunner(dataSource, \
+				a warm JVM (3 unrecorded rounds at the first size warm it): paig-db as its start-up does it (`new MigrationRunner(dataSource, \
 				MigrationSettings.of(...), resourceLoader).upgrade()`, which is what `MigrationInitializer` calls \
 				with `on-startup=upgrade`), stock Liquibase through `SpringLiquibase` (what Spring Boot's \
 				auto-configuration builds, with Boot's default changelog path), Flyway's `migrate()`, and raw JDBC \
