@@ -53,8 +53,9 @@ public final class RevisionWriter {
 				      # Add changes here, each with what undoes it under 'rollback:' unless Liquibase can derive it
 				      # (createTable, addColumn, createIndex, addForeignKeyConstraint, ... can be reverted as they are).
 				""".formatted(id, author());
-		String text = "revision:\n  id: " + id + "\n  parent: " + ((parent != null) ? parent : "null") + "\n  message: "
-				+ quote(message) + "\ndatabaseChangeLog:\n" + body;
+		// quoted: an id such as 2e6860711483 would otherwise be a number to a YAML reader
+		String text = "revision:\n  id: " + quote(id) + "\n  parent: " + ((parent != null) ? quote(parent) : "null")
+				+ "\n  message: " + quote(message) + "\ndatabaseChangeLog:\n" + body;
 		try {
 			Files.createDirectories(file.getParent());
 			Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);

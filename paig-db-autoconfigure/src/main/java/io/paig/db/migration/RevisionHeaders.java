@@ -11,9 +11,12 @@ import java.util.regex.Pattern;
 import liquibase.resource.Resource;
 import liquibase.resource.ResourceAccessor;
 import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads the header that makes a changelog file a revision. In YAML (and JSON) it is a root key beside
@@ -78,7 +81,9 @@ final class RevisionHeaders {
 	private static @Nullable Header fromYaml(String path, String text) {
 		Object root;
 		try {
-			root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+			LoaderOptions options = new LoaderOptions();
+			root = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(),
+					options, new LiteralScalars()).load(text);
 		}
 		catch (RuntimeException ex) {
 			return null;
@@ -117,7 +122,21 @@ final class RevisionHeaders {
 			return null;
 		}
 		String text = parent.toString().strip();
-		return (text.isEmpty() || text.equalsIgnoreCase("none") || text.equalsIgnoreCase("null")) ? null : text;
+		return (text.isEmpty() || text.equals("~") || text.equalsIgnoreCase("none") || text.equalsIgnoreCase("null"))
+				? null : text;
+	}
+
+	/**
+	 * Reads every plain scalar as the text it is: an id such as {@code 2e6860711483} (Alembic writes twelve hex
+	 * digits) is otherwise a float, and {@code 012345678901} an octal number.
+	 */
+	private static final class LiteralScalars extends Resolver {
+
+		@Override
+		protected void addImplicitResolvers() {
+			// none: no plain scalar is a number, a boolean or a null
+		}
+
 	}
 
 	/**
