@@ -181,7 +181,7 @@ abstract class AbstractDbCommandsEndToEndTests {
 			.filter((file) -> file.getFileName().toString().startsWith(second))
 			.findFirst()
 			.orElseThrow());
-		assertThat(secondText).contains("parent: " + FIRST).contains("addColumn:").containsIgnoringCase("color");
+		assertThat(secondText).contains("parent: \"" + FIRST + "\"").contains("addColumn:").containsIgnoringCase("color");
 		assertThat(db(output, v2, "upgrade", "head").code()).isZero();
 		assertThat(db(output, v2, "check").code()).isZero();
 		assertThat(db(output, v2, "current").output()).contains(second + " (head)");
