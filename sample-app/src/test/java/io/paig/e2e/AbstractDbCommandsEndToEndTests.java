@@ -446,7 +446,10 @@ abstract class AbstractDbCommandsEndToEndTests {
 	private void runScript(String output) throws Exception {
 		StringBuilder script = new StringBuilder();
 		for (String line : output.split("\n")) {
-			if (!line.matches("^\\d{4}-\\d{2}-\\d{2}T.*") && !line.startsWith("--")) {
+			// log lines, and a stack trace another thread of this test JVM may print meanwhile, are not SQL
+			if (!line.matches("^\\d{4}-\\d{2}-\\d{2}T.*") && !line.startsWith("--") && !line.matches("^\\s+at .*")
+					&& !line.matches("^(Caused by: )?[a-z][\\w.$]*\\.[A-Z]\\w*(Exception|Error)\\b.*")
+					&& !line.matches("^\\s*\\.\\.\\. \\d+ more$")) {
 				script.append(line).append('\n');
 			}
 		}

@@ -26,6 +26,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,9 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code /actuator/migrations}, health and metrics of the sample app over real HTTP, as its history grows,
  * fails and is migrated by another instance; run against each database by a subclass. The changelog is a
  * copy of the sample's in a folder the tests add revisions to.
+ * <p>
+ * The context is closed after each class: the class's database is dropped with it, and a cached context
+ * would keep a pool trying to reach it.
  *
  * @author paig-db
  */
+@DirtiesContext
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "database.migration.endpoint.write-enabled=true" })
 @AutoConfigureTestRestTemplate

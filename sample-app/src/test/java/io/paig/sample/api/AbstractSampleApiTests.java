@@ -20,6 +20,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -30,9 +31,13 @@ import static org.assertj.core.api.Assertions.within;
  * tags (the rows the revisions insert included) and access audits; run against each database by a
  * subclass. What the endpoints cannot show (stored labels, JSON text, cascades, password hashes) is read
  * with SQL or a repository.
+ * <p>
+ * The context is closed after each class: the class's database is dropped with it, and a cached context
+ * would keep a pool trying to reach it.
  *
  * @author paig-db
  */
+@DirtiesContext
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureTestRestTemplate
 abstract class AbstractSampleApiTests {
