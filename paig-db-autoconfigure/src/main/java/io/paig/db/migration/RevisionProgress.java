@@ -128,8 +128,7 @@ final class RevisionProgress extends AbstractChangeExecListener {
 	}
 
 	int position(Revision revision) {
-		Integer index = this.positions.get(revision);
-		return (index != null) ? index : this.plan.indexOf(revision) + 1;
+		return this.positions.getOrDefault(revision, 0);
 	}
 
 }
