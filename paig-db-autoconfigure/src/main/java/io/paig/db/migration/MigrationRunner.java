@@ -563,7 +563,7 @@ public class MigrationRunner {
 			.toList();
 
 		boolean transactional = session.transactionalDdl();
-		RevisionProgress progress = new RevisionProgress(plan, changeSets, transactional ? transaction : null);
+		RevisionProgress progress = new RevisionProgress(plan, changeSets, transaction, transactional);
 		try {
 			// To head, Liquibase runs everything it would run; short of it, it runs as many changesets as it
 			// counts up to the target's last one (runAlways and changed runOnChange changesets count too).

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Follows Liquibase through a run revision by revision: logs one line per revision ({@code n/N}, id,
- * message, time taken), opens and closes each revision's transaction, and notes where it failed.
+ * message, time taken), opens and closes each revision's transaction (or, where DDL commits itself, holds
+ * each changeset's first commit back until its history row is written), and notes where it failed.
  *
  * @author paig-db
  */
@@ -33,6 +34,8 @@ final class RevisionProgress extends AbstractChangeExecListener {
 
 	private final @Nullable RevisionTransaction transaction;
 
+	private final boolean wholeRevisions;
+
 	private final List<Revision> applied = new ArrayList<>();
 
 	private final Map<String, java.time.Duration> durations = new java.util.LinkedHashMap<>();
@@ -49,11 +52,15 @@ final class RevisionProgress extends AbstractChangeExecListener {
 	 * Follow a run.
 	 * @param plan the revisions the run applies, in order
 	 * @param pending the changesets the run executes, in order
-	 * @param transaction the revision transaction, or {@code null} where DDL commits itself
+	 * @param transaction the connection's transaction calls, or {@code null} to leave them as they are
+	 * @param wholeRevisions whether each revision is one transaction (the database's DDL is transactional);
+	 * otherwise each changeset and its history row are committed together
 	 */
-	RevisionProgress(List<Revision> plan, List<ChangeSetRef> pending, @Nullable RevisionTransaction transaction) {
+	RevisionProgress(List<Revision> plan, List<ChangeSetRef> pending, @Nullable RevisionTransaction transaction,
+			boolean wholeRevisions) {
 		this.plan = plan;
 		this.transaction = transaction;
+		this.wholeRevisions = wholeRevisions;
 		for (Revision revision : plan) {
 			this.positions.put(revision, this.positions.size() + 1);
 			for (ChangeSetRef changeSet : revision.changeSets()) {
@@ -72,10 +79,13 @@ final class RevisionProgress extends AbstractChangeExecListener {
 	public void willRun(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database,
 			ChangeSet.RunStatus runStatus) {
 		Revision revision = this.revisionByChangeSet.get(ChangeSetRef.keyOf(changeSet));
+		if (this.transaction != null && !this.wholeRevisions) {
+			this.transaction.holdCommits();
+		}
 		if (revision != null && revision != this.current) {
 			this.current = revision;
 			this.currentStart = System.nanoTime();
-			if (this.transaction != null) {
+			if (this.transaction != null && this.wholeRevisions) {
 				this.transaction.begin();
 			}
 		}
@@ -84,12 +94,16 @@ final class RevisionProgress extends AbstractChangeExecListener {
 	@Override
 	public void ran(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database,
 			ChangeSet.ExecType execType) {
+		if (this.transaction != null && !this.wholeRevisions) {
+			// Liquibase has recorded the changeset and commits right after this: changes and row at once.
+			this.transaction.releaseCommits();
+		}
 		String key = ChangeSetRef.keyOf(changeSet);
 		Revision revision = this.revisionByChangeSet.get(key);
 		if (revision == null || !key.equals(this.lastChangeSetOfRevision.get(revision.id()))) {
 			return;
 		}
-		if (this.transaction != null) {
+		if (this.transaction != null && this.wholeRevisions) {
 			// Liquibase commits right after this: the whole revision at once.
 			this.transaction.end();
 		}

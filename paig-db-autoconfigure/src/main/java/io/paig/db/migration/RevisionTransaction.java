@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * commits three times and rolls back once for each changeset, and each is a round trip to the server (on
  * MySQL and MariaDB, whose DDL is not transactional, about a third of an apply's time). A commit or rollback
  * with no statement run since the last one, and a switch of auto-commit to the value it has, are answered
- * here. Statements are wrapped to tell when one runs.
+ * here. Statements are wrapped to tell when one runs. Where DDL commits itself, a changeset's changes and
+ * its history row are committed together, once.
  *
  * @author paig-db
  */
@@ -33,6 +34,9 @@ final class RevisionTransaction implements InvocationHandler {
 	private final Connection target;
 
 	private boolean open;
+
+	/** Whether commits (not rollbacks) are held back: a changeset runs where DDL commits itself. */
+	private boolean commitsHeld;
 
 	/** Whether a statement ran since the last commit or rollback. */
 	private boolean dirty = true;
@@ -50,6 +54,19 @@ final class RevisionTransaction implements InvocationHandler {
 	 */
 	static RevisionTransaction wrap(Connection target) {
 		return new RevisionTransaction(target);
+	}
+
+	/**
+	 * The transaction wrapping a connection.
+	 * @param connection a connection
+	 * @return its transaction, or {@code null} when it is not wrapped
+	 */
+	static @Nullable RevisionTransaction of(Connection connection) {
+		if (Proxy.isProxyClass(connection.getClass())
+				&& Proxy.getInvocationHandler(connection) instanceof RevisionTransaction transaction) {
+			return transaction;
+		}
+		return null;
 	}
 
 	Connection connection() {
@@ -70,6 +87,21 @@ final class RevisionTransaction implements InvocationHandler {
 	 */
 	void end() {
 		this.open = false;
+		this.commitsHeld = false;
+	}
+
+	/**
+	 * From now on, hold commits back but let rollbacks through, until {@link #releaseCommits()}: where DDL
+	 * commits itself, a changeset and its history row then need one commit, not two (Liquibase commits after
+	 * the changes and again after the row), and a changeset that fails is still rolled back alone.
+	 */
+	void holdCommits() {
+		this.commitsHeld = true;
+	}
+
+	/** Let commits through again; the next one Liquibase makes commits the changeset and its history row. */
+	void releaseCommits() {
+		this.commitsHeld = false;
 	}
 
 	/**
@@ -78,6 +110,7 @@ final class RevisionTransaction implements InvocationHandler {
 	 */
 	void rollback() {
 		this.open = false;
+		this.commitsHeld = false;
 		this.dirty = false;
 		try {
 			if (!this.target.getAutoCommit()) {
@@ -89,12 +122,21 @@ final class RevisionTransaction implements InvocationHandler {
 		}
 	}
 
+	/**
+	 * Whether a commit or rollback now would be answered here: held back mid-revision, or with nothing to
+	 * end. Either way no transaction ends, and nothing the server keeps per session changes.
+	 * @return {@code true} when a commit or rollback would not reach the server
+	 */
+	boolean answersTransactionEnd() {
+		return this.open || !this.dirty;
+	}
+
 	@Override
 	public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
 		String name = method.getName();
 		boolean noArguments = args == null || args.length == 0;
 		if (noArguments && (name.equals("commit") || name.equals("rollback"))) {
-			if (this.open || !this.dirty) {
+			if (answersTransactionEnd() || (this.commitsHeld && name.equals("commit"))) {
 				return null;
 			}
 			Object result = call(this.target, method, args);

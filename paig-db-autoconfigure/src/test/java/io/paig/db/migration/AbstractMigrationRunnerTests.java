@@ -172,6 +172,36 @@ abstract class AbstractMigrationRunnerTests {
 	}
 
 	@Test
+	void checksumsLeftEmptyByAnotherToolAreFilledInByTheNextUpgrade() throws Exception {
+		Changelogs changelogs = new Changelogs(this.temp.resolve("changelog")).revision("cccc00000011", "create users",
+				USERS);
+		runner(changelogs).upgrade();
+		String recorded = query("select MD5SUM from DATABASECHANGELOG");
+		execute("update DATABASECHANGELOG set MD5SUM = null");
+		changelogs.revision("cccc00000012", "add email", EMAIL);
+		assertThat(runner(changelogs).upgrade().applied()).extracting(Revision::id).containsExactly("cccc00000012");
+		assertThat(query("select MD5SUM from DATABASECHANGELOG where ID = 'create-users'")).isEqualTo(recorded);
+		assertThat(query("select count(*) from DATABASECHANGELOG where MD5SUM is null")).isEqualTo("0");
+	}
+
+	@Test
+	void holdsLiquibasesOwnLockWhileApplyingAndReleasesItAfter() throws Exception {
+		Changelogs changelogs = new Changelogs(this.temp.resolve("changelog")).revision("cccc00000021", "create users",
+				USERS + """
+						  - changeSet:
+						      id: lock-seen
+						      author: paig
+						      changes:
+						        - sql:
+						            sql: insert into users (name) select 'locked' from DATABASECHANGELOGLOCK where LOCKED = %s
+						""".formatted(transactionalDdl() && !url().startsWith("sqlite") ? "true" : "1"));
+		runner(changelogs).upgrade();
+		assertThat(query("select count(*) from users where name = 'locked'")).isEqualTo("1");
+		assertThat(query("select count(*) from DATABASECHANGELOGLOCK where LOCKED = "
+				+ (transactionalDdl() && !url().startsWith("sqlite") ? "true" : "1"))).isEqualTo("0");
+	}
+
+	@Test
 	void plainChangelogCountsEachChangesetAsARevision() throws Exception {
 		Changelogs changelogs = new Changelogs(this.temp.resolve("changelog")).plain("plain.yaml",
 				"databaseChangeLog:\n" + USERS + EMAIL);

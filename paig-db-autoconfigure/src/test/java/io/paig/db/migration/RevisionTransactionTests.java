@@ -104,6 +104,29 @@ class RevisionTransactionTests {
 	}
 
 	@Test
+	void heldCommitsWaitForTheReleaseWhileRollbacksGoThrough() throws SQLException {
+		RevisionTransaction transaction = RevisionTransaction.wrap(counted(this.raw));
+		Connection connection = transaction.connection();
+		connection.setAutoCommit(false);
+		transaction.holdCommits();
+		insert(connection, 1);
+		connection.commit();
+		assertThat(committed()).isEmpty();
+		insert(connection, 2);
+		transaction.releaseCommits();
+		connection.commit();
+		assertThat(committed()).containsExactly(1, 2);
+		transaction.holdCommits();
+		insert(connection, 3);
+		connection.rollback();
+		connection.commit();
+		transaction.releaseCommits();
+		connection.commit();
+		assertThat(committed()).containsExactly(1, 2);
+		assertThat(this.sent).containsExactly("setAutoCommit", "commit", "rollback");
+	}
+
+	@Test
 	void failedRevisionIsRolledBackWhole() throws SQLException {
 		RevisionTransaction transaction = RevisionTransaction.wrap(counted(this.raw));
 		Connection connection = transaction.connection();
