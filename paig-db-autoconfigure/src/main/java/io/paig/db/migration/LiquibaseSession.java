@@ -280,10 +280,24 @@ final class LiquibaseSession {
 				this.database.afterUpdate();
 			}
 			finally {
-				lock.releaseLock();
+				try {
+					lock.releaseLock();
+				}
+				finally {
+					forgetDatabase();
+				}
 			}
 			return null;
 		});
+	}
+
+	/**
+	 * What Liquibase's commands do when they end: its factories keep a lock service and a history service
+	 * (with every row it read) per database, until told to forget them.
+	 */
+	private static void forgetDatabase() {
+		LockServiceFactory.getInstance().resetAll();
+		ChangeLogHistoryServiceFactory.getInstance().resetAll();
 	}
 
 	/**
@@ -334,21 +348,27 @@ final class LiquibaseSession {
 	 * @throws LiquibaseException on a database error
 	 */
 	void stamp(List<ChangeSetRef> run, List<ChangeSetRef> forget) throws LiquibaseException {
-		ChangeLogHistoryService history = ChangeLogHistoryServiceFactory.getInstance().getChangeLogService(this.database);
-		history.init();
-		for (ChangeSetRef ref : forget) {
-			ChangeSet changeSet = this.changeSets.get(ref.key());
-			if (changeSet != null) {
-				history.removeFromHistory(changeSet);
+		try {
+			ChangeLogHistoryService history = ChangeLogHistoryServiceFactory.getInstance()
+				.getChangeLogService(this.database);
+			history.init();
+			for (ChangeSetRef ref : forget) {
+				ChangeSet changeSet = this.changeSets.get(ref.key());
+				if (changeSet != null) {
+					history.removeFromHistory(changeSet);
+				}
 			}
-		}
-		for (ChangeSetRef ref : run) {
-			ChangeSet changeSet = this.changeSets.get(ref.key());
-			if (changeSet != null) {
-				this.database.markChangeSetExecStatus(changeSet, ChangeSet.ExecType.MARK_RAN);
+			for (ChangeSetRef ref : run) {
+				ChangeSet changeSet = this.changeSets.get(ref.key());
+				if (changeSet != null) {
+					this.database.markChangeSetExecStatus(changeSet, ChangeSet.ExecType.MARK_RAN);
+				}
 			}
+			this.database.commit();
 		}
-		this.database.commit();
+		finally {
+			forgetDatabase();
+		}
 	}
 
 	/**
