@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -120,10 +122,22 @@ final class ChangelogTable {
 
 	boolean exists(Connection connection) throws SQLException {
 		DatabaseMetaData metaData = connection.getMetaData();
-		for (String name : List.of(this.tableName, this.tableName.toLowerCase(Locale.ROOT),
-				this.tableName.toUpperCase(Locale.ROOT))) {
-			try (ResultSet tables = metaData.getTables(connection.getCatalog(), schemaPattern(connection), name,
-					new String[] { "TABLE" })) {
+		// the spelling the database stores first (PostgreSQL folds to lower case), each spelling once: every
+		// lookup is a catalog query
+		Set<String> names = new LinkedHashSet<>();
+		if (metaData.storesLowerCaseIdentifiers()) {
+			names.add(this.tableName.toLowerCase(Locale.ROOT));
+		}
+		else if (metaData.storesUpperCaseIdentifiers()) {
+			names.add(this.tableName.toUpperCase(Locale.ROOT));
+		}
+		names.add(this.tableName);
+		names.add(this.tableName.toLowerCase(Locale.ROOT));
+		names.add(this.tableName.toUpperCase(Locale.ROOT));
+		String catalog = connection.getCatalog();
+		String schema = schemaPattern(connection);
+		for (String name : names) {
+			try (ResultSet tables = metaData.getTables(catalog, schema, name, new String[] { "TABLE" })) {
 				while (tables.next()) {
 					if (tables.getString("TABLE_NAME").equalsIgnoreCase(this.tableName)) {
 						return true;

@@ -46,8 +46,27 @@ final class FastCheck {
 		if (!this.settings.fastCheck()) {
 			return Look.UNKNOWN;
 		}
-		Instant started = Instant.now();
 		try (Connection connection = this.dataSource.getConnection()) {
+			return look(connection);
+		}
+		catch (SQLException ex) {
+			logger.debug("No fast check: " + ex.getMessage());
+			return Look.UNKNOWN;
+		}
+	}
+
+	/**
+	 * Look at the database and the changelog's files, on a connection the caller goes on using: it is left
+	 * with no transaction open.
+	 * @param connection the connection
+	 * @return what could be told without parsing
+	 */
+	Look look(Connection connection) {
+		if (!this.settings.fastCheck()) {
+			return Look.UNKNOWN;
+		}
+		Instant started = Instant.now();
+		try {
 			List<FingerprintTable.Candidate> candidates;
 			try {
 				candidates = new FingerprintTable(this.settings).candidates(connection);
@@ -79,6 +98,9 @@ final class FastCheck {
 		catch (SQLException | IOException | RuntimeException ex) {
 			logger.debug("No fast check: " + ex.getMessage());
 		}
+		finally {
+			rollbackQuietly(connection);
+		}
 		return Look.UNKNOWN;
 	}
 
@@ -91,6 +113,24 @@ final class FastCheck {
 	 */
 	void record(ChangelogFingerprint.Recorder recorder, String head, List<AppliedChangeSet> rows) {
 		try (Connection connection = this.dataSource.getConnection()) {
+			record(recorder, head, rows, connection);
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not record the changelog's fingerprint (the next start parses the changelog again): "
+					+ ex.getMessage());
+		}
+	}
+
+	/**
+	 * {@link #record(ChangelogFingerprint.Recorder, String, List)} on a connection the caller goes on using.
+	 * @param recorder the lookups of the full check's parse
+	 * @param head the revision the database is at
+	 * @param rows the history rows the check read
+	 * @param connection the connection; its auto-commit mode is restored
+	 */
+	void record(ChangelogFingerprint.Recorder recorder, String head, List<AppliedChangeSet> rows,
+			Connection connection) {
+		try {
 			boolean autoCommit = connection.getAutoCommit();
 			try {
 				connection.setAutoCommit(true);

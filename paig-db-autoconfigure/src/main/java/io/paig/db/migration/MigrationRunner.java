@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -108,15 +107,31 @@ public class MigrationRunner {
 
 	private MigrationStatus status(ResourceLoader loader) {
 		try (Connection connection = this.dataSource.getConnection()) {
+			return status(loader, connection);
+		}
+		catch (MigrationException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw unreadable(ex);
+		}
+	}
+
+	private MigrationStatus status(ResourceLoader loader, Connection connection) {
+		try {
 			return LiquibaseSession.run(connection, this.settings, loader, LiquibaseSession::status);
 		}
 		catch (MigrationException ex) {
 			throw ex;
 		}
 		catch (Exception ex) {
-			throw new MigrationException("Could not read where the database stands: " + rootMessage(ex),
-					"Check the changelog " + this.settings.changelog() + " and that the database can be reached.", ex);
+			throw unreadable(ex);
 		}
+	}
+
+	private MigrationException unreadable(Exception ex) {
+		return new MigrationException("Could not read where the database stands: " + rootMessage(ex),
+				"Check the changelog " + this.settings.changelog() + " and that the database can be reached.", ex);
 	}
 
 	/**
@@ -191,41 +206,60 @@ public class MigrationRunner {
 	 */
 	public MigrationRun upgrade(String target) {
 		return tracked((started) -> {
-			boolean toHead = target.strip().equalsIgnoreCase("head");
-			FastCheck.Look look = toHead ? this.fastCheck.look() : FastCheck.Look.UNKNOWN;
-			if (look.head() != null) {
-				logger.info("Database is up to date at revision " + look.head() + " (head; " + UNCHANGED + ")");
-				return new MigrationRun(started, Instant.now(), look.head(), look.head(), List.of(), Map.of(),
-						MigrationRun.Outcome.UP_TO_DATE, null);
+			// one connection for the whole run: a pool without a spare one, or none at all, costs nothing more
+			Connection connection;
+			try {
+				connection = this.dataSource.getConnection();
 			}
-			if (!look.noHistory()) {
-				// the check without the lock: most runs find nothing to do
-				ChangelogFingerprint.Recorder recorder = new ChangelogFingerprint.Recorder(this.resourceLoader);
-				MigrationStatus status = status(recorder);
-				if (!status.getEdited().isEmpty()) {
-					throw new EditedRevisionException(status.getEdited());
+			catch (SQLException ex) {
+				throw unreadable(ex);
+			}
+			try {
+				return upgrade(connection, started, target);
+			}
+			finally {
+				try {
+					connection.close();
 				}
-				if (Targets.upgrade(status, target).isEmpty() && !needsTags(status)) {
-					logger.info("Database is up to date at revision " + idOf(status.getCurrent())
-							+ (status.isUpToDate() ? " (head)" : ""));
-					recordFingerprint(recorder, status);
-					return new MigrationRun(started, Instant.now(), idOf(status.getCurrent()),
-							idOf(status.getCurrent()), List.of(), Map.of(), MigrationRun.Outcome.UP_TO_DATE, null);
+				catch (SQLException ex) {
+					// what the run did stands; the pool deals with the connection
+					logger.debug("Could not close the migration's connection: " + ex.getMessage());
 				}
 			}
-			ChangelogFingerprint.Recorder applying = new ChangelogFingerprint.Recorder(this.resourceLoader);
-			AtomicReference<MigrationStatus> settled = new AtomicReference<>();
-			MigrationRun run = locked(applying, (session, transaction, connection, clearStaleLock) -> {
-				MigrationRun applied = apply(session, transaction, connection, started, clearStaleLock, target);
-				if (toHead && this.settings.fastCheck()) {
-					settled.set(session.status(false));
-				}
-				return applied;
-			});
-			if (settled.get() != null) {
-				recordFingerprint(applying, settled.get());
+		});
+	}
+
+	private MigrationRun upgrade(Connection connection, Instant started, String target) {
+		boolean toHead = target.strip().equalsIgnoreCase("head");
+		FastCheck.Look look = toHead ? this.fastCheck.look(connection) : FastCheck.Look.UNKNOWN;
+		if (look.head() != null) {
+			logger.info("Database is up to date at revision " + look.head() + " (head; " + UNCHANGED + ")");
+			return new MigrationRun(started, Instant.now(), look.head(), look.head(), List.of(), Map.of(),
+					MigrationRun.Outcome.UP_TO_DATE, null);
+		}
+		if (!look.noHistory()) {
+			// the check without the lock: most runs find nothing to do
+			ChangelogFingerprint.Recorder recorder = new ChangelogFingerprint.Recorder(this.resourceLoader);
+			MigrationStatus status = status(recorder, connection);
+			if (!status.getEdited().isEmpty()) {
+				throw new EditedRevisionException(status.getEdited());
 			}
-			return run;
+			if (Targets.upgrade(status, target).isEmpty() && !needsTags(status)) {
+				logger.info("Database is up to date at revision " + idOf(status.getCurrent())
+						+ (status.isUpToDate() ? " (head)" : ""));
+				recordFingerprint(recorder, status, connection);
+				return new MigrationRun(started, Instant.now(), idOf(status.getCurrent()), idOf(status.getCurrent()),
+						List.of(), Map.of(), MigrationRun.Outcome.UP_TO_DATE, null);
+			}
+		}
+		ChangelogFingerprint.Recorder applying = new ChangelogFingerprint.Recorder(this.resourceLoader);
+		return locked(connection, applying, (session, transaction, locked, clearStaleLock) -> {
+			MigrationRun applied = apply(session, transaction, locked, started, clearStaleLock, target);
+			if (toHead && this.settings.fastCheck()) {
+				// still under the lock, so no other instance's run can slip in between
+				recordFingerprint(applying, session.status(false), locked);
+			}
+			return applied;
 		});
 	}
 
@@ -473,10 +507,11 @@ public class MigrationRunner {
 	 * After a full check found the database at head (every revision applied and tagged, none edited), record
 	 * the changelog's fingerprint for the next start's fast check.
 	 */
-	private void recordFingerprint(ChangelogFingerprint.Recorder recorder, MigrationStatus status) {
+	private void recordFingerprint(ChangelogFingerprint.Recorder recorder, MigrationStatus status,
+			Connection connection) {
 		if (this.settings.fastCheck() && status.isUpToDate() && status.getEdited().isEmpty() && !needsTags(status)
 				&& status.getCurrent() != null) {
-			this.fastCheck.record(recorder, status.getCurrent().id(), status.getApplied());
+			this.fastCheck.record(recorder, status.getCurrent().id(), status.getApplied(), connection);
 		}
 	}
 
@@ -509,6 +544,19 @@ public class MigrationRunner {
 
 	private MigrationRun locked(ResourceLoader loader, LockedWork work) {
 		try (Connection connection = this.dataSource.getConnection()) {
+			return locked(connection, loader, work);
+		}
+		catch (MigrationException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new MigrationException("The migration failed: " + rootMessage(ex),
+					"Check the changelog " + this.settings.changelog() + " and the database's message above.", ex);
+		}
+	}
+
+	private MigrationRun locked(Connection connection, ResourceLoader loader, LockedWork work) {
+		try {
 			MigrationLock lock = MigrationLocks.forConnection(connection, this.settings);
 			try (MigrationLock.Held held = lock.acquire(connection, this.settings.lockTimeout())) {
 				RevisionTransaction transaction = RevisionTransaction.wrap(connection);

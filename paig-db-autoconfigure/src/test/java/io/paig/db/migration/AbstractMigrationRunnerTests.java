@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.paig.db.testsupport.Changelogs;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -169,6 +173,28 @@ abstract class AbstractMigrationRunnerTests {
 		assertThat(run.applied()).extracting(Revision::id).containsExactly("cccc00000002");
 		assertThat(run.from()).isEqualTo("cccc00000001");
 		assertThat(columns("users")).contains("email");
+	}
+
+	@Test
+	void upgradeTakesOneConnectionFromTheDataSource() throws Exception {
+		Changelogs changelogs = threeRevisions();
+		HikariDataSource pool = dataSource();
+		AtomicInteger taken = new AtomicInteger();
+		DataSource counting = new DelegatingDataSource(pool) {
+
+			@Override
+			public Connection getConnection() throws SQLException {
+				taken.incrementAndGet();
+				return super.getConnection();
+			}
+
+		};
+		MigrationRunner runner = new MigrationRunner(counting, MigrationSettings.of(changelogs.location()),
+				new DefaultResourceLoader());
+		assertThat(runner.upgrade().applied()).hasSize(3);
+		assertThat(taken).hasValue(1);
+		assertThat(runner.upgrade().outcome()).isEqualTo(MigrationRun.Outcome.UP_TO_DATE);
+		assertThat(taken).hasValue(2);
 	}
 
 	@Test
