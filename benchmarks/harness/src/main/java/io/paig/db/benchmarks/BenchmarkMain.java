@@ -74,7 +74,7 @@ public final class BenchmarkMain {
 		boolean warm = false;
 		for (Server server : servers) {
 			InProcessBenchmark inProcess = new InProcessBenchmark(server, warm ? 0 : o.warmups, o.repetitions,
-					o.largeRepetitions, o.checkWarmups, BenchmarkMain::log);
+					o.smallRepetitions, o.largeRepetitions, o.checkWarmups, BenchmarkMain::log);
 			Map<Integer, Workload> workloads = new LinkedHashMap<>();
 			allWorkloads.forEach((changes, workload) -> {
 				if (server.fits(changes)) {
@@ -267,6 +267,8 @@ public final class BenchmarkMain {
 
 		int repetitions;
 
+		int smallRepetitions;
+
 		int largeRepetitions;
 
 		int checkWarmups = 5;
@@ -299,6 +301,7 @@ public final class BenchmarkMain {
 			o.sizes = (sizes != null) ? sizes : (o.quick ? List.of(100, 1000) : List.of(100, 1000, 10000));
 			o.warmups = 3;
 			o.repetitions = o.quick ? 3 : 5;
+			o.smallRepetitions = o.quick ? 9 : 15;
 			o.largeRepetitions = o.quick ? 3 : 5;
 			o.processWarmups = o.quick ? 0 : 1;
 			o.processRuns = o.quick ? 3 : 5;
@@ -314,10 +317,10 @@ public final class BenchmarkMain {
 
 		String describe() {
 			return String.format(Locale.ROOT, "sizes %s; in-process: %d warm-up rounds of apply-all in the JVM, then %d "
-					+ "measured rounds (%d from 1,000 changes up), each round in a rotated order of tools, the "
-					+ "databases created and the server settled before it; checks %d warm-up rounds and %d measured "
-					+ "rounds at each size; fresh JVMs: %d warm-up run(s), then %d measured runs%s", this.sizes,
-					this.warmups, this.repetitions, this.largeRepetitions, this.checkWarmups, this.repetitions,
+					+ "measured rounds below 1,000 changes and %d from 1,000 up, each round in a rotated order of "
+					+ "tools, the databases created and the server settled before it; checks %d warm-up rounds and %d "
+					+ "measured rounds at each size; fresh JVMs: %d warm-up run(s), then %d measured runs%s", this.sizes,
+					this.warmups, this.smallRepetitions, this.largeRepetitions, this.checkWarmups, this.repetitions,
 					this.processWarmups, this.processRuns,
 					this.quick ? "; fresh-JVM check and Spring Boot start at 1,000 changes only, and Spring Boot "
 							+ "start of the app without a tool and of paig-db only" : "");

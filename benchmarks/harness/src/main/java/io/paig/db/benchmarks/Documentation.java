@@ -25,15 +25,17 @@ final class Documentation {
 
 				```bash
 				benchmarks/run --quick   # sizes 100 and 1,000, fewer runs: a check before a commit
-				benchmarks/run           # sizes 100, 1,000 and 10,000, 5 runs each: about an hour
+				benchmarks/run           # sizes 100, 1,000 and 10,000, 5 runs each (apply-all at 100: 15): about half an hour
 				```
 
-				`--quick` measures apply-all 3 times at 100 and at 1,000 changes, the in-process checks 3 times \
-				at both sizes (after 5 warm-up rounds), the fresh-JVM check 3 times at 1,000 changes, and the \
-				Spring Boot start 3 times at 1,000 changes for the pair its target compares (the app without a \
-				tool and paig-db). It finishes in about 4 minutes on this 2-core machine. The full run repeats \
-				everything 5 times at all three sizes and starts all four app variants; on this machine it takes \
-				about an hour, most of it applying 10,000 changes (MariaDB commits and syncs every DDL statement).
+				`--quick` measures apply-all 9 times at 100 and 3 times at 1,000 changes, the in-process checks \
+				3 times at both sizes (after 5 warm-up rounds), the fresh-JVM check 3 times at 1,000 changes, and \
+				the Spring Boot start 3 times at 1,000 changes for the pair its target compares (the app without \
+				a tool and paig-db). It finishes in about 4 minutes on this 2-core machine. The full run repeats \
+				everything 5 times at all three sizes (apply-all at 100 changes 15 times: those runs take a \
+				quarter of a second, and from one run to the next they move more than the tools differ) and \
+				starts all four app variants; on this machine it takes about half an hour, most of it applying \
+				10,000 changes (MariaDB commits and syncs every DDL statement).
 
 				The script builds the `benchmarks/` modules (`./mvnw -Pbenchmarks`; they are not part of the \
 				default build, so `./mvnw verify` neither builds nor runs them), runs them against the servers in \

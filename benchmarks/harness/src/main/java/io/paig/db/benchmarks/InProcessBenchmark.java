@@ -32,6 +32,8 @@ public final class InProcessBenchmark {
 
 	private final int repetitions;
 
+	private final int smallRepetitions;
+
 	private final int largeRepetitions;
 
 	private final int checkWarmups;
@@ -45,17 +47,20 @@ public final class InProcessBenchmark {
 	 * @param server the server
 	 * @param applyWarmups unrecorded apply-all rounds before the first recorded one; 0 when this JVM is warm
 	 * already (an earlier database was measured in it)
-	 * @param repetitions recorded rounds
+	 * @param repetitions recorded check rounds
+	 * @param smallRepetitions recorded apply-all rounds below 1,000 changes: short runs, whose spread from one
+	 * run to the next is larger than the differences between the tools, so more of them
 	 * @param largeRepetitions recorded apply-all rounds from 1,000 changes up
 	 * @param checkWarmups unrecorded check rounds before the recorded ones: the in-process figure is the
 	 * check in a warm JVM (the fresh-JVM figures are the cold one)
 	 * @param progress where progress lines go
 	 */
-	public InProcessBenchmark(Server server, int applyWarmups, int repetitions, int largeRepetitions,
-			int checkWarmups, Consumer<String> progress) {
+	public InProcessBenchmark(Server server, int applyWarmups, int repetitions, int smallRepetitions,
+			int largeRepetitions, int checkWarmups, Consumer<String> progress) {
 		this.server = server;
 		this.applyWarmups = applyWarmups;
 		this.repetitions = repetitions;
+		this.smallRepetitions = smallRepetitions;
 		this.largeRepetitions = largeRepetitions;
 		this.checkWarmups = checkWarmups;
 		this.progress = progress;
@@ -85,7 +90,7 @@ public final class InProcessBenchmark {
 		// the JVM needs warming once (JIT, class loading of every tool); later sizes find it warm
 		int warmups = this.applyWarmups;
 		this.applyWarmups = 0;
-		int rounds = warmups + ((workload.changes() >= 1000) ? this.largeRepetitions : this.repetitions);
+		int rounds = warmups + ((workload.changes() >= 1000) ? this.largeRepetitions : this.smallRepetitions);
 		List<Tool> order = new ArrayList<>(tools);
 		for (int round = 0; round < rounds; round++) {
 			boolean recorded = round >= warmups;
