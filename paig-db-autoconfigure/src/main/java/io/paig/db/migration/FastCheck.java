@@ -110,23 +110,7 @@ final class FastCheck {
 	 * @param recorder the lookups of the full check's parse
 	 * @param head the revision the database is at
 	 * @param rows the history rows the check read
-	 */
-	void record(ChangelogFingerprint.Recorder recorder, String head, List<AppliedChangeSet> rows) {
-		try (Connection connection = this.dataSource.getConnection()) {
-			record(recorder, head, rows, connection);
-		}
-		catch (SQLException ex) {
-			logger.debug("Could not record the changelog's fingerprint (the next start parses the changelog again): "
-					+ ex.getMessage());
-		}
-	}
-
-	/**
-	 * {@link #record(ChangelogFingerprint.Recorder, String, List)} on a connection the caller goes on using.
-	 * @param recorder the lookups of the full check's parse
-	 * @param head the revision the database is at
-	 * @param rows the history rows the check read
-	 * @param connection the connection; its auto-commit mode is restored
+	 * @param connection the connection, which the caller goes on using; its auto-commit mode is restored
 	 */
 	void record(ChangelogFingerprint.Recorder recorder, String head, List<AppliedChangeSet> rows,
 			Connection connection) {

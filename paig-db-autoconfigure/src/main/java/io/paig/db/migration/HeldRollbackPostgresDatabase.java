@@ -25,22 +25,22 @@ final class HeldRollbackPostgresDatabase extends PostgresDatabase {
 	}
 
 	/**
-	 * The database to use on a connection: the one Liquibase found, or, when that is plain PostgreSQL on a
-	 * connection a {@link RevisionTransaction} wraps, this one in its place.
-	 * @param found what Liquibase's {@code DatabaseFactory} chose, already connected
-	 * @param connection the JDBC connection it was given
+	 * The database to use on a connection a {@link RevisionTransaction} wraps: the one Liquibase found, or,
+	 * when that is plain PostgreSQL, this one in its place.
+	 * @param found what Liquibase's {@code DatabaseFactory} chose, already connected to the wrapped connection
+	 * @param transaction the wrapper
 	 * @param autoCommit the connection's auto-commit mode before Liquibase connected
 	 * @return the database to use
 	 * @throws DatabaseException when the connection cannot be handed over
 	 */
-	static Database of(Database found, Connection connection, boolean autoCommit) throws DatabaseException {
-		RevisionTransaction transaction = RevisionTransaction.of(connection);
-		if (found.getClass() != PostgresDatabase.class || transaction == null) {
+	static Database of(Database found, RevisionTransaction transaction, boolean autoCommit) throws DatabaseException {
+		if (found.getClass() != PostgresDatabase.class) {
 			return found;
 		}
 		try {
 			// Liquibase notes the mode it found when it connects, to restore it when it closes: give this
 			// database the connection as the one it replaces found it.
+			Connection connection = transaction.connection();
 			if (connection.getAutoCommit() != autoCommit) {
 				connection.setAutoCommit(autoCommit);
 			}

@@ -87,6 +87,27 @@ final class LiquibaseSession {
 	 */
 	static <T> T run(Connection connection, MigrationSettings settings, ResourceLoader resourceLoader, Work<T> work)
 			throws Exception {
+		return run(connection, null, settings, resourceLoader, work);
+	}
+
+	/**
+	 * Run work with Liquibase on a connection a {@link RevisionTransaction} wraps, so that Liquibase's
+	 * transaction calls go through it.
+	 * @param <T> the result type
+	 * @param transaction the wrapped connection; left open
+	 * @param settings the settings
+	 * @param resourceLoader where the changelogs are
+	 * @param work the work
+	 * @return the work's result
+	 * @throws Exception what the work throws
+	 */
+	static <T> T run(RevisionTransaction transaction, MigrationSettings settings, ResourceLoader resourceLoader,
+			Work<T> work) throws Exception {
+		return run(transaction.connection(), transaction, settings, resourceLoader, work);
+	}
+
+	private static <T> T run(Connection connection, @Nullable RevisionTransaction transaction,
+			MigrationSettings settings, ResourceLoader resourceLoader, Work<T> work) throws Exception {
 		Map<String, Object> scope = new LinkedHashMap<>();
 		scope.put("liquibase.analytics.enabled", settings.analyticsEnabled());
 		scope.put(Scope.Attr.ui.name(), new LoggerUIService());
@@ -96,9 +117,11 @@ final class LiquibaseSession {
 		scope.put("liquibase.command.updateCount.showSummaryOutput", "LOG");
 		return Scope.child(scope, () -> {
 			boolean autoCommit = connection.getAutoCommit();
-			Database database = HeldRollbackPostgresDatabase.of(
-					DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new OwnedJdbcConnection(connection)),
-					connection, autoCommit);
+			Database database = DatabaseFactory.getInstance()
+				.findCorrectDatabaseImplementation(new OwnedJdbcConnection(connection));
+			if (transaction != null) {
+				database = HeldRollbackPostgresDatabase.of(database, transaction, autoCommit);
+			}
 			database.setDatabaseChangeLogTableName(settings.changelogTable());
 			database.setDatabaseChangeLogLockTableName(settings.changelogLockTable());
 			if (StringUtils.hasText(settings.defaultSchema())) {

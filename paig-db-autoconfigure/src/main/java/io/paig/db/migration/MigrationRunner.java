@@ -546,10 +546,7 @@ public class MigrationRunner {
 		try (Connection connection = this.dataSource.getConnection()) {
 			return locked(connection, loader, work);
 		}
-		catch (MigrationException ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
+		catch (SQLException ex) {
 			throw new MigrationException("The migration failed: " + rootMessage(ex),
 					"Check the changelog " + this.settings.changelog() + " and the database's message above.", ex);
 		}
@@ -561,7 +558,7 @@ public class MigrationRunner {
 			try (MigrationLock.Held held = lock.acquire(connection, this.settings.lockTimeout())) {
 				RevisionTransaction transaction = RevisionTransaction.wrap(connection);
 				boolean clearStaleLock = !(lock instanceof LocalMigrationLock local) || local.spansProcesses();
-				return LiquibaseSession.run(transaction.connection(), this.settings, loader,
+				return LiquibaseSession.run(transaction, this.settings, loader,
 						(session) -> work.run(session, transaction, connection, clearStaleLock));
 			}
 		}

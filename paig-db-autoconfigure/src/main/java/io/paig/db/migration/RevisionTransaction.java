@@ -56,19 +56,6 @@ final class RevisionTransaction implements InvocationHandler {
 		return new RevisionTransaction(target);
 	}
 
-	/**
-	 * The transaction wrapping a connection.
-	 * @param connection a connection
-	 * @return its transaction, or {@code null} when it is not wrapped
-	 */
-	static @Nullable RevisionTransaction of(Connection connection) {
-		if (Proxy.isProxyClass(connection.getClass())
-				&& Proxy.getInvocationHandler(connection) instanceof RevisionTransaction transaction) {
-			return transaction;
-		}
-		return null;
-	}
-
 	Connection connection() {
 		if (this.proxy == null) {
 			this.proxy = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.core.io.DefaultResourceLoader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,18 +48,22 @@ class HeldRollbackPostgresDatabaseTests {
 	}
 
 	@Test
-	void takesThePlaceOfPlainPostgresqlOnlyOnAWrappedConnection() throws Exception {
-		Connection wrapped = RevisionTransaction.wrap(this.raw).connection();
-		assertThat(database(wrapped)).isInstanceOf(HeldRollbackPostgresDatabase.class);
-		Connection plain = recorded(this.raw);
-		assertThat(database(plain)).isExactlyInstanceOf(PostgresDatabase.class);
+	void takesThePlaceOfPlainPostgresqlForASessionOnAWrappedConnection() throws Exception {
+		RevisionTransaction transaction = RevisionTransaction.wrap(this.raw);
+		assertThat(database(transaction)).isInstanceOf(HeldRollbackPostgresDatabase.class);
+		MigrationSettings settings = MigrationSettings.of("classpath:no/such/changelog.yaml");
+		DefaultResourceLoader loader = new DefaultResourceLoader();
+		assertThat(LiquibaseSession.run(transaction, settings, loader, LiquibaseSession::database))
+			.isInstanceOf(HeldRollbackPostgresDatabase.class);
+		assertThat(LiquibaseSession.run(this.raw, settings, loader, LiquibaseSession::database))
+			.isExactlyInstanceOf(PostgresDatabase.class);
 	}
 
 	@Test
 	void rollbackThatEndsNoTransactionSendsNothing() throws Exception {
 		RevisionTransaction transaction = RevisionTransaction.wrap(recorded(this.raw));
 		Connection connection = transaction.connection();
-		Database database = database(connection);
+		Database database = database(transaction);
 		run(connection, "SELECT 1");
 		database.commit();
 		this.sent.clear();
@@ -71,7 +77,7 @@ class HeldRollbackPostgresDatabaseTests {
 	@Test
 	void rollbackThatEndsATransactionStillRestoresTheSearchPath() throws Exception {
 		RevisionTransaction transaction = RevisionTransaction.wrap(recorded(this.raw));
-		Database database = database(transaction.connection());
+		Database database = database(transaction);
 		run(transaction.connection(), "SELECT 1");
 		this.sent.clear();
 		database.rollback();
@@ -81,14 +87,15 @@ class HeldRollbackPostgresDatabaseTests {
 	@Test
 	void closingRestoresTheAutoCommitModeTheConnectionHad() throws Exception {
 		assertThat(this.raw.getAutoCommit()).isTrue();
-		Database database = database(RevisionTransaction.wrap(this.raw).connection());
+		Database database = database(RevisionTransaction.wrap(this.raw));
 		assertThat(database).isInstanceOf(HeldRollbackPostgresDatabase.class);
 		assertThat(this.raw.getAutoCommit()).isFalse();
 		database.close();
 		assertThat(this.raw.getAutoCommit()).isTrue();
 	}
 
-	private static Database database(Connection connection) throws Exception {
+	private static Database database(RevisionTransaction transaction) throws Exception {
+		Connection connection = transaction.connection();
 		boolean autoCommit = connection.getAutoCommit();
 		// the connection stays open when the database closes, as LiquibaseSession's does
 		Database found = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection) {
@@ -98,7 +105,7 @@ class HeldRollbackPostgresDatabaseTests {
 			}
 
 		});
-		return HeldRollbackPostgresDatabase.of(found, connection, autoCommit);
+		return HeldRollbackPostgresDatabase.of(found, transaction, autoCommit);
 	}
 
 	private static void run(Connection connection, String sql) throws SQLException {
