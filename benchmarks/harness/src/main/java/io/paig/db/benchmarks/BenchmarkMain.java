@@ -112,22 +112,19 @@ public final class BenchmarkMain {
 				}
 			}
 			if (o.only.contains("start") && !server.isSqlite()) {
-				boolean baselineDone = false;
 				for (Workload workload : largeInQuick(workloads)) {
 					// --quick starts only the pair the target compares; the full run adds the peers
 					List<Tool> tools = o.quick ? List.of(Tool.NONE, Tool.PAIG_DB)
 							: List.of(Tool.NONE, Tool.PAIG_DB, Tool.LIQUIBASE, Tool.FLYWAY);
+					Map<Tool, List<String>> commands = new LinkedHashMap<>();
 					for (Tool tool : tools) {
-						if (tool == Tool.NONE && baselineDone) {
-							continue;
-						}
-						log(server.name() + ": Spring Boot start on " + workload.changes() + " changes, fresh JVM, "
-								+ tool.checkLabel());
-						Stats stats = processes.measure(startCommand(server, tool, workload),
-								server.passwordEnvironment(), o.processWarmups, o.processRuns);
-						this.results.add(new Result(server.name(), Kind.START, workload.changes(), tool, stats, null));
-						baselineDone |= tool == Tool.NONE;
+						commands.put(tool, startCommand(server, tool, workload));
 					}
+					log(server.name() + ": Spring Boot start on " + workload.changes() + " changes, fresh JVMs, "
+							+ "in rounds of " + tools.stream().map(Tool::checkLabel).toList());
+					processes.measureInRounds(commands, server.passwordEnvironment(), o.processWarmups, o.processRuns)
+						.forEach((tool, stats) -> this.results
+							.add(new Result(server.name(), Kind.START, workload.changes(), tool, stats, null)));
 				}
 			}
 			for (Workload workload : workloads.values()) {

@@ -84,7 +84,11 @@ final class Documentation {
 				`paig-db-starter`, `app-liquibase` with `spring-boot-starter-liquibase`, `app-flyway` with \
 				`spring-boot-starter-flyway`, `flyway-database-postgresql` and `flyway-mysql`), all depending on \
 				`app-common`, which holds the app and no migration tool. The app without a tool uses paig-db's \
-				up-to-date database and is measured once per database, as it does not depend on the size.
+				up-to-date database. At each size the variants are started in rounds: each round starts every \
+				variant once, in an order that turns by one each round, so that a slow patch of the shared \
+				machine lands on all of them, and each ratio compares starts made in the same minutes. The \
+				harness times these runs itself, process start to exit (hyperfine would run one command's runs \
+				back to back).
 
 				**SQLite** is measured up to 500 changes: beyond about 160 tables Liquibase's `addColumn` on \
 				SQLite fails, for stock Liquibase and paig-db alike (it reads the columns of every table in one \

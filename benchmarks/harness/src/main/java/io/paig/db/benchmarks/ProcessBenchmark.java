@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +55,8 @@ public final class ProcessBenchmark {
 	 * @return a description for the report
 	 */
 	public String description() {
-		return (this.hyperfine != null) ? version() : "a loop in the harness (hyperfine not installed)";
+		return ((this.hyperfine != null) ? version() + " (fresh-JVM checks)" : "a loop in the harness (hyperfine not installed)")
+				+ "; Spring Boot starts by a loop in the harness, in rounds";
 	}
 
 	/**
@@ -81,6 +84,45 @@ public final class ProcessBenchmark {
 			}
 		}
 		return Stats.of(millis);
+	}
+
+	/**
+	 * Time several commands that are to be compared, in rounds: each round runs every command once, in an
+	 * order that turns by one each round, so that a slow patch of the machine lands on all of them and not on
+	 * whichever one hyperfine would be running back to back at the time. Timed by a loop here, process start
+	 * to exit.
+	 * @param <K> what names a command
+	 * @param commands the commands, each with its arguments
+	 * @param environment extra environment variables
+	 * @param warmups unrecorded rounds first
+	 * @param runs recorded rounds
+	 * @return the timings of each command
+	 * @throws Exception when a command fails
+	 */
+	public <K> Map<K, Stats> measureInRounds(Map<K, List<String>> commands, Map<String, String> environment,
+			int warmups, int runs) throws Exception {
+		Files.createDirectories(this.workDirectory);
+		List<K> keys = new ArrayList<>(commands.keySet());
+		Map<K, Path> logs = new LinkedHashMap<>();
+		Map<K, List<Double>> millis = new LinkedHashMap<>();
+		for (K key : keys) {
+			logs.put(key, this.workDirectory.resolve("command-" + (++this.commands) + ".log"));
+			millis.put(key, new ArrayList<>());
+		}
+		for (int round = 0; round < warmups + runs; round++) {
+			List<K> order = new ArrayList<>(keys);
+			Collections.rotate(order, -round);
+			for (K key : order) {
+				long start = System.nanoTime();
+				runOnce(commands.get(key), environment, logs.get(key));
+				if (round >= warmups) {
+					millis.get(key).add((System.nanoTime() - start) / 1e6);
+				}
+			}
+		}
+		Map<K, Stats> stats = new LinkedHashMap<>();
+		millis.forEach((key, values) -> stats.put(key, Stats.of(values)));
+		return stats;
 	}
 
 	private Stats withHyperfine(List<String> command, Map<String, String> environment, int warmups, int runs, Path log)

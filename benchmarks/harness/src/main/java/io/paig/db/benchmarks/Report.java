@@ -164,8 +164,7 @@ public final class Report {
 	private void target(StringBuilder out, String database, Kind kind, int changes, Tool tool, Tool against,
 			double factor, String description) {
 		Optional<Result> measured = find(database, kind, changes, tool);
-		Optional<Result> reference = (against == Tool.NONE) ? baseline(database, kind, changes)
-				: find(database, kind, changes, against);
+		Optional<Result> reference = find(database, kind, changes, against);
 		String where = String.format(Locale.ROOT, "%s, %,d changes: paig-db %s", database, changes, description);
 		if (measured.isEmpty() || reference.isEmpty()) {
 			out.append("- NOT MEASURED ").append(where).append(" (this run left it out; not counted)\n");
@@ -186,13 +185,8 @@ public final class Report {
 	}
 
 	private Optional<Result> baseline(String database, Kind kind, int changes) {
-		if (kind == Kind.START) {
-			// the app without a migration tool does not depend on the size: measured once per database
-			return this.results.stream()
-				.filter((r) -> r.database().equals(database) && r.kind() == kind && r.tool() == Tool.NONE)
-				.findFirst();
-		}
-		return find(database, kind, changes, Tool.RAW_JDBC);
+		// the app without a migration tool is started at each size, in the same rounds as the others
+		return find(database, kind, changes, (kind == Kind.START) ? Tool.NONE : Tool.RAW_JDBC);
 	}
 
 	private Optional<Result> find(String database, Kind kind, int changes, Tool tool) {
