@@ -268,6 +268,8 @@ final class LiquibaseSession {
 	 * the parts of that command that only report. Its status pass, its own up-to-date check and its summary
 	 * visit every changeset once more and compute each checksum again: a tenth of the command's time on a
 	 * fresh database, and the caller has just read where the database stands and logs each revision itself.
+	 * Liquibase's history service is its own, with the row of each changeset found through an index
+	 * ({@link IndexedChangeLogHistoryService}).
 	 * @param count how many, or {@code -1} for all
 	 * @param listener told about each changeset
 	 * @param clearStaleLock whether to clear Liquibase's own lock row first
@@ -278,6 +280,7 @@ final class LiquibaseSession {
 			DatabaseChangeLog changeLog = this.liquibase.getDatabaseChangeLog();
 			Contexts contexts = contexts();
 			LabelExpression labels = labels();
+			IndexedChangeLogHistoryService.use(this.database);
 			ChangeLogHistoryService history = ChangeLogHistoryServiceFactory.getInstance()
 				.getChangeLogService(this.database);
 			history.init();
@@ -290,6 +293,9 @@ final class LiquibaseSession {
 			}
 			changeLog.validate(this.database, contexts, labels);
 			lock.waitForLock();
+			// Liquibase 4.x's lock service makes the factory forget every history service when it takes the
+			// lock, and the update reads the rows again: through an index again.
+			IndexedChangeLogHistoryService.use(this.database);
 			try {
 				List<ChangeSetFilter> filters = new ArrayList<>(List.of(new ShouldRunChangeSetFilter(this.database),
 						new ContextChangeSetFilter(contexts), new LabelChangeSetFilter(labels),

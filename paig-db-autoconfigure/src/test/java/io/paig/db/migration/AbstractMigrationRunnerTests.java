@@ -323,16 +323,26 @@ abstract class AbstractMigrationRunnerTests {
 
 	@Test
 	void liquibaseUsageAnalyticsAreOffDuringARun() {
-		AnalyticsProbe.enabled = null;
-		Changelogs changelogs = new Changelogs(this.temp.resolve("changelog")).revision("eeee00000001", "probe", """
+		RunProbe.analyticsEnabled = null;
+		runner(probe()).upgrade();
+		assertThat(RunProbe.analyticsEnabled).isFalse();
+	}
+
+	@Test
+	void anUpdateFindsEachChangesetsHistoryRowThroughAnIndex() {
+		RunProbe.historyService = null;
+		runner(probe()).upgrade();
+		assertThat(RunProbe.historyService).isEqualTo(IndexedChangeLogHistoryService.class);
+	}
+
+	private Changelogs probe() {
+		return new Changelogs(this.temp.resolve("changelog")).revision("eeee00000001", "probe", """
 				  - changeSet:
 				      id: probe
 				      author: paig
 				      changes:
-				        - customChange: { class: io.paig.db.migration.AnalyticsProbe }
+				        - customChange: { class: io.paig.db.migration.RunProbe }
 				""");
-		runner(changelogs).upgrade();
-		assertThat(AnalyticsProbe.enabled).isFalse();
 	}
 
 	@Test

@@ -2,27 +2,32 @@ package io.paig.db.migration;
 
 import liquibase.analytics.configuration.AnalyticsArgs;
 import liquibase.change.custom.CustomTaskChange;
+import liquibase.changelog.ChangeLogHistoryServiceFactory;
 import liquibase.database.Database;
 import liquibase.exception.ValidationErrors;
 import liquibase.resource.ResourceAccessor;
 
 /**
- * A Liquibase custom change that records whether usage analytics were enabled while it ran.
+ * A Liquibase custom change that records, while it runs, whether usage analytics are enabled and which
+ * history service Liquibase uses for the database.
  *
  * @author paig-db
  */
-public class AnalyticsProbe implements CustomTaskChange {
+public class RunProbe implements CustomTaskChange {
 
-	static volatile Boolean enabled;
+	static volatile Boolean analyticsEnabled;
+
+	static volatile Class<?> historyService;
 
 	@Override
 	public void execute(Database database) {
-		enabled = AnalyticsArgs.ENABLED.getCurrentValue();
+		analyticsEnabled = AnalyticsArgs.ENABLED.getCurrentValue();
+		historyService = ChangeLogHistoryServiceFactory.getInstance().getChangeLogService(database).getClass();
 	}
 
 	@Override
 	public String getConfirmationMessage() {
-		return "analytics probed";
+		return "run probed";
 	}
 
 	@Override
