@@ -58,10 +58,7 @@ class IndexedChangeLogHistoryServiceTests {
 
 	@Test
 	void findsTheRowLiquibasesScanFinds() throws Exception {
-		ChangeLogHistoryService indexed = indexed();
-		indexed.init();
-		indexed.setExecType(changeSet("create-users", "paig", FILE), ChangeSet.ExecType.EXECUTED);
-		indexed.setExecType(changeSet("add-email", "paig", FILE), ChangeSet.ExecType.EXECUTED);
+		ChangeLogHistoryService indexed = history("create-users", "add-email");
 		indexed.setExecType(changeSet("add-email", "other", FILE), ChangeSet.ExecType.EXECUTED);
 		indexed.setExecType(changeSet("add-email", "paig", "db/changelog/revisions/0002_email.yaml"),
 				ChangeSet.ExecType.EXECUTED);
@@ -78,57 +75,49 @@ class IndexedChangeLogHistoryServiceTests {
 			assertThat(describe(indexed.getRanChangeSet(probe))).as(probe.toString())
 				.isEqualTo(describe(scanning.getRanChangeSet(probe)));
 		}
-		assertThat(indexed.getRanChangeSet(changeSet("never-ran", "paig", FILE))).isNull();
+		assertThat(find(indexed, "never-ran")).isNull();
 		assertThat(describe(indexed.getRanChangeSet(changeSet("ADD-EMAIL", "Other", FILE))))
 			.isEqualTo("add-email/other/" + FILE);
 	}
 
 	@Test
 	void findsRowsRecordedAfterTheFirstLookup() throws Exception {
-		ChangeLogHistoryService indexed = indexed();
-		indexed.init();
-		indexed.setExecType(changeSet("create-users", "paig", FILE), ChangeSet.ExecType.EXECUTED);
-		assertThat(indexed.getRanChangeSet(changeSet("add-email", "paig", FILE))).isNull();
-		indexed.setExecType(changeSet("add-email", "paig", FILE), ChangeSet.ExecType.EXECUTED);
-		assertThat(describe(indexed.getRanChangeSet(changeSet("add-email", "paig", FILE))))
-			.isEqualTo("add-email/paig/" + FILE);
-		assertThat(indexed.getRanChangeSet(changeSet("create-users", "paig", FILE))).isNotNull();
+		ChangeLogHistoryService history = history("create-users");
+		assertThat(find(history, "add-email")).isNull();
+		record(history, "add-email");
+		assertThat(describe(find(history, "add-email"))).isEqualTo("add-email/paig/" + FILE);
+		assertThat(find(history, "create-users")).isNotNull();
 	}
 
 	@Test
 	void forgetsARowRemovedFromTheHistory() throws Exception {
-		ChangeLogHistoryService indexed = indexed();
-		indexed.init();
-		indexed.setExecType(changeSet("create-users", "paig", FILE), ChangeSet.ExecType.EXECUTED);
-		indexed.setExecType(changeSet("add-email", "paig", FILE), ChangeSet.ExecType.EXECUTED);
-		assertThat(indexed.getRanChangeSet(changeSet("create-users", "paig", FILE))).isNotNull();
-		indexed.removeFromHistory(changeSet("create-users", "paig", FILE));
-		assertThat(indexed.getRanChangeSet(changeSet("create-users", "paig", FILE))).isNull();
-		indexed.removeFromHistory(changeSet("add-email", "paig", FILE));
-		indexed.setExecType(changeSet("add-name", "paig", FILE), ChangeSet.ExecType.EXECUTED);
-		assertThat(indexed.getRanChangeSet(changeSet("add-email", "paig", FILE))).isNull();
-		assertThat(indexed.getRanChangeSet(changeSet("add-name", "paig", FILE))).isNotNull();
+		ChangeLogHistoryService history = history("create-users", "add-email");
+		assertThat(find(history, "create-users")).isNotNull();
+		history.removeFromHistory(changeSet("create-users", "paig", FILE));
+		assertThat(find(history, "create-users")).isNull();
+		history.removeFromHistory(changeSet("add-email", "paig", FILE));
+		record(history, "add-name");
+		assertThat(find(history, "add-email")).isNull();
+		assertThat(find(history, "add-name")).isNotNull();
 	}
 
 	@Test
 	void readsTheRowsAgainAfterAReset() throws Exception {
-		ChangeLogHistoryService indexed = indexed();
-		indexed.init();
-		indexed.setExecType(changeSet("create-users", "paig", FILE), ChangeSet.ExecType.EXECUTED);
-		assertThat(indexed.getRanChangeSet(changeSet("create-users", "paig", FILE))).isNotNull();
+		ChangeLogHistoryService history = history("create-users");
+		assertThat(find(history, "create-users")).isNotNull();
 		// another process empties the history
 		Connection connection = ((JdbcConnection) this.database.getConnection()).getUnderlyingConnection();
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("DELETE FROM DATABASECHANGELOG");
 		}
 		connection.commit();
-		indexed.reset();
-		assertThat(indexed.getRanChangeSet(changeSet("create-users", "paig", FILE))).isNull();
+		history.reset();
+		assertThat(find(history, "create-users")).isNull();
 	}
 
 	@Test
 	void answersNothingWithoutAHistoryTable() throws Exception {
-		assertThat(indexed().getRanChangeSet(changeSet("create-users", "paig", FILE))).isNull();
+		assertThat(find(indexed(), "create-users")).isNull();
 	}
 
 	@Test
@@ -176,6 +165,27 @@ class IndexedChangeLogHistoryServiceTests {
 		ChangeLogHistoryService service = ChangeLogHistoryServiceFactory.getInstance().getChangeLogService(this.database);
 		assertThat(service).isInstanceOf(IndexedChangeLogHistoryService.class);
 		return service;
+	}
+
+	/**
+	 * The indexed service with its history table made and changesets by {@code paig} in {@link #FILE}
+	 * recorded.
+	 */
+	private ChangeLogHistoryService history(String... recorded) throws Exception {
+		ChangeLogHistoryService history = indexed();
+		history.init();
+		for (String id : recorded) {
+			record(history, id);
+		}
+		return history;
+	}
+
+	private static void record(ChangeLogHistoryService history, String id) throws Exception {
+		history.setExecType(changeSet(id, "paig", FILE), ChangeSet.ExecType.EXECUTED);
+	}
+
+	private static @Nullable RanChangeSet find(ChangeLogHistoryService history, String id) throws Exception {
+		return history.getRanChangeSet(changeSet(id, "paig", FILE));
 	}
 
 	private static ChangeSet changeSet(String id, String author, String file) {
