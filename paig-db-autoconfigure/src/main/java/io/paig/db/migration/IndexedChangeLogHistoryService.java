@@ -18,10 +18,10 @@ import org.jspecify.annotations.Nullable;
  * Liquibase's own history service for one database, with one change: finding the row of a changeset is a
  * map lookup, not a scan. Liquibase asks for that row once for every changeset an update runs
  * ({@code UpdateVisitor} through {@code getRunStatus}) and scans every row it has read, and the rows grow as
- * the update records them: quadratic in the changesets, a seventh of the client's time in an apply of 1,000
- * changes from empty. The rows, their order and every answer stay Liquibase's: rows are grouped by their id
- * folded as {@link String#equalsIgnoreCase} folds it, and within a group Liquibase's own
- * {@link RanChangeSet#isSameAs} picks the first match, as its scan does.
+ * the update records them: quadratic in the changesets. Applying 10,000 changes from empty on PostgreSQL,
+ * the client spent 8.4 s of CPU with the scan and 4.9 s with this index. The rows, their order and every
+ * answer stay Liquibase's: rows are grouped by their id folded as {@link String#equalsIgnoreCase} folds it,
+ * and within a group Liquibase's own {@link RanChangeSet#isSameAs} picks the first match, as its scan does.
  * <p>
  * Liquibase's factory uses an instance registered by hand as it is (it has no public no-argument
  * constructor), for the one database it {@linkplain #supports supports}. The priority is one above
