@@ -55,8 +55,9 @@ public final class ProcessBenchmark {
 	 * @return a description for the report
 	 */
 	public String description() {
-		return ((this.hyperfine != null) ? version() + " (fresh-JVM checks)" : "a loop in the harness (hyperfine not installed)")
-				+ "; Spring Boot starts by a loop in the harness, in rounds";
+		String checks = (this.hyperfine != null) ? version() + " (fresh-JVM checks)"
+				: "a loop in the harness (hyperfine not installed)";
+		return checks + "; Spring Boot starts by a loop in the harness, in rounds";
 	}
 
 	/**
