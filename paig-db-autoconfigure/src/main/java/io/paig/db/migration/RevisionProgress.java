@@ -32,7 +32,7 @@ final class RevisionProgress extends AbstractChangeExecListener {
 
 	private final Map<String, String> lastChangeSetOfRevision = new HashMap<>();
 
-	private final @Nullable RevisionTransaction transaction;
+	private final RevisionTransaction transaction;
 
 	private final boolean wholeRevisions;
 
@@ -52,11 +52,11 @@ final class RevisionProgress extends AbstractChangeExecListener {
 	 * Follow a run.
 	 * @param plan the revisions the run applies, in order
 	 * @param pending the changesets the run executes, in order
-	 * @param transaction the connection's transaction calls, or {@code null} to leave them as they are
+	 * @param transaction the connection's transaction calls
 	 * @param wholeRevisions whether each revision is one transaction (the database's DDL is transactional);
 	 * otherwise each changeset and its history row are committed together
 	 */
-	RevisionProgress(List<Revision> plan, List<ChangeSetRef> pending, @Nullable RevisionTransaction transaction,
+	RevisionProgress(List<Revision> plan, List<ChangeSetRef> pending, RevisionTransaction transaction,
 			boolean wholeRevisions) {
 		this.plan = plan;
 		this.transaction = transaction;
@@ -79,13 +79,13 @@ final class RevisionProgress extends AbstractChangeExecListener {
 	public void willRun(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database,
 			ChangeSet.RunStatus runStatus) {
 		Revision revision = this.revisionByChangeSet.get(ChangeSetRef.keyOf(changeSet));
-		if (this.transaction != null && !this.wholeRevisions) {
+		if (!this.wholeRevisions) {
 			this.transaction.holdCommits();
 		}
 		if (revision != null && revision != this.current) {
 			this.current = revision;
 			this.currentStart = System.nanoTime();
-			if (this.transaction != null && this.wholeRevisions) {
+			if (this.wholeRevisions) {
 				this.transaction.begin();
 			}
 		}
@@ -94,7 +94,7 @@ final class RevisionProgress extends AbstractChangeExecListener {
 	@Override
 	public void ran(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database,
 			ChangeSet.ExecType execType) {
-		if (this.transaction != null && !this.wholeRevisions) {
+		if (!this.wholeRevisions) {
 			// Liquibase has recorded the changeset and commits right after this: changes and row at once.
 			this.transaction.releaseCommits();
 		}
@@ -103,7 +103,7 @@ final class RevisionProgress extends AbstractChangeExecListener {
 		if (revision == null || !key.equals(this.lastChangeSetOfRevision.get(revision.id()))) {
 			return;
 		}
-		if (this.transaction != null && this.wholeRevisions) {
+		if (this.wholeRevisions) {
 			// Liquibase commits right after this: the whole revision at once.
 			this.transaction.end();
 		}
@@ -120,9 +120,7 @@ final class RevisionProgress extends AbstractChangeExecListener {
 		ChangeSetRef ref = ChangeSetRef.of(changeSet);
 		this.failed = ref;
 		this.failedRevision = this.revisionByChangeSet.get(ref.key());
-		if (this.transaction != null) {
-			this.transaction.rollback();
-		}
+		this.transaction.rollback();
 	}
 
 	List<Revision> applied() {
