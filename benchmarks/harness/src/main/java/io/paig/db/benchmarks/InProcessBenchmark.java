@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,13 +78,14 @@ public final class InProcessBenchmark {
 	}
 
 	/**
-	 * Apply all changes with each tool, in fresh databases.
+	 * Apply all changes with each tool, and Liquibase's floor, in fresh databases.
 	 * @param workload the workload
 	 * @return one result per tool
 	 * @throws Exception when a tool fails
 	 */
 	public List<Result> applyAll(Workload workload) throws Exception {
-		Set<Tool> tools = this.server.tools();
+		Set<Tool> tools = EnumSet.copyOf(this.server.tools());
+		tools.add(Tool.LIQUIBASE_FLOOR);
 		ClassLoader classLoader = workload.classLoader(getClass().getClassLoader());
 		Map<Tool, List<Double>> times = new EnumMap<>(Tool.class);
 		Map<Tool, List<Double>> allocations = new EnumMap<>(Tool.class);
@@ -117,8 +119,11 @@ public final class InProcessBenchmark {
 			}
 			Collections.rotate(order, -1);
 		}
-		if (tools.contains(Tool.RAW_JDBC)) {
-			this.server.drop(upToDateDatabase(Tool.RAW_JDBC, workload.changes()));
+		// what raw JDBC and the floor leave behind is no tool's up-to-date database
+		for (Tool tool : List.of(Tool.RAW_JDBC, Tool.LIQUIBASE_FLOOR)) {
+			if (tools.contains(tool)) {
+				this.server.drop(upToDateDatabase(tool, workload.changes()));
+			}
 		}
 		verifyUpToDate(workload);
 		return results(Kind.APPLY, workload, times, allocations);
@@ -132,7 +137,8 @@ public final class InProcessBenchmark {
 	 * @throws Exception when a tool fails
 	 */
 	public List<Result> check(Workload workload) throws Exception {
-		Set<Tool> tools = this.server.tools();
+		Set<Tool> tools = EnumSet.copyOf(this.server.tools());
+		tools.add(Tool.LIQUIBASE_FLOOR);
 		ClassLoader classLoader = workload.classLoader(getClass().getClassLoader());
 		Map<Tool, List<Double>> times = new EnumMap<>(Tool.class);
 		Map<Tool, List<Double>> allocations = new EnumMap<>(Tool.class);

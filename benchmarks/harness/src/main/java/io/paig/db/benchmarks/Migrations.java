@@ -56,7 +56,7 @@ public final class Migrations {
 	 * @param tool the tool
 	 * @param dataSource a fresh DataSource
 	 * @param classLoader a loader that sees the workload folder
-	 * @param rawStatements the statements for raw JDBC
+	 * @param rawStatements the statements for raw JDBC and Liquibase's floor
 	 * @throws Exception when the tool fails
 	 */
 	public static void apply(Tool tool, DataSource dataSource, ClassLoader classLoader, List<String> rawStatements)
@@ -70,6 +70,7 @@ public final class Migrations {
 					}
 				}
 			}
+			case LIQUIBASE_FLOOR -> LiquibaseFloor.apply(dataSource, classLoader, rawStatements);
 			case PAIG_DB, LIQUIBASE, FLYWAY -> migrate(tool, dataSource, classLoader);
 			default -> throw new IllegalArgumentException(tool + " applies nothing");
 		}

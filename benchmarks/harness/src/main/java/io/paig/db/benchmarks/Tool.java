@@ -2,7 +2,8 @@ package io.paig.db.benchmarks;
 
 /**
  * What is measured: a migration tool, raw JDBC (whose up-to-date "check" is the floor, one
- * {@code select count(*)} on the history table), or no tool at all (the baseline of the start comparison).
+ * {@code select count(*)} on the history table), the least a tool on Liquibase must do to apply, or no tool
+ * at all (the baseline of the start comparison).
  *
  * @author paig-db
  */
@@ -13,6 +14,12 @@ public enum Tool {
 
 	/** Raw JDBC: the statements in one connection, nothing recorded; its check is the floor. */
 	RAW_JDBC("raw-jdbc", "raw JDBC", "floor"),
+
+	/**
+	 * Not a tool: the least any tool on a Liquibase changelog and history must do ({@link LiquibaseFloor}),
+	 * measured for apply-all only.
+	 */
+	LIQUIBASE_FLOOR("liquibase-floor", "Liquibase's floor", "Liquibase's floor"),
 
 	/** paig-db's runner, as its start-up calls it. */
 	PAIG_DB("paig-db", "paig-db", "paig-db"),

@@ -1,0 +1,44 @@
+package io.paig.db.benchmarks;
+
+import java.util.List;
+
+import io.paig.db.benchmarks.Result.Kind;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link Report}.
+ *
+ * @author paig-db
+ */
+class ReportTests {
+
+	@Test
+	void aimIsCountedAndLiquibasesFloorIsReportedUnderItWithoutBeingCounted() {
+		Report report = new Report(List.of(apply("PostgreSQL", Tool.RAW_JDBC, 500),
+				apply("PostgreSQL", Tool.LIQUIBASE_FLOOR, 650), apply("PostgreSQL", Tool.PAIG_DB, 1000),
+				apply("PostgreSQL", Tool.LIQUIBASE, 1600)), List.of("PostgreSQL"));
+		String figures = report.figures();
+		assertThat(figures).contains("- FAIL PostgreSQL, 1,000 changes: paig-db apply all, within 1.5x raw JDBC "
+				+ "(the aim): 1,000 ms vs raw JDBC 500 ms = 2.00x (limit 1.50x)\n  - not a target: Liquibase's floor");
+		assertThat(figures).contains("takes 650 ms = 1.30x raw JDBC; paig-db takes 1.54x the floor");
+		assertThat(figures).contains("| apply all, in-process | 1,000 | Liquibase's floor | 650 | 650 | 650 | 1.30x |");
+		assertThat(report.summary()).isEqualTo("1 passed, 1 failed");
+	}
+
+	@Test
+	void withoutLiquibasesFloorTheAimStandsAlone() {
+		Report report = new Report(List.of(apply("MariaDB", Tool.RAW_JDBC, 500),
+				apply("MariaDB", Tool.PAIG_DB, 700), apply("MariaDB", Tool.LIQUIBASE, 800)), List.of("MariaDB"));
+		String figures = report.figures();
+		assertThat(figures).contains("- PASS MariaDB, 1,000 changes: paig-db apply all, within 1.5x raw JDBC");
+		assertThat(figures).doesNotContain("Liquibase's floor");
+		assertThat(report.summary()).isEqualTo("2 passed, 0 failed");
+	}
+
+	private static Result apply(String database, Tool tool, double millis) {
+		return new Result(database, Kind.APPLY, 1000, tool, new Stats(millis, millis, millis, 1), null);
+	}
+
+}
