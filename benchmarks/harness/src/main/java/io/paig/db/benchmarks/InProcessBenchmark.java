@@ -137,8 +137,7 @@ public final class InProcessBenchmark {
 	 * @throws Exception when a tool fails
 	 */
 	public List<Result> check(Workload workload) throws Exception {
-		Set<Tool> tools = EnumSet.copyOf(this.server.tools());
-		tools.add(Tool.LIQUIBASE_FLOOR);
+		Set<Tool> tools = this.server.tools();
 		ClassLoader classLoader = workload.classLoader(getClass().getClassLoader());
 		Map<Tool, List<Double>> times = new EnumMap<>(Tool.class);
 		Map<Tool, List<Double>> allocations = new EnumMap<>(Tool.class);
