@@ -23,7 +23,9 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 
@@ -323,6 +325,8 @@ final class ChangelogFingerprint {
 
 		private final Set<String> manifest = Collections.synchronizedSet(new LinkedHashSet<>());
 
+		private final Map<String, Resource[]> found = new ConcurrentHashMap<>();
+
 		private final Instant started = Instant.now();
 
 		Recorder(ResourceLoader delegate) {
@@ -338,10 +342,20 @@ final class ChangelogFingerprint {
 			return this.delegate.getResource(location);
 		}
 
+		/**
+		 * Look a pattern up, once per run: a parse asks for the same path several times (Liquibase for an
+		 * include and again when it parses the file, paig-db for the file's revision header), and each ask
+		 * of a {@code classpath*:} pattern searches every entry of the class path.
+		 */
 		@Override
 		public Resource[] getResources(String locationPattern) throws IOException {
 			this.manifest.add("P " + locationPattern);
-			return this.patterns.getResources(locationPattern);
+			Resource[] resources = this.found.get(locationPattern);
+			if (resources == null) {
+				resources = this.patterns.getResources(locationPattern);
+				this.found.put(locationPattern, resources);
+			}
+			return resources.clone();
 		}
 
 		@Override

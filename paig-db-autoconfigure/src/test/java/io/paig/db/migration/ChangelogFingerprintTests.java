@@ -10,6 +10,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -18,8 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -144,6 +147,30 @@ class ChangelogFingerprintTests {
 			.isEqualTo(hash);
 		Files.writeString(this.folder.resolve("revisions/a.yaml"), "a: 3\n");
 		assertThat(ChangelogFingerprint.of(SETTINGS, manifest, loader).hash()).isNotEqualTo(hash);
+	}
+
+	@Test
+	void recorderLooksEachPatternUpOnceAndNotesItOnce() throws IOException {
+		ResourcePatternResolver folder = (ResourcePatternResolver) folderWith("a: 1\n");
+		AtomicInteger searches = new AtomicInteger();
+		ResourcePatternResolver counting = new PathMatchingResourcePatternResolver(folder) {
+
+			@Override
+			public Resource[] getResources(String locationPattern) throws IOException {
+				searches.incrementAndGet();
+				return folder.getResources(locationPattern);
+			}
+
+		};
+		ChangelogFingerprint.Recorder recorder = new ChangelogFingerprint.Recorder(counting);
+		Resource[] first = recorder.getResources("classpath*:revisions/a.yaml");
+		first[0] = null;
+		Resource[] second = recorder.getResources("classpath*:revisions/a.yaml");
+		assertThat(searches).hasValue(1);
+		assertThat(second).singleElement().satisfies((resource) -> assertThat(resource.exists()).isTrue());
+		assertThat(recorder.manifest()).containsOnlyOnce("P classpath*:revisions/a.yaml");
+		recorder.getResources("classpath*:revisions/*.yaml");
+		assertThat(searches).hasValue(2);
 	}
 
 	private ResourceLoader folderWith(String revision) throws IOException {
