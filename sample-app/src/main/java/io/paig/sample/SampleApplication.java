@@ -4,9 +4,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * A small PAIG-like service on the paig-db starter: its database comes from {@code database.url} alone.
+ * A small PAIG-like service on the paig-db starter: its database comes from
+ * {@code database.url} alone.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @SpringBootApplication
 public class SampleApplication {

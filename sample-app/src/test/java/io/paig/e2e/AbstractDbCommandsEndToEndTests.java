@@ -35,13 +35,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
- * Alembic's working sequence through the application itself, against each database by a subclass: add an
- * entity field, autogenerate a revision, upgrade, check, downgrade and upgrade by revision, downgrade to
- * base and up again; a new entity with an index and a foreign key; a column, an index and a foreign key
- * removed, and created again by the downgrade; a changed foreign key and back; the SQL of an upgrade run by
- * hand; stamp.
+ * Alembic's working sequence through the application itself, against each database by a
+ * subclass: add an entity field, autogenerate a revision, upgrade, check, downgrade and
+ * upgrade by revision, downgrade to base and up again; a new entity with an index and a
+ * foreign key; a column, an index and a foreign key removed, and created again by the
+ * downgrade; a changed foreign key and back; the SQL of an upgrade run by hand; stamp.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @ExtendWith(OutputCaptureExtension.class)
 abstract class AbstractDbCommandsEndToEndTests {
@@ -58,8 +58,8 @@ abstract class AbstractDbCommandsEndToEndTests {
 	abstract String url();
 
 	/**
-	 * Whether a new table's foreign keys are written into its {@code createTable} rather than as
-	 * {@code addForeignKeyConstraint}.
+	 * Whether a new table's foreign keys are written into its {@code createTable} rather
+	 * than as {@code addForeignKeyConstraint}.
 	 * @return {@code true} on SQLite, which cannot add a foreign key to an existing table
 	 */
 	boolean foreignKeysInCreateTable() {
@@ -67,8 +67,8 @@ abstract class AbstractDbCommandsEndToEndTests {
 	}
 
 	/**
-	 * Whether a change SQLite cannot make in place is a table rebuild, with the reverse rebuild as its
-	 * rollback.
+	 * Whether a change SQLite cannot make in place is a table rebuild, with the reverse
+	 * rebuild as its rollback.
 	 * @return {@code true} on SQLite
 	 */
 	boolean rebuildsTables() {
@@ -87,22 +87,24 @@ abstract class AbstractDbCommandsEndToEndTests {
 
 	void firstRevision() throws Exception {
 		Files.createDirectories(folder().resolve("revisions"));
-		Files.writeString(folder().resolve("revisions/" + FIRST + "_create_widget.yaml"), """
-				revision:
-				  id: %s
-				  parent: null
-				  message: create widget
-				databaseChangeLog:
-				  - changeSet:
-				      id: %s-1
-				      author: paig-db
-				      changes:
-				        - createTable:
-				            tableName: widget
-				            columns:
-				              - column: { name: id, type: int, autoIncrement: true, constraints: { primaryKey: true, nullable: false } }
-				              - column: { name: name, type: varchar(100), constraints: { nullable: false } }
-				""".formatted(FIRST, FIRST));
+		Files.writeString(folder().resolve("revisions/" + FIRST + "_create_widget.yaml"),
+				"""
+						revision:
+						  id: %s
+						  parent: null
+						  message: create widget
+						databaseChangeLog:
+						  - changeSet:
+						      id: %s-1
+						      author: paig-db
+						      changes:
+						        - createTable:
+						            tableName: widget
+						            columns:
+						              - column: { name: id, type: int, autoIncrement: true, constraints: { primaryKey: true, nullable: false } }
+						              - column: { name: name, type: varchar(100), constraints: { nullable: false } }
+						"""
+					.formatted(FIRST, FIRST));
 		Files.writeString(folder().resolve("db.changelog-master.yaml"), """
 				databaseChangeLog:
 				  - include:
@@ -112,7 +114,8 @@ abstract class AbstractDbCommandsEndToEndTests {
 	}
 
 	/**
-	 * Run {@code db ...} through an application, as {@code java -jar app.jar db ...} would.
+	 * Run {@code db ...} through an application, as {@code java -jar app.jar db ...}
+	 * would.
 	 */
 	Outcome db(CapturedOutput output, Class<?> application, String... command) {
 		int before = output.toString().length();
@@ -133,15 +136,16 @@ abstract class AbstractDbCommandsEndToEndTests {
 	}
 
 	/**
-	 * What /actuator/migrations says, from the application started normally (no command, no start-up
-	 * migration) on the same database.
+	 * What /actuator/migrations says, from the application started normally (no command,
+	 * no start-up migration) on the same database.
 	 */
 	private MigrationsDescriptor endpointDocument(Class<?> application) {
 		try (ConfigurableApplicationContext context = new SpringApplication(application).run(
 				"--spring.main.web-application-type=none", "--database.migration.on-startup=none",
 				"--database.url=" + url(),
 				"--database.migration.changelog=file:" + folder().resolve("db.changelog-master.yaml"))) {
-			return new MigrationsEndpoint(context.getBean(MigrationRunner.class), context.getBean(DataSource.class), null)
+			return new MigrationsEndpoint(context.getBean(MigrationRunner.class), context.getBean(DataSource.class),
+					null)
 				.migrations();
 		}
 	}
@@ -181,7 +185,9 @@ abstract class AbstractDbCommandsEndToEndTests {
 			.filter((file) -> file.getFileName().toString().startsWith(second))
 			.findFirst()
 			.orElseThrow());
-		assertThat(secondText).contains("parent: \"" + FIRST + "\"").contains("addColumn:").containsIgnoringCase("color");
+		assertThat(secondText).contains("parent: \"" + FIRST + "\"")
+			.contains("addColumn:")
+			.containsIgnoringCase("color");
 		assertThat(db(output, v2, "upgrade", "head").code()).isZero();
 		assertThat(db(output, v2, "check").code()).isZero();
 		assertThat(db(output, v2, "current").output()).contains(second + " (head)");
@@ -219,7 +225,8 @@ abstract class AbstractDbCommandsEndToEndTests {
 				.contains("referencedTableName: widget");
 		}
 		else {
-			assertThat(thirdText.toLowerCase(Locale.ROOT)).contains("addforeignkeyconstraint").contains("fk_gadget_widget");
+			assertThat(thirdText.toLowerCase(Locale.ROOT)).contains("addforeignkeyconstraint")
+				.contains("fk_gadget_widget");
 		}
 		assertThat(db(output, v3, "upgrade", "head").code()).isZero();
 		assertThat(db(output, v3, "check").code()).isZero();
@@ -227,8 +234,7 @@ abstract class AbstractDbCommandsEndToEndTests {
 		assertThat(db(output, v3, "downgrade", "-1").code()).isZero();
 		assertThat(tableExists("gadget")).isFalse();
 		assertThat(db(output, v3, "upgrade", "head").code()).isZero();
-		assertThat(db(output, v3, "revision", "--autogenerate", "-m", "nothing new").output())
-			.contains("No changes");
+		assertThat(db(output, v3, "revision", "--autogenerate", "-m", "nothing new").output()).contains("No changes");
 
 		// history, heads, show and stamp tell the same story
 		Outcome history = db(output, v3, "history");
@@ -241,7 +247,8 @@ abstract class AbstractDbCommandsEndToEndTests {
 		MigrationsDescriptor document = endpointDocument(v3);
 		assertThat(document.current().id()).isEqualTo(FIRST);
 		assertThat(document.head().id()).isEqualTo(third);
-		assertThat(document.pending()).extracting(MigrationsEndpoint.RevisionDescriptor::id).containsExactly(second, third);
+		assertThat(document.pending()).extracting(MigrationsEndpoint.RevisionDescriptor::id)
+			.containsExactly(second, third);
 		assertThat(document.applied()).extracting(MigrationsEndpoint.RevisionDescriptor::id).containsExactly(FIRST);
 		assertThat(db(output, v3, "stamp", "head").code()).isZero();
 		assertThat(db(output, v3, "current", "--check-heads").code()).isZero();
@@ -266,7 +273,9 @@ abstract class AbstractDbCommandsEndToEndTests {
 		Outcome generated = db(output, v5, "revision", "--autogenerate", "-m", "drop name, label index, gadget key");
 		assertThat(generated.code()).as(generated.output()).isZero();
 		String text = revisionText("drop_name");
-		assertThat(changeSets(text)).as(text).isNotEmpty().allSatisfy((changeSet) -> assertThat(changeSet).contains("rollback:"));
+		assertThat(changeSets(text)).as(text)
+			.isNotEmpty()
+			.allSatisfy((changeSet) -> assertThat(changeSet).contains("rollback:"));
 		if (rebuildsTables()) {
 			assertThat(text).contains("Rebuild widget").contains("Rebuild gadget");
 		}
@@ -290,7 +299,8 @@ abstract class AbstractDbCommandsEndToEndTests {
 
 		Outcome downgraded = db(output, v5, "downgrade", "-1");
 		assertThat(downgraded.code()).as(downgraded.output()).isZero();
-		assertThat(nameColumn()).as("the column comes back with its type and NOT NULL").isEqualTo("varchar(100) not null");
+		assertThat(nameColumn()).as("the column comes back with its type and NOT NULL")
+			.isEqualTo("varchar(100) not null");
 		assertThat(indexes("gadget")).contains("ix_gadget_label");
 		assertThat(foreignKeys("gadget")).containsExactly("widget_id -> widget.id");
 		assertThatForeignKeyIsEnforced();
@@ -313,15 +323,18 @@ abstract class AbstractDbCommandsEndToEndTests {
 		assertThat(db(output, v3, "revision", "--autogenerate", "-m", "color and gadget").code()).isZero();
 		assertThat(db(output, v3, "upgrade", "head").code()).isZero();
 
-		// v4: widget.name optional, gadget's foreign key ON DELETE CASCADE (a drop and an add of the key)
+		// v4: widget.name optional, gadget's foreign key ON DELETE CASCADE (a drop and an
+		// add of the key)
 		Outcome generated = db(output, v4, "revision", "--autogenerate", "-m", "optional name, cascade");
 		assertThat(generated.code()).as(generated.output()).isZero();
 		String text = revisionText("optional_name");
 		assertThat(changeSetWith(text, "- dropForeignKeyConstraint:")).as(text)
 			.containsPattern("rollback:\\s+(- )?addForeignKeyConstraint:")
-			.as("the old key comes back as it was, without CASCADE").doesNotContain("CASCADE");
+			.as("the old key comes back as it was, without CASCADE")
+			.doesNotContain("CASCADE");
 		assertThat(changeSetWith(text, "onDelete: CASCADE")).doesNotContain("rollback:")
-			.as("the add keeps its derived rollback").doesNotContain("- dropForeignKeyConstraint:");
+			.as("the add keeps its derived rollback")
+			.doesNotContain("- dropForeignKeyConstraint:");
 		Outcome upgraded = db(output, v4, "upgrade", "head");
 		assertThat(upgraded.code()).as(upgraded.output()).isZero();
 		assertThat(db(output, v4, "check").code()).isZero();
@@ -359,8 +372,8 @@ abstract class AbstractDbCommandsEndToEndTests {
 	}
 
 	/**
-	 * Delete a revision file and its include from the master changelog, as a developer drops a revision
-	 * after reverting it.
+	 * Delete a revision file and its include from the master changelog, as a developer
+	 * drops a revision after reverting it.
 	 */
 	private void discardRevision(String slug) throws Exception {
 		Path file = revisionFiles().stream()
@@ -369,7 +382,8 @@ abstract class AbstractDbCommandsEndToEndTests {
 			.orElseThrow();
 		Files.delete(file);
 		Path master = folder().resolve("db.changelog-master.yaml");
-		String include = "  - include:\n      file: revisions/" + file.getFileName() + "\n      relativeToChangelogFile: true\n";
+		String include = "  - include:\n      file: revisions/" + file.getFileName()
+				+ "\n      relativeToChangelogFile: true\n";
 		String text = Files.readString(master);
 		assertThat(text).contains(include);
 		Files.writeString(master, text.replace(include, ""));
@@ -393,9 +407,12 @@ abstract class AbstractDbCommandsEndToEndTests {
 	 */
 	private String nameColumn() throws Exception {
 		try (Connection connection = connect();
-				var result = connection.getMetaData().getColumns(connection.getCatalog(), schema(connection), "widget", "name")) {
+				var result = connection.getMetaData()
+					.getColumns(connection.getCatalog(), schema(connection), "widget", "name")) {
 			assertThat(result.next()).as("widget.name exists").isTrue();
-			String type = result.getString("TYPE_NAME").toLowerCase(Locale.ROOT).replace("character varying", "varchar");
+			String type = result.getString("TYPE_NAME")
+				.toLowerCase(Locale.ROOT)
+				.replace("character varying", "varchar");
 			return type + "(" + result.getInt("COLUMN_SIZE") + ")"
 					+ ((result.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls) ? " not null" : " null");
 		}
@@ -404,7 +421,8 @@ abstract class AbstractDbCommandsEndToEndTests {
 	private List<String> indexes(String table) throws Exception {
 		List<String> indexes = new ArrayList<>();
 		try (Connection connection = connect();
-				var result = connection.getMetaData().getIndexInfo(connection.getCatalog(), schema(connection), table, false, false)) {
+				var result = connection.getMetaData()
+					.getIndexInfo(connection.getCatalog(), schema(connection), table, false, false)) {
 			while (result.next()) {
 				if (result.getString("INDEX_NAME") != null) {
 					indexes.add(result.getString("INDEX_NAME").toLowerCase(Locale.ROOT));
@@ -417,7 +435,8 @@ abstract class AbstractDbCommandsEndToEndTests {
 	private List<String> foreignKeys(String table) throws Exception {
 		List<String> keys = new ArrayList<>();
 		try (Connection connection = connect();
-				var result = connection.getMetaData().getImportedKeys(connection.getCatalog(), schema(connection), table)) {
+				var result = connection.getMetaData()
+					.getImportedKeys(connection.getCatalog(), schema(connection), table)) {
 			while (result.next()) {
 				keys.add(result.getString("FKCOLUMN_NAME").toLowerCase(Locale.ROOT) + " -> "
 						+ result.getString("PKTABLE_NAME").toLowerCase(Locale.ROOT) + "."
@@ -429,7 +448,8 @@ abstract class AbstractDbCommandsEndToEndTests {
 
 	private int deleteRule(String table) throws Exception {
 		try (Connection connection = connect();
-				var result = connection.getMetaData().getImportedKeys(connection.getCatalog(), schema(connection), table)) {
+				var result = connection.getMetaData()
+					.getImportedKeys(connection.getCatalog(), schema(connection), table)) {
 			assertThat(result.next()).as(table + " has a foreign key").isTrue();
 			return result.getInt("DELETE_RULE");
 		}
@@ -437,16 +457,17 @@ abstract class AbstractDbCommandsEndToEndTests {
 
 	private void assertThatForeignKeyIsEnforced() throws Exception {
 		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-			assertThatExceptionOfType(SQLException.class)
-				.as("a gadget of no widget")
-				.isThrownBy(() -> statement.executeUpdate("INSERT INTO gadget (label, widget_id) VALUES ('orphan', 999999)"));
+			assertThatExceptionOfType(SQLException.class).as("a gadget of no widget")
+				.isThrownBy(() -> statement
+					.executeUpdate("INSERT INTO gadget (label, widget_id) VALUES ('orphan', 999999)"));
 		}
 	}
 
 	private void runScript(String output) throws Exception {
 		StringBuilder script = new StringBuilder();
 		for (String line : output.split("\n")) {
-			// log lines, and a stack trace another thread of this test JVM may print meanwhile, are not SQL
+			// log lines, and a stack trace another thread of this test JVM may print
+			// meanwhile, are not SQL
 			if (!line.matches("^\\d{4}-\\d{2}-\\d{2}T.*") && !line.startsWith("--") && !line.matches("^\\s+at .*")
 					&& !line.matches("^(Caused by: )?[a-z][\\w.$]*\\.[A-Z]\\w*(Exception|Error)\\b.*")
 					&& !line.matches("^\\s*\\.\\.\\. \\d+ more$")) {
@@ -476,8 +497,8 @@ abstract class AbstractDbCommandsEndToEndTests {
 	private List<String> allTables() throws Exception {
 		List<String> tables = new ArrayList<>();
 		try (Connection connection = connect();
-				var result = connection.getMetaData().getTables(connection.getCatalog(), schema(connection), "%",
-						new String[] { "TABLE" })) {
+				var result = connection.getMetaData()
+					.getTables(connection.getCatalog(), schema(connection), "%", new String[] { "TABLE" })) {
 			while (result.next()) {
 				tables.add(result.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
 			}
@@ -501,7 +522,8 @@ abstract class AbstractDbCommandsEndToEndTests {
 	private List<String> columns(String table) throws Exception {
 		List<String> columns = new ArrayList<>();
 		try (Connection connection = connect();
-				var result = connection.getMetaData().getColumns(connection.getCatalog(), schema(connection), table, null)) {
+				var result = connection.getMetaData()
+					.getColumns(connection.getCatalog(), schema(connection), table, null)) {
 			while (result.next()) {
 				columns.add(result.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
 			}

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The {@code db} commands end to end on MariaDB.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class DbCommandsMariaDbEndToEndTests extends AbstractDbCommandsEndToEndTests {
 

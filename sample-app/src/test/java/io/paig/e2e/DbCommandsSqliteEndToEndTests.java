@@ -14,10 +14,10 @@ import org.springframework.boot.test.system.CapturedOutput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code db} commands end to end on SQLite, and the table rebuild of a change SQLite cannot make in
- * place.
+ * The {@code db} commands end to end on SQLite, and the table rebuild of a change SQLite
+ * cannot make in place.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class DbCommandsSqliteEndToEndTests extends AbstractDbCommandsEndToEndTests {
 
@@ -67,7 +67,9 @@ class DbCommandsSqliteEndToEndTests extends AbstractDbCommandsEndToEndTests {
 			.findFirst()
 			.orElseThrow();
 		String text = Files.readString(file);
-		assertThat(text).contains("Rebuild widget").contains("Rebuild gadget").contains("rollback:")
+		assertThat(text).contains("Rebuild widget")
+			.contains("Rebuild gadget")
+			.contains("rollback:")
 			.doesNotContain("- dropNotNullConstraint:")
 			.doesNotContain("- dropForeignKeyConstraint:")
 			.doesNotContain("- addForeignKeyConstraint:");
@@ -83,9 +85,11 @@ class DbCommandsSqliteEndToEndTests extends AbstractDbCommandsEndToEndTests {
 		Outcome downgraded = db(output, v4, "downgrade", "-1");
 		assertThat(downgraded.code()).as(downgraded.output()).isZero();
 		assertThat(count("SELECT \"notnull\" FROM pragma_table_info('widget') WHERE name = 'name'"))
-			.as("the reverse rebuild restores NOT NULL").isOne();
+			.as("the reverse rebuild restores NOT NULL")
+			.isOne();
 		assertThat(count("SELECT count(*) FROM pragma_foreign_key_list('gadget') WHERE on_delete = 'CASCADE'"))
-			.as("the reverse rebuild restores the foreign key without CASCADE").isZero();
+			.as("the reverse rebuild restores the foreign key without CASCADE")
+			.isZero();
 		assertThat(count("widget")).isEqualTo(2);
 		assertThat(count("gadget")).as("the children survive the reverse rebuild").isEqualTo(3);
 
@@ -101,7 +105,8 @@ class DbCommandsSqliteEndToEndTests extends AbstractDbCommandsEndToEndTests {
 
 	private long count(String tableOrQuery) throws Exception {
 		String sql = tableOrQuery.startsWith("SELECT") ? tableOrQuery : "SELECT count(*) FROM " + tableOrQuery;
-		try (Connection connection = connect(); Statement statement = connection.createStatement();
+		try (Connection connection = connect();
+				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {
 			result.next();
 			return result.getLong(1);

@@ -5,11 +5,12 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 
 /**
- * The same application at five moments of its life: its entities as they were, with a field added, with a
- * new entity, with a column made optional and a foreign key made {@code ON DELETE CASCADE}, and (from the
- * third) with a {@code NOT NULL} field, an index and a foreign key removed.
+ * The same application at five moments of its life: its entities as they were, with a
+ * field added, with a new entity, with a column made optional and a foreign key made
+ * {@code ON DELETE CASCADE}, and (from the third) with a {@code NOT NULL} field, an index
+ * and a foreign key removed.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class E2eApplications {
 

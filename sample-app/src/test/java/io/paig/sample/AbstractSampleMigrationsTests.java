@@ -31,14 +31,15 @@ import org.springframework.test.annotation.DirtiesContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /actuator/migrations}, health and metrics of the sample app over real HTTP, as its history grows,
- * fails and is migrated by another instance; run against each database by a subclass. The changelog is a
- * copy of the sample's in a folder the tests add revisions to.
+ * {@code /actuator/migrations}, health and metrics of the sample app over real HTTP, as
+ * its history grows, fails and is migrated by another instance; run against each database
+ * by a subclass. The changelog is a copy of the sample's in a folder the tests add
+ * revisions to.
  * <p>
- * The context is closed after each class: the class's database is dropped with it, and a cached context
- * would keep a pool trying to reach it.
+ * The context is closed after each class: the class's database is dropped with it, and a
+ * cached context would keep a pool trying to reach it.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @DirtiesContext
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -55,7 +56,10 @@ abstract class AbstractSampleMigrationsTests {
 
 	static final String HEAD = SampleRevisions.HEAD;
 
-	/** A revision the tests add after head; its id shares all but its last character with head's. */
+	/**
+	 * A revision the tests add after head; its id shares all but its last character with
+	 * head's.
+	 */
 	static final String ADDED = "1900f97ae686";
 
 	static final String BROKEN = "1900f97ae687";
@@ -98,7 +102,8 @@ abstract class AbstractSampleMigrationsTests {
 	abstract Path changelogFolder();
 
 	/**
-	 * The password in this class's database URL, which must appear nowhere; {@code null} when it has none.
+	 * The password in this class's database URL, which must appear nowhere; {@code null}
+	 * when it has none.
 	 * @return the password
 	 */
 	abstract String password();
@@ -148,8 +153,7 @@ abstract class AbstractSampleMigrationsTests {
 		assertThat(list(document.get("pending"))).isEmpty();
 		// newest first, as 'db history' lists them
 		List<Map<String, Object>> applied = list(document.get("applied"));
-		assertThat(applied).extracting((revision) -> revision.get("id"))
-			.containsExactlyElementsOf(newestFirst());
+		assertThat(applied).extracting((revision) -> revision.get("id")).containsExactlyElementsOf(newestFirst());
 		assertThat(applied).allSatisfy((revision) -> assertThat(revision).containsEntry("applied", true));
 		Map<String, Object> base = applied.get(applied.size() - 1);
 		assertThat(base).containsEntry("message", "Initial migrations");
@@ -172,7 +176,8 @@ abstract class AbstractSampleMigrationsTests {
 	@Test
 	@Order(1)
 	void anotherInstanceMigratingKeepsAnInstanceAtItsHeadReady() throws Exception {
-		// a rolling update: the new version migrates while this one, whose revisions are all applied, serves
+		// a rolling update: the new version migrates while this one, whose revisions are
+		// all applied, serves
 		try (Connection other = this.dataSource.getConnection()) {
 			try (var held = LockHolding.hold(other, this.runner)) {
 				Map<String, Object> document = migrations();
@@ -187,8 +192,9 @@ abstract class AbstractSampleMigrationsTests {
 	@Test
 	@Order(2)
 	void oneRevisionByPrefixAndUnknownOnesAre404() {
-		ResponseEntity<Map<String, Object>> revision = this.rest.exchange("/actuator/migrations/" + HEAD.substring(0, 4),
-				org.springframework.http.HttpMethod.GET, null, new ParameterizedTypeReference<>() {
+		ResponseEntity<Map<String, Object>> revision = this.rest.exchange(
+				"/actuator/migrations/" + HEAD.substring(0, 4), org.springframework.http.HttpMethod.GET, null,
+				new ParameterizedTypeReference<>() {
 				});
 		assertThat(revision.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(revision.getBody()).containsEntry("id", HEAD).containsEntry("reversible", true);
@@ -216,10 +222,12 @@ abstract class AbstractSampleMigrationsTests {
 		Map<String, Object> document = migrations();
 		assertThat(document.get("status")).isEqualTo("PENDING");
 		assertThat(list(document.get("pending"))).extracting((revision) -> revision.get("id")).containsExactly(ADDED);
-		assertThat(list(list(document.get("pending")).get(0).get("changeSets")).get(0)).containsEntry("executedAt", null);
+		assertThat(list(list(document.get("pending")).get(0).get("changeSets")).get(0)).containsEntry("executedAt",
+				null);
 		ResponseEntity<String> readiness = this.rest.getForEntity("/actuator/health/readiness", String.class);
 		assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-		// Only the migrations contributor can take readiness out of service here: it is a member of the group.
+		// Only the migrations contributor can take readiness out of service here: it is a
+		// member of the group.
 		assertThat(readiness.getBody()).contains("OUT_OF_SERVICE");
 		assertThat(this.rest.getForEntity("/actuator/health/liveness", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.OK);
@@ -232,7 +240,8 @@ abstract class AbstractSampleMigrationsTests {
 	void upgradeOverHttpAppliesItAndReadinessReturns() {
 		ResponseEntity<Map<String, Object>> run = this.rest.exchange("/actuator/migrations/upgrade",
 				org.springframework.http.HttpMethod.POST,
-				new org.springframework.http.HttpEntity<>(Map.of("target", "head")), new ParameterizedTypeReference<>() {
+				new org.springframework.http.HttpEntity<>(Map.of("target", "head")),
+				new ParameterizedTypeReference<>() {
 				});
 		assertThat(run.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(run.getBody()).containsEntry("outcome", "APPLIED").containsEntry("revisions", List.of(ADDED));
@@ -277,8 +286,8 @@ abstract class AbstractSampleMigrationsTests {
 	@Order(6)
 	void downgradeOverHttpRevertsTheNewestRevision() {
 		ResponseEntity<Map<String, Object>> run = this.rest.exchange("/actuator/migrations/downgrade",
-				org.springframework.http.HttpMethod.POST, new org.springframework.http.HttpEntity<>(Map.of("target", "-1")),
-				new ParameterizedTypeReference<>() {
+				org.springframework.http.HttpMethod.POST,
+				new org.springframework.http.HttpEntity<>(Map.of("target", "-1")), new ParameterizedTypeReference<>() {
 				});
 		assertThat(run.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(run.getBody()).containsEntry("outcome", "REVERTED").containsEntry("revisions", List.of(ADDED));

@@ -6,7 +6,6 @@ import java.util.Map;
 import io.paig.db.migration.MigrationRun;
 import io.paig.db.migration.MigrationRunner;
 import io.paig.db.migration.Revision;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The sample app on its default SQLite database, over real HTTP.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureTestRestTemplate
@@ -62,7 +61,8 @@ class SampleApplicationTests {
 	@Test
 	void writeOperationsAreNotMappedByDefault() {
 		MigrationRun before = this.runner.getLastRun();
-		ResponseEntity<String> upgrade = this.rest.postForEntity("/actuator/migrations/upgrade", Map.of(), String.class);
+		ResponseEntity<String> upgrade = this.rest.postForEntity("/actuator/migrations/upgrade", Map.of(),
+				String.class);
 		ResponseEntity<String> downgrade = this.rest.postForEntity("/actuator/migrations/downgrade",
 				Map.of("target", "base"), String.class);
 		assertThat(upgrade.getStatusCode().is2xxSuccessful()).isFalse();

@@ -11,7 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The migration checks over the sample's whole history on MariaDB.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @MigrationTest
 class SampleMigrationChecksMariaDbTests extends MigrationChecks {

@@ -12,7 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The sample's migrations endpoint, health and metrics on MariaDB.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class SampleMigrationsMariaDbTests extends AbstractSampleMigrationsTests {
 

@@ -10,10 +10,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The sample's migrations endpoint, health and metrics on PostgreSQL, with a password in the URL (the
- * server trusts local connections, so any password gets in) that must appear nowhere.
+ * The sample's migrations endpoint, health and metrics on PostgreSQL, with a password in
+ * the URL (the server trusts local connections, so any password gets in) that must appear
+ * nowhere.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class SampleMigrationsPostgresqlTests extends AbstractSampleMigrationsTests {
 

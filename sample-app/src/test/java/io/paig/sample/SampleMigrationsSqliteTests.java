@@ -10,7 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The sample's migrations endpoint, health and metrics on SQLite.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class SampleMigrationsSqliteTests extends AbstractSampleMigrationsTests {
 

@@ -18,11 +18,11 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.Environment;
 
 /**
- * Reports a database that refused or could not be reached at start-up: a wrong password, a database
- * that does not exist, nothing listening at the host and port, a SQLite file that cannot be opened.
- * Other SQL errors are left to other analyzers.
+ * Reports a database that refused or could not be reached at start-up: a wrong password,
+ * a database that does not exist, nothing listening at the host and port, a SQLite file
+ * that cannot be opened. Other SQL errors are left to other analyzers.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class DatabaseConnectionFailureAnalyzer extends AbstractFailureAnalyzer<SQLException> {
 
@@ -48,19 +48,22 @@ class DatabaseConnectionFailureAnalyzer extends AbstractFailureAnalyzer<SQLExcep
 	}
 
 	private Target target() {
-		// The context is closed by now: read the configuration again rather than asking for beans. Bean
-		// definitions outlive a failed refresh, so they still tell whether database.url was in use at all.
+		// The context is closed by now: read the configuration again rather than asking
+		// for beans. Bean
+		// definitions outlive a failed refresh, so they still tell whether database.url
+		// was in use at all.
 		boolean fromDatabaseUrl = !(this.beanFactory instanceof ListableBeanFactory listable)
 				|| listable.getBeanNamesForType(DatabaseUrlConnectionDetails.class, true, false).length > 0;
 		if (!fromDatabaseUrl) {
-			// paig-db backed off: Spring Boot's own spring.datasource.url, or the application's own DataSource
+			// paig-db backed off: Spring Boot's own spring.datasource.url, or the
+			// application's own DataSource
 			String bootUrl = this.environment.getProperty("spring.datasource.url");
-			return (bootUrl != null) ? new Target(Secrets.maskJdbcUrl(bootUrl),
-					this.environment.getProperty("spring.datasource.password"))
+			return (bootUrl != null)
+					? new Target(Secrets.maskJdbcUrl(bootUrl),
+							this.environment.getProperty("spring.datasource.password"))
 					: new Target("the application's own DataSource", null);
 		}
-		DatabaseProperties properties = Binder.get(this.environment)
-			.bindOrCreate("database", DatabaseProperties.class);
+		DatabaseProperties properties = Binder.get(this.environment).bindOrCreate("database", DatabaseProperties.class);
 		try {
 			JdbcSettings settings = new JdbcTranslator(properties.getSqlite().toOptions(), getClass().getClassLoader())
 				.translate(properties.getUrl(), properties.getUsername(), properties.getPassword());

@@ -17,14 +17,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Configuration properties for paig-db ({@code database.*}).
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @ConfigurationProperties("database")
 public class DatabaseProperties {
 
 	/**
-	 * Database URL in SQLAlchemy's form, 'dialect+driver://user:password@host:port/database', or a 'jdbc:'
-	 * URL. The default is PAIG's: a SQLite file at db/database.db below the working directory.
+	 * Database URL in SQLAlchemy's form,
+	 * 'dialect+driver://user:password@host:port/database', or a 'jdbc:' URL. The default
+	 * is PAIG's: a SQLite file at db/database.db below the working directory.
 	 */
 	private String url = "sqlite+aiosqlite:///db/database.db";
 
@@ -77,14 +78,20 @@ public class DatabaseProperties {
 	}
 
 	/**
-	 * Settings that make SQLite safe behind a connection pool; the URL's own query parameters win.
+	 * Settings that make SQLite safe behind a connection pool; the URL's own query
+	 * parameters win.
 	 */
 	public static class Sqlite {
 
-		/** How long a connection waits for another connection's write lock before failing. */
+		/**
+		 * How long a connection waits for another connection's write lock before failing.
+		 */
 		private Duration busyTimeout = Duration.ofSeconds(30);
 
-		/** Journal mode of file databases; WAL lets readers work while one connection writes. */
+		/**
+		 * Journal mode of file databases; WAL lets readers work while one connection
+		 * writes.
+		 */
 		private JournalMode journalMode = JournalMode.WAL;
 
 		/** Whether foreign key constraints are enforced. */
@@ -155,13 +162,22 @@ public class DatabaseProperties {
 		/** Changelog parameters, written ${name} in the changelogs. */
 		private Map<String, String> parameters = new LinkedHashMap<>();
 
-		/** Whether Liquibase may send its anonymous usage analytics (it does by default since 4.30). */
+		/**
+		 * Whether Liquibase may send its anonymous usage analytics (it does by default
+		 * since 4.30).
+		 */
 		private boolean analyticsEnabled = false;
 
-		/** Whether a database built by Alembic is adopted at its alembic_version, and that table kept in step. */
+		/**
+		 * Whether a database built by Alembic is adopted at its alembic_version, and that
+		 * table kept in step.
+		 */
 		private boolean adoptAlembic = true;
 
-		/** Whether a start may skip parsing the changelog when its files and the history are as at the last check. */
+		/**
+		 * Whether a start may skip parsing the changelog when its files and the history
+		 * are as at the last check.
+		 */
 		private boolean fastCheck = true;
 
 		private final Endpoint endpoint = new Endpoint();
@@ -294,10 +310,16 @@ public class DatabaseProperties {
 	 */
 	public static class Command {
 
-		/** Folder of the project's changelog sources, where 'db revision' writes new revisions. */
+		/**
+		 * Folder of the project's changelog sources, where 'db revision' writes new
+		 * revisions.
+		 */
 		private String changelogFolder = "src/main/resources/db/changelog";
 
-		/** Whether the application exits with the command's code when a 'db' command is done. */
+		/**
+		 * Whether the application exits with the command's code when a 'db' command is
+		 * done.
+		 */
 		private boolean exit = true;
 
 		public String getChangelogFolder() {
@@ -323,7 +345,10 @@ public class DatabaseProperties {
 	 */
 	public static class Endpoint {
 
-		/** Whether upgrade and downgrade are offered over HTTP; when off they are not mapped at all. */
+		/**
+		 * Whether upgrade and downgrade are offered over HTTP; when off they are not
+		 * mapped at all.
+		 */
 		private boolean writeEnabled = false;
 
 		public boolean isWriteEnabled() {
@@ -341,7 +366,10 @@ public class DatabaseProperties {
 	 */
 	public static class Health {
 
-		/** Whether migrations join the readiness group, so no traffic reaches an instance whose schema is behind. */
+		/**
+		 * Whether migrations join the readiness group, so no traffic reaches an instance
+		 * whose schema is behind.
+		 */
 		private boolean readiness = true;
 
 		/** Health status reported for each migration state. */
@@ -388,7 +416,10 @@ public class DatabaseProperties {
 	 */
 	public enum JournalMode {
 
-		/** Write-ahead log: readers do not block the writer nor it them. Not for network file systems. */
+		/**
+		 * Write-ahead log: readers do not block the writer nor it them. Not for network
+		 * file systems.
+		 */
 		WAL,
 
 		/** Rollback journal, deleted after each transaction (SQLite's own default). */

@@ -10,11 +10,11 @@ import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.core.env.Environment;
 
 /**
- * Lets Hibernate recognise MariaDB behind MySQL Connector/J (how {@code mysql+...} and {@code mariadb+...}
- * URLs connect) with {@link MariaDbDialectResolver}, unless the application chose a dialect or resolvers
- * itself.
+ * Lets Hibernate recognise MariaDB behind MySQL Connector/J (how {@code mysql+...} and
+ * {@code mariadb+...} URLs connect) with {@link MariaDbDialectResolver}, unless the
+ * application chose a dialect or resolvers itself.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class MariaDbDialectCustomizer implements HibernatePropertiesCustomizer {
 

@@ -10,14 +10,15 @@ import org.hibernate.engine.jdbc.dialect.spi.DialectResolutionInfo;
 import org.hibernate.engine.jdbc.dialect.spi.DialectResolver;
 
 /**
- * Gives a MariaDB server reached through MySQL Connector/J (how paig-db connects for {@code mysql+...} and
- * {@code mariadb+...} URLs) Hibernate's MariaDB dialect. Connector/J names every server "MySQL" and reports
- * MariaDB 10's version as {@code 5.5.5-10.11.19-MariaDB}, so Hibernate would pick its MySQL dialect for
- * version 5.5.5, which writes JSON with {@code CAST(? AS JSON)}, a syntax MariaDB does not have. Set as
- * {@code hibernate.dialect_resolvers}; for every other database it answers nothing and Hibernate's own
- * resolution applies.
+ * Gives a MariaDB server reached through MySQL Connector/J (how paig-db connects for
+ * {@code mysql+...} and {@code mariadb+...} URLs) Hibernate's MariaDB dialect.
+ * Connector/J names every server "MySQL" and reports MariaDB 10's version as
+ * {@code 5.5.5-10.11.19-MariaDB}, so Hibernate would pick its MySQL dialect for version
+ * 5.5.5, which writes JSON with {@code CAST(? AS JSON)}, a syntax MariaDB does not have.
+ * Set as {@code hibernate.dialect_resolvers}; for every other database it answers nothing
+ * and Hibernate's own resolution applies.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public class MariaDbDialectResolver implements DialectResolver {
 

@@ -7,11 +7,11 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Reports a migration that stopped start-up: a failed revision (which, the changeset, the file, the
- * database's error), an edited applied revision, pending revisions in {@code validate} mode, a lock held
- * too long, a history that is not one line.
+ * Reports a migration that stopped start-up: a failed revision (which, the changeset, the
+ * file, the database's error), an edited applied revision, pending revisions in
+ * {@code validate} mode, a lock held too long, a history that is not one line.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class MigrationFailureAnalyzer extends AbstractFailureAnalyzer<MigrationException> {
 

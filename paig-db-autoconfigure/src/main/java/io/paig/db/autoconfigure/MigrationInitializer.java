@@ -10,10 +10,11 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.InitializingBean;
 
 /**
- * Runs the migration runner as the application context starts, before JPA and anything else that depends
- * on the database being initialized, as {@code database.migration.on-startup} says.
+ * Runs the migration runner as the application context starts, before JPA and anything
+ * else that depends on the database being initialized, as
+ * {@code database.migration.on-startup} says.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public class MigrationInitializer implements InitializingBean {
 

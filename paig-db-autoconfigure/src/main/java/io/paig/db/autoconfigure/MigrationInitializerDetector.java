@@ -6,10 +6,11 @@ import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseI
 import org.springframework.boot.sql.init.dependency.DatabaseInitializerDetector;
 
 /**
- * A {@link DatabaseInitializerDetector} for {@link MigrationInitializer}: the EntityManagerFactory and
- * every bean marked {@code @DependsOnDatabaseInitialization} wait for the migrations.
+ * A {@link DatabaseInitializerDetector} for {@link MigrationInitializer}: the
+ * EntityManagerFactory and every bean marked {@code @DependsOnDatabaseInitialization}
+ * wait for the migrations.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class MigrationInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
 

@@ -29,14 +29,14 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} that turns {@code database.url} into the
- * {@link JdbcConnectionDetails} behind Spring Boot's pooled {@link DataSource}.
+ * {@link EnableAutoConfiguration Auto-configuration} that turns {@code database.url} into
+ * the {@link JdbcConnectionDetails} behind Spring Boot's pooled {@link DataSource}.
  * <p>
  * It backs off when the application defines its own {@code DataSource} or
- * {@code JdbcConnectionDetails} (a Testcontainers {@code @ServiceConnection}, say), and when only
- * {@code spring.datasource.url} is set.
+ * {@code JdbcConnectionDetails} (a Testcontainers {@code @ServiceConnection}, say), and
+ * when only {@code spring.datasource.url} is set.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
 @ConditionalOnClass({ DataSource.class, JdbcConnectionDetails.class })
@@ -48,8 +48,8 @@ public final class PaigDatabaseAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean({ JdbcConnectionDetails.class, DataSource.class })
 	@Conditional(DatabaseUrlWanted.class)
-	DatabaseUrlConnectionDetails databaseUrlConnectionDetails(DatabaseProperties properties,
-			Environment environment, ResourceLoader resourceLoader) {
+	DatabaseUrlConnectionDetails databaseUrlConnectionDetails(DatabaseProperties properties, Environment environment,
+			ResourceLoader resourceLoader) {
 		if (environment.containsProperty("spring.datasource.url")) {
 			logger.warn("Both database.url and spring.datasource.url are set; database.url is used.");
 		}
@@ -90,7 +90,8 @@ public final class PaigDatabaseAutoConfiguration {
 	}
 
 	/**
-	 * Matches unless the user configured only Spring Boot's own {@code spring.datasource.url}.
+	 * Matches unless the user configured only Spring Boot's own
+	 * {@code spring.datasource.url}.
 	 */
 	static final class DatabaseUrlWanted extends AnyNestedCondition {
 

@@ -9,12 +9,12 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Defaults that keep paig-db the one migration tool at start-up: Spring Boot's own Liquibase support, if
- * present, stays off unless {@code spring.liquibase.enabled} is set, so revisions run exactly once; and
- * Liquibase's per-changeset log lines give way to paig-db's per-revision ones. Any of these the application
- * sets itself wins.
+ * Defaults that keep paig-db the one migration tool at start-up: Spring Boot's own
+ * Liquibase support, if present, stays off unless {@code spring.liquibase.enabled} is
+ * set, so revisions run exactly once; and Liquibase's per-changeset log lines give way to
+ * paig-db's per-revision ones. Any of these the application sets itself wins.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class PaigDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor {
 

@@ -20,10 +20,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for the migration runner: pending revisions are
- * applied when the context starts, before JPA.
+ * {@link EnableAutoConfiguration Auto-configuration} for the migration runner: pending
+ * revisions are applied when the context starts, before JPA.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @AutoConfiguration(after = { PaigDatabaseAutoConfiguration.class, DataSourceAutoConfiguration.class })
 @ConditionalOnClass(Liquibase.class)
@@ -36,7 +36,8 @@ public final class PaigMigrationAutoConfiguration {
 	@ConditionalOnMissingBean
 	MigrationRunner migrationRunner(DataSource dataSource, DatabaseProperties properties, ResourceLoader resourceLoader,
 			ObjectProvider<MigrationListener> listeners) {
-		MigrationRunner runner = new MigrationRunner(dataSource, properties.getMigration().toSettings(), resourceLoader);
+		MigrationRunner runner = new MigrationRunner(dataSource, properties.getMigration().toSettings(),
+				resourceLoader);
 		runner.setListeners(listeners);
 		return runner;
 	}

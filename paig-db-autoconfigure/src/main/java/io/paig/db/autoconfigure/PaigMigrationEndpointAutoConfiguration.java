@@ -19,10 +19,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for {@link MigrationsEndpoint}, and for its upgrade and
- * downgrade operations when {@code database.migration.endpoint.write-enabled=true}.
+ * {@link EnableAutoConfiguration Auto-configuration} for {@link MigrationsEndpoint}, and
+ * for its upgrade and downgrade operations when
+ * {@code database.migration.endpoint.write-enabled=true}.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @AutoConfiguration(after = PaigMigrationAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, MigrationsEndpoint.class, ConditionalOnAvailableEndpoint.class })

@@ -18,10 +18,10 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for the {@code migrations} health contributor, and its
- * place in the readiness group.
+ * {@link EnableAutoConfiguration Auto-configuration} for the {@code migrations} health
+ * contributor, and its place in the readiness group.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @AutoConfiguration(after = PaigMigrationAutoConfiguration.class,
 		afterName = { "org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration",
@@ -35,7 +35,10 @@ public final class PaigMigrationHealthAutoConfiguration {
 	@ConditionalOnMissingBean(name = "migrationsHealthIndicator")
 	MigrationsHealthIndicator migrationsHealthIndicator(MigrationRunner runner, DatabaseProperties properties) {
 		Map<MigrationState, Status> mapping = new EnumMap<>(MigrationState.class);
-		properties.getMigration().getHealth().getStatus().forEach((state, status) -> mapping.put(state, new Status(status)));
+		properties.getMigration()
+			.getHealth()
+			.getStatus()
+			.forEach((state, status) -> mapping.put(state, new Status(status)));
 		return new MigrationsHealthIndicator(runner, mapping);
 	}
 

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Bean;
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for migration metrics.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @AutoConfiguration(after = PaigMigrationAutoConfiguration.class)
 @ConditionalOnClass(MeterRegistry.class)

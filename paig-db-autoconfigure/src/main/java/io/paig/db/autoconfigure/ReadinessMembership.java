@@ -16,11 +16,12 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
- * Makes a health contributor a member of the {@code readiness} group, whether that group comes from
- * Kubernetes probes or from the application's own configuration, without touching liveness. Ordered after
- * Spring Boot's probes post-processor, which creates the group.
+ * Makes a health contributor a member of the {@code readiness} group, whether that group
+ * comes from Kubernetes probes or from the application's own configuration, without
+ * touching liveness. Ordered after Spring Boot's probes post-processor, which creates the
+ * group.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ReadinessMembership implements HealthEndpointGroupsPostProcessor {

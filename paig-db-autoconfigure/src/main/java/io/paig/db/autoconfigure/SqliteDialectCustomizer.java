@@ -11,10 +11,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 /**
- * Sets Hibernate's SQLite dialect when {@code database.url} names SQLite, unless the application chose a
- * dialect itself.
+ * Sets Hibernate's SQLite dialect when {@code database.url} names SQLite, unless the
+ * application chose a dialect itself.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class SqliteDialectCustomizer implements HibernatePropertiesCustomizer {
 
@@ -47,8 +47,10 @@ class SqliteDialectCustomizer implements HibernatePropertiesCustomizer {
 							+ "brings it).");
 		}
 		hibernateProperties.put(DIALECT, SQLITE_DIALECT);
-		// Instants go through setTimestamp, which sqlite-jdbc writes as text in the connection's date format
-		// (PAIG's own SQLite files keep their times as text too) and reads back the same way.
+		// Instants go through setTimestamp, which sqlite-jdbc writes as text in the
+		// connection's date format
+		// (PAIG's own SQLite files keep their times as text too) and reads back the same
+		// way.
 		hibernateProperties.putIfAbsent(PREFERRED_INSTANT_TYPE, "TIMESTAMP");
 	}
 

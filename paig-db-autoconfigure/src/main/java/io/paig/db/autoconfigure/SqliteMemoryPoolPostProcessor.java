@@ -9,10 +9,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Gives an in-memory SQLite database a pool of one connection: its shared cache locks whole tables and
- * does not wait for them, so a second connection would fail where one waits its turn.
+ * Gives an in-memory SQLite database a pool of one connection: its shared cache locks
+ * whole tables and does not wait for them, so a second connection would fail where one
+ * waits its turn.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class SqliteMemoryPoolPostProcessor implements BeanPostProcessor {
 

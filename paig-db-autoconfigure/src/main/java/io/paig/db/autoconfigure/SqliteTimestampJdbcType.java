@@ -13,22 +13,23 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 
-import org.jspecify.annotations.Nullable;
-
 import org.hibernate.type.descriptor.ValueExtractor;
 import org.hibernate.type.descriptor.WrapperOptions;
 import org.hibernate.type.descriptor.java.JavaType;
 import org.hibernate.type.descriptor.jdbc.BasicExtractor;
 import org.hibernate.type.descriptor.jdbc.TimestampJdbcType;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Reads SQLite's text timestamps whatever wrote them: paig-db's {@code 2026-11-26 05:41:35.660}, Python's
- * {@code 2026-11-26 05:41:35.660504+00:00} (what Alembic and SQLAlchemy leave in a PAIG database), an ISO
- * {@code T}, or epoch milliseconds. sqlite-jdbc parses text with one fixed pattern whose {@code SSS} takes
- * every digit as milliseconds, so {@code .660504} became eleven minutes. A time with an offset is read as
- * the UTC time it names, the way PAIG keeps times. Writing is left as it is.
+ * Reads SQLite's text timestamps whatever wrote them: paig-db's
+ * {@code 2026-11-26 05:41:35.660}, Python's {@code 2026-11-26 05:41:35.660504+00:00}
+ * (what Alembic and SQLAlchemy leave in a PAIG database), an ISO {@code T}, or epoch
+ * milliseconds. sqlite-jdbc parses text with one fixed pattern whose {@code SSS} takes
+ * every digit as milliseconds, so {@code .660504} became eleven minutes. A time with an
+ * offset is read as the UTC time it names, the way PAIG keeps times. Writing is left as
+ * it is.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class SqliteTimestampJdbcType extends TimestampJdbcType {
 
@@ -67,8 +68,7 @@ final class SqliteTimestampJdbcType extends TimestampJdbcType {
 			}
 
 			@Override
-			protected X doExtract(CallableStatement statement, int index, WrapperOptions options)
-					throws SQLException {
+			protected X doExtract(CallableStatement statement, int index, WrapperOptions options) throws SQLException {
 				return javaType.wrap(parse(statement.getString(index)), options);
 			}
 
@@ -84,7 +84,8 @@ final class SqliteTimestampJdbcType extends TimestampJdbcType {
 	/**
 	 * The timestamp a SQLite value stands for.
 	 * @param text the column's text, or {@code null}
-	 * @return the timestamp: the wall-clock time as written; where the text has an offset, that time in UTC
+	 * @return the timestamp: the wall-clock time as written; where the text has an
+	 * offset, that time in UTC
 	 * @throws SQLException when the text is no timestamp
 	 */
 	static @Nullable Timestamp parse(@Nullable String text) throws SQLException {
@@ -97,12 +98,13 @@ final class SqliteTimestampJdbcType extends TimestampJdbcType {
 		}
 		try {
 			TemporalAccessor parsed = TEXT.parse(value);
-			LocalDateTime local = LocalDateTime.of(java.time.LocalDate.from(parsed),
-					java.time.LocalTime.of(parsed.get(ChronoField.HOUR_OF_DAY), parsed.get(ChronoField.MINUTE_OF_HOUR),
-							parsed.isSupported(ChronoField.SECOND_OF_MINUTE) ? parsed.get(ChronoField.SECOND_OF_MINUTE) : 0,
-							parsed.isSupported(ChronoField.NANO_OF_SECOND) ? parsed.get(ChronoField.NANO_OF_SECOND) : 0));
+			LocalDateTime local = LocalDateTime.of(java.time.LocalDate.from(parsed), java.time.LocalTime.of(
+					parsed.get(ChronoField.HOUR_OF_DAY), parsed.get(ChronoField.MINUTE_OF_HOUR),
+					parsed.isSupported(ChronoField.SECOND_OF_MINUTE) ? parsed.get(ChronoField.SECOND_OF_MINUTE) : 0,
+					parsed.isSupported(ChronoField.NANO_OF_SECOND) ? parsed.get(ChronoField.NANO_OF_SECOND) : 0));
 			if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
-				// PAIG keeps UTC times without a zone (on PostgreSQL, Alembic's aware times were stored so too)
+				// PAIG keeps UTC times without a zone (on PostgreSQL, Alembic's aware
+				// times were stored so too)
 				local = OffsetDateTime.of(local, ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)))
 					.withOffsetSameInstant(ZoneOffset.UTC)
 					.toLocalDateTime();

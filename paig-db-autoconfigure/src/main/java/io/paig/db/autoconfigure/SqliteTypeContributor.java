@@ -7,10 +7,10 @@ import org.hibernate.service.ServiceRegistry;
 
 /**
  * Gives Hibernate on SQLite a timestamp type that reads the text times other tools wrote
- * ({@link SqliteTimestampJdbcType}). Found by Hibernate through {@code META-INF/services}; does nothing on
- * other databases.
+ * ({@link SqliteTimestampJdbcType}). Found by Hibernate through
+ * {@code META-INF/services}; does nothing on other databases.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public class SqliteTypeContributor implements TypeContributor {
 

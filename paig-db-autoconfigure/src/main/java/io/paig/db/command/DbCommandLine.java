@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param command the command, or {@code null} for none ({@code db --help})
  * @param arguments the positional arguments
- * @param flags the flags given, long names without dashes ({@code sql}, {@code yes}, {@code verbose}, ...)
+ * @param flags the flags given, long names without dashes ({@code sql}, {@code yes},
+ * {@code verbose}, ...)
  * @param message the value of {@code -m/--message}, or {@code null}
- * @author paig-db
+ * @author paig-db authors
  */
 public record DbCommandLine(@Nullable String command, List<String> arguments, Set<String> flags,
 		@Nullable String message) {
@@ -54,7 +55,8 @@ public record DbCommandLine(@Nullable String command, List<String> arguments, Se
 			else if (arg.startsWith("--") && arg.length() > 2) {
 				String flag = arg.substring(2);
 				if (flag.contains("=")) {
-					// a Spring property such as --database.url=...: the application's, not the command's
+					// a Spring property such as --database.url=...: the application's,
+					// not the command's
 					continue;
 				}
 				if (!FLAGS.contains(flag)) {
@@ -94,7 +96,8 @@ public record DbCommandLine(@Nullable String command, List<String> arguments, Se
 	 */
 	public String single(String what) {
 		if (this.arguments.size() != 1) {
-			throw new UsageException("'db " + this.command + "' takes " + what + (this.arguments.isEmpty() ? "" : " only"));
+			throw new UsageException(
+					"'db " + this.command + "' takes " + what + (this.arguments.isEmpty() ? "" : " only"));
 		}
 		return this.arguments.get(0);
 	}

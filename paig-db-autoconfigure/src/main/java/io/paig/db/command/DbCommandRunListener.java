@@ -3,19 +3,19 @@ package io.paig.db.command;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * When the application's first argument is {@code db}, starts it as a command: no web server, no start-up
- * migration, no banner, only warnings and migration progress in the log. {@link DbCommandRunner} then runs
- * the command and exits with its code.
+ * When the application's first argument is {@code db}, starts it as a command: no web
+ * server, no start-up migration, no banner, only warnings and migration progress in the
+ * log. {@link DbCommandRunner} then runs the command and exits with its code.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public class DbCommandRunListener implements SpringApplicationRunListener, Ordered {
 
@@ -40,7 +40,8 @@ public class DbCommandRunListener implements SpringApplicationRunListener, Order
 	}
 
 	@Override
-	public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext, ConfigurableEnvironment environment) {
+	public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext,
+			ConfigurableEnvironment environment) {
 		if (!this.command) {
 			return;
 		}
@@ -49,12 +50,14 @@ public class DbCommandRunListener implements SpringApplicationRunListener, Order
 		settings.put("spring.main.web-application-type", "none");
 		settings.put("spring.main.banner-mode", "off");
 		settings.put("database.migration.on-startup", "none");
-		// Only what the command uses is created, and the entities need not match the database yet.
+		// Only what the command uses is created, and the entities need not match the
+		// database yet.
 		settings.put("spring.main.lazy-initialization", "true");
 		settings.put("spring.jpa.hibernate.ddl-auto", "none");
 		settings.put("logging.level.root", "warn");
 		settings.put("logging.level.io.paig.db.migration", "info");
-		// what a command prints may be SQL to save in a file: Liquibase's own warnings stay out of it
+		// what a command prints may be SQL to save in a file: Liquibase's own warnings
+		// stay out of it
 		settings.put("logging.level.liquibase", "error");
 		environment.getPropertySources().addFirst(new MapPropertySource("paigDbCommand", settings));
 	}

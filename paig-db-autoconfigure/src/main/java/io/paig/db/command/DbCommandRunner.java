@@ -11,10 +11,10 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 
 /**
- * Runs the {@code db} command the application was started with, then ends the application with the
- * command's exit code.
+ * Runs the {@code db} command the application was started with, then ends the application
+ * with the command's exit code.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public class DbCommandRunner implements ApplicationRunner, ExitCodeGenerator, Ordered {
 
@@ -30,7 +30,8 @@ public class DbCommandRunner implements ApplicationRunner, ExitCodeGenerator, Or
 	 * Create the runner.
 	 * @param commands the commands
 	 * @param context the application context, closed on exit
-	 * @param exit whether to end the JVM when done (off in tests that run commands in their own JVM)
+	 * @param exit whether to end the JVM when done (off in tests that run commands in
+	 * their own JVM)
 	 */
 	public DbCommandRunner(DbCommands commands, ApplicationContext context, boolean exit) {
 		this.commands = commands;
@@ -51,7 +52,8 @@ public class DbCommandRunner implements ApplicationRunner, ExitCodeGenerator, Or
 
 	@Override
 	public int getOrder() {
-		// before the application's own runners: with the command done the application exits
+		// before the application's own runners: with the command done the application
+		// exits
 		return Ordered.HIGHEST_PRECEDENCE;
 	}
 

@@ -23,11 +23,12 @@ import io.paig.db.migration.Targets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Alembic's commands on the migration runner: {@code upgrade}, {@code downgrade}, {@code current},
- * {@code history}, {@code heads}, {@code show}, {@code stamp}, {@code revision} and {@code check}. Exit codes:
- * 0 success, 1 failure or drift, 2 usage error.
+ * Alembic's commands on the migration runner: {@code upgrade}, {@code downgrade},
+ * {@code current}, {@code history}, {@code heads}, {@code show}, {@code stamp},
+ * {@code revision} and {@code check}. Exit codes: 0 success, 1 failure or drift, 2 usage
+ * error.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public class DbCommands {
 
@@ -56,8 +57,9 @@ public class DbCommands {
 	 * Create the commands.
 	 * @param runner the migration runner
 	 * @param writer writes new revision files
-	 * @param comparison compares the JPA entities with the database (or gives {@code null} without JPA); asked
-	 * only by the commands that compare, so that the others start no JPA
+	 * @param comparison compares the JPA entities with the database (or gives
+	 * {@code null} without JPA); asked only by the commands that compare, so that the
+	 * others start no JPA
 	 * @param activeProfiles the application's active profiles
 	 * @param out where results go
 	 * @param err where errors go
@@ -141,8 +143,9 @@ public class DbCommands {
 			return OK;
 		}
 		MigrationRun run = this.runner.upgrade(target);
-		this.out.println((run.applied().isEmpty() ? "Nothing to upgrade" : "Upgraded " + run.from() + " -> " + run.to()
-				+ " (" + run.applied().size() + " revision(s))") + "; at " + run.to());
+		this.out.println((run.applied().isEmpty() ? "Nothing to upgrade"
+				: "Upgraded " + run.from() + " -> " + run.to() + " (" + run.applied().size() + " revision(s))")
+				+ "; at " + run.to());
 		return OK;
 	}
 
@@ -170,8 +173,9 @@ public class DbCommands {
 			return OK;
 		}
 		MigrationRun run = this.runner.downgrade(target);
-		this.out.println((run.applied().isEmpty() ? "Nothing to downgrade" : "Downgraded " + run.from() + " -> "
-				+ run.to() + " (" + run.applied().size() + " revision(s))") + "; at " + run.to());
+		this.out.println((run.applied().isEmpty() ? "Nothing to downgrade"
+				: "Downgraded " + run.from() + " -> " + run.to() + " (" + run.applied().size() + " revision(s))")
+				+ "; at " + run.to());
 		return OK;
 	}
 
@@ -271,7 +275,8 @@ public class DbCommands {
 				return FAILED;
 			}
 			if (!status.isUpToDate()) {
-				this.err.println("db revision --autogenerate: the database is not at head (" + status.getPendingRevisions().size()
+				this.err.println("db revision --autogenerate: the database is not at head ("
+						+ status.getPendingRevisions().size()
 						+ " revision(s) pending); run 'db upgrade head' first, so that the new revision holds only "
 						+ "what is new.");
 				return FAILED;
@@ -284,8 +289,8 @@ public class DbCommands {
 			changeSets = result.changeSets();
 		}
 		Path file = this.writer.write(id, (head != null) ? head.id() : null, message, changeSets);
-		this.out.println("Generated " + file + " (revision " + id + ", parent " + ((head != null) ? head.id() : "base")
-				+ ")");
+		this.out.println(
+				"Generated " + file + " (revision " + id + ", parent " + ((head != null) ? head.id() : "base") + ")");
 		return OK;
 	}
 
@@ -328,7 +333,11 @@ public class DbCommands {
 		text.append("\nReversible: ").append(revision.isReversible() ? "yes" : "no");
 		text.append("\n\n    ").append(revision.message()).append("\n\n");
 		for (ChangeSetRef changeSet : revision.changeSets()) {
-			AppliedChangeSet row = status.getApplied().stream().filter((r) -> r.isFor(changeSet)).findFirst().orElse(null);
+			AppliedChangeSet row = status.getApplied()
+				.stream()
+				.filter((r) -> r.isFor(changeSet))
+				.findFirst()
+				.orElse(null);
 			text.append("    changeset ").append(changeSet.id()).append(" by ").append(changeSet.author());
 			if (row != null) {
 				text.append(": ").append(row.execType().toLowerCase(Locale.ROOT));

@@ -35,20 +35,22 @@ import liquibase.structure.core.UniqueConstraint;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Gives the changesets of Liquibase's diff the rollback Liquibase cannot derive, as Alembic's autogenerate
- * writes the downgrade of a drop: a dropped column, table, index, foreign key, unique constraint or primary
- * key is created again as the database has it now (its data is not restored), and a changed column type or a
- * dropped default goes back to the database's.
+ * Gives the changesets of Liquibase's diff the rollback Liquibase cannot derive, as
+ * Alembic's autogenerate writes the downgrade of a drop: a dropped column, table, index,
+ * foreign key, unique constraint or primary key is created again as the database has it
+ * now (its data is not restored), and a changed column type or a dropped default goes
+ * back to the database's.
  * <p>
- * The rollback changes are Liquibase's own, from the real database's snapshot in the diff result:
- * {@link ChangeGeneratorFactory#fixMissing} of the dropped object, {@link ChangeGeneratorFactory#fixChanged}
- * of a changed column with the difference turned round. A changeset of several changes (Liquibase writes a
- * changed foreign key, index or unique constraint as a drop and an add) is split into one changeset per
- * change, so that each keeps its derived rollback or gets its own and a downgrade undoes them in reverse; the
- * changesets are then numbered again. A change this class does not know stays without a rollback, and the
- * revision is irreversible as before.
+ * The rollback changes are Liquibase's own, from the real database's snapshot in the diff
+ * result: {@link ChangeGeneratorFactory#fixMissing} of the dropped object,
+ * {@link ChangeGeneratorFactory#fixChanged} of a changed column with the difference
+ * turned round. A changeset of several changes (Liquibase writes a changed foreign key,
+ * index or unique constraint as a drop and an add) is split into one changeset per
+ * change, so that each keeps its derived rollback or gets its own and a downgrade undoes
+ * them in reverse; the changesets are then numbered again. A change this class does not
+ * know stays without a rollback, and the revision is irreversible as before.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class DiffRollbacks {
 
@@ -58,7 +60,8 @@ final class DiffRollbacks {
 
 	/**
 	 * Create the rollbacks of a diff.
-	 * @param result the diff of the entities' schema (reference) and the real database (comparison)
+	 * @param result the diff of the entities' schema (reference) and the real database
+	 * (comparison)
 	 * @param database the real database, where the changesets and their rollbacks run
 	 */
 	DiffRollbacks(DiffResult result, Database database) {
@@ -70,7 +73,8 @@ final class DiffRollbacks {
 	 * Add the rollbacks the changesets need.
 	 * @param changeSets the changesets the diff generated, in order
 	 * @param revisionId the revision id, to number the changesets again when one is split
-	 * @return the changesets, each change without a derived rollback given one where known
+	 * @return the changesets, each change without a derived rollback given one where
+	 * known
 	 */
 	List<ChangeSet> add(List<ChangeSet> changeSets, String revisionId) {
 		List<ChangeSet> added = new ArrayList<>();
@@ -133,7 +137,8 @@ final class DiffRollbacks {
 					: drop.getColumns().stream().map(ColumnConfig::getName).toList();
 			List<Change> rollback = new ArrayList<>();
 			for (String name : names) {
-				List<Change> added = missing(Column.class, (column) -> on(column, drop.getTableName()) && named(column, name));
+				List<Change> added = missing(Column.class,
+						(column) -> on(column, drop.getTableName()) && named(column, name));
 				if (added.isEmpty()) {
 					return List.of();
 				}
@@ -183,7 +188,8 @@ final class DiffRollbacks {
 	}
 
 	/**
-	 * Liquibase's changes that take one field of a changed column back to the real database's value.
+	 * Liquibase's changes that take one field of a changed column back to the real
+	 * database's value.
 	 */
 	private List<Change> changedBack(String table, String name, String field) {
 		for (Map.Entry<Column, ObjectDifferences> entry : this.result.getChangedObjects(Column.class).entrySet()) {
@@ -212,8 +218,9 @@ final class DiffRollbacks {
 	}
 
 	/**
-	 * A control of its own for each object: Liquibase marks in it what a change handles along (a foreign key
-	 * its index on MySQL), which must not hide that object's own rollback.
+	 * A control of its own for each object: Liquibase marks in it what a change handles
+	 * along (a foreign key its index on MySQL), which must not hide that object's own
+	 * rollback.
 	 */
 	private static DiffOutputControl control() {
 		return new DiffOutputControl(false, false, false, null);

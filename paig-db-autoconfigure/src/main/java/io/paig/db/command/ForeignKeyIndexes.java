@@ -19,15 +19,16 @@ import liquibase.structure.core.UniqueConstraint;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Drops the index a foreign key needed along with the key, on databases that create one for each foreign key
- * and keep it when the key is dropped (MySQL, MariaDB).
+ * Drops the index a foreign key needed along with the key, on databases that create one
+ * for each foreign key and keep it when the key is dropped (MySQL, MariaDB).
  * <p>
- * Liquibase's diff leaves such an index out while its key is there, so a revision that drops the key alone
- * would leave an index the entities do not have, and the next {@code db check} would ask for its drop. When
- * the entities keep no index on those columns, the {@code dropIndex} follows the
- * {@code dropForeignKeyConstraint} in its changeset ({@link DiffRollbacks} then gives each its rollback).
+ * Liquibase's diff leaves such an index out while its key is there, so a revision that
+ * drops the key alone would leave an index the entities do not have, and the next
+ * {@code db check} would ask for its drop. When the entities keep no index on those
+ * columns, the {@code dropIndex} follows the {@code dropForeignKeyConstraint} in its
+ * changeset ({@link DiffRollbacks} then gives each its rollback).
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class ForeignKeyIndexes {
 
@@ -37,7 +38,8 @@ final class ForeignKeyIndexes {
 
 	/**
 	 * Create the step.
-	 * @param result the diff of the entities' schema (reference) and the real database (comparison)
+	 * @param result the diff of the entities' schema (reference) and the real database
+	 * (comparison)
 	 * @param database the real database
 	 */
 	ForeignKeyIndexes(DiffResult result, Database database) {
@@ -46,7 +48,8 @@ final class ForeignKeyIndexes {
 	}
 
 	/**
-	 * Add the drop of its index to each dropped foreign key's changeset, where the index is left otherwise.
+	 * Add the drop of its index to each dropped foreign key's changeset, where the index
+	 * is left otherwise.
 	 * @param changeSets the changesets the diff generated
 	 * @return the same changesets
 	 */
@@ -71,7 +74,8 @@ final class ForeignKeyIndexes {
 	}
 
 	/**
-	 * Whether the key is dropped to be added anew (a changed key), which keeps needing its index.
+	 * Whether the key is dropped to be added anew (a changed key), which keeps needing
+	 * its index.
 	 */
 	private static boolean addedBack(ChangeSet changeSet, DropForeignKeyConstraintChange drop) {
 		return changeSet.getChanges()
@@ -82,7 +86,8 @@ final class ForeignKeyIndexes {
 	}
 
 	/**
-	 * The real database's index of the dropped key's columns, if the entities have none on them.
+	 * The real database's index of the dropped key's columns, if the entities have none
+	 * on them.
 	 */
 	private @Nullable Index index(DropForeignKeyConstraintChange drop) {
 		String table = drop.getBaseTableName().toLowerCase(Locale.ROOT);
@@ -103,7 +108,8 @@ final class ForeignKeyIndexes {
 		return this.result.getComparisonSnapshot()
 			.get(Index.class)
 			.stream()
-			.filter((index) -> table.equals(SchemaObjects.tableOf(index)) && columns.equals(columns(index.getColumns())))
+			.filter((index) -> table.equals(SchemaObjects.tableOf(index))
+					&& columns.equals(columns(index.getColumns())))
 			.findFirst()
 			.orElse(null);
 	}
@@ -111,7 +117,8 @@ final class ForeignKeyIndexes {
 	private static boolean covered(DatabaseSnapshot snapshot, String table, String columns) {
 		return snapshot.get(Index.class)
 			.stream()
-			.anyMatch((index) -> table.equals(SchemaObjects.tableOf(index)) && columns.equals(columns(index.getColumns())))
+			.anyMatch((index) -> table.equals(SchemaObjects.tableOf(index))
+					&& columns.equals(columns(index.getColumns())))
 				|| snapshot.get(UniqueConstraint.class)
 					.stream()
 					.anyMatch((unique) -> table.equals(SchemaObjects.tableOf(unique))
@@ -119,7 +126,9 @@ final class ForeignKeyIndexes {
 	}
 
 	private static String columns(List<Column> columns) {
-		return columns.stream().map((column) -> column.getName().toLowerCase(Locale.ROOT)).collect(Collectors.joining(","));
+		return columns.stream()
+			.map((column) -> column.getName().toLowerCase(Locale.ROOT))
+			.collect(Collectors.joining(","));
 	}
 
 }

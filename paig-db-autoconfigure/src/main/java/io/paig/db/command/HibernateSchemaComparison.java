@@ -52,22 +52,24 @@ import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
 import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
 
 /**
- * Compares the application's JPA entities with the database the way {@code alembic revision --autogenerate}
- * does, without a differ of its own: Hibernate's schema export builds the entities' schema in a scratch
- * database of the same kind (a schema on PostgreSQL, a database on MySQL/MariaDB, a temporary file for
- * SQLite), Liquibase's own diff compares it with the real database, and the scratch is dropped.
+ * Compares the application's JPA entities with the database the way
+ * {@code alembic revision --autogenerate} does, without a differ of its own: Hibernate's
+ * schema export builds the entities' schema in a scratch database of the same kind (a
+ * schema on PostgreSQL, a database on MySQL/MariaDB, a temporary file for SQLite),
+ * Liquibase's own diff compares it with the real database, and the scratch is dropped.
  * <p>
- * Tables no entity maps are left alone (the database may hold more than the entities describe); on SQLite,
- * where declared column types are only affinities, type names are not compared. On SQLite the scratch export
- * writes foreign keys inline ({@link ScratchSqliteDialect}), and the generated changesets are shaped into
- * what SQLite can run ({@link SqliteChangeSets}): foreign keys inside a new table's {@code createTable},
- * table rebuilds for what SQLite cannot change in place.
+ * Tables no entity maps are left alone (the database may hold more than the entities
+ * describe); on SQLite, where declared column types are only affinities, type names are
+ * not compared. On SQLite the scratch export writes foreign keys inline
+ * ({@link ScratchSqliteDialect}), and the generated changesets are shaped into what
+ * SQLite can run ({@link SqliteChangeSets}): foreign keys inside a new table's
+ * {@code createTable}, table rebuilds for what SQLite cannot change in place.
  * <p>
- * What Liquibase cannot revert by itself gets a rollback ({@link DiffRollbacks}): a dropped column, index,
- * key or table is created again as the database has it, as Alembic's autogenerate writes the downgrade of a
- * drop.
+ * What Liquibase cannot revert by itself gets a rollback ({@link DiffRollbacks}): a
+ * dropped column, index, key or table is created again as the database has it, as
+ * Alembic's autogenerate writes the downgrade of a drop.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public class HibernateSchemaComparison implements SchemaComparison {
 
@@ -83,7 +85,8 @@ public class HibernateSchemaComparison implements SchemaComparison {
 	 * Create a comparison.
 	 * @param dataSource the application's DataSource
 	 * @param connectionDetails how to connect, to make the scratch database
-	 * @param entityManagerFactory the application's entity manager factory, for its entities and settings
+	 * @param entityManagerFactory the application's entity manager factory, for its
+	 * entities and settings
 	 * @param settings the migration settings (history tables, schema)
 	 */
 	public HibernateSchemaComparison(DataSource dataSource, JdbcConnectionDetails connectionDetails,
@@ -119,7 +122,8 @@ public class HibernateSchemaComparison implements SchemaComparison {
 		properties.put("hibernate.hbm2ddl.auto", "create");
 		properties.put("jakarta.persistence.schema-generation.database.action", "create");
 		if (scratch.kind() == DatabaseDriver.SQLITE) {
-			// Hibernate's SQLite dialect writes no foreign keys; this one writes them inline
+			// Hibernate's SQLite dialect writes no foreign keys; this one writes them
+			// inline
 			properties.put("hibernate.dialect", "io.paig.db.command.ScratchSqliteDialect");
 		}
 		factory.setJpaPropertyMap(properties);
@@ -159,7 +163,8 @@ public class HibernateSchemaComparison implements SchemaComparison {
 			DiffToChangeLog changeLog = new DiffToChangeLog(result, output);
 			changeLog.setIdRoot(revisionId);
 			changeLog.setChangeSetAuthor("paig-db");
-			// a drop gets the rollback that creates the object again, as the database has it now
+			// a drop gets the rollback that creates the object again, as the database has
+			// it now
 			List<ChangeSet> generated = new ForeignKeyIndexes(result, target).add(changeLog.generateChangeSets());
 			List<ChangeSet> changeSets = new DiffRollbacks(result, target).add(generated, revisionId);
 			List<String> differences = new ArrayList<>();
@@ -189,14 +194,20 @@ public class HibernateSchemaComparison implements SchemaComparison {
 				.collect(java.util.stream.Collectors.joining(", "));
 		}
 		if (change instanceof liquibase.change.core.CreateTableChange create) {
-			return "create table " + create.getTableName() + " (" + create.getColumns()
-				.stream()
-				.map((column) -> column.getName())
-				.collect(java.util.stream.Collectors.joining(", ")) + ")";
+			return "create table " + create.getTableName() + " ("
+					+ create.getColumns()
+						.stream()
+						.map((column) -> column.getName())
+						.collect(java.util.stream.Collectors.joining(", "))
+					+ ")";
 		}
 		if (change instanceof liquibase.change.core.DropColumnChange drop) {
-			return "drop column " + drop.getTableName() + "." + ((drop.getColumnName() != null) ? drop.getColumnName()
-					: drop.getColumns().stream().map((column) -> column.getName()).collect(java.util.stream.Collectors.joining(", ")));
+			return "drop column " + drop.getTableName() + "."
+					+ ((drop.getColumnName() != null) ? drop.getColumnName()
+							: drop.getColumns()
+								.stream()
+								.map((column) -> column.getName())
+								.collect(java.util.stream.Collectors.joining(", ")));
 		}
 		if (change instanceof liquibase.change.core.CreateIndexChange index) {
 			return "create index " + index.getIndexName() + " on " + index.getTableName();
@@ -226,14 +237,16 @@ public class HibernateSchemaComparison implements SchemaComparison {
 	}
 
 	/**
-	 * Leaves out the history tables and tables no entity maps; on SQLite, type-only changes.
+	 * Leaves out the history tables and tables no entity maps; on SQLite, type-only
+	 * changes.
 	 */
-	private record MappedTablesOnly(Set<String> mapped, Set<String> history, boolean ignoreTypes,
-			Uniqueness entities, Uniqueness database) implements ObjectChangeFilter {
+	private record MappedTablesOnly(Set<String> mapped, Set<String> history, boolean ignoreTypes, Uniqueness entities,
+			Uniqueness database) implements ObjectChangeFilter {
 
 		@Override
 		public boolean includeMissing(DatabaseObject object, Database referenceDatabase, Database comparisonDatabase) {
-			// a unique constraint and a unique index on the same columns enforce the same: Hibernate writes one
+			// a unique constraint and a unique index on the same columns enforce the
+			// same: Hibernate writes one
 			// where a revision may have written the other
 			return include(object) && !this.database.covers(object);
 		}
@@ -254,13 +267,15 @@ public class HibernateSchemaComparison implements SchemaComparison {
 			// Column order is Hibernate's choice, not something an entity declares.
 			Set<String> ignored = new HashSet<>(Set.of("order"));
 			if (this.ignoreTypes) {
-				// SQLite: declared types are affinities, and an INTEGER PRIMARY KEY counts up with or without
+				// SQLite: declared types are affinities, and an INTEGER PRIMARY KEY
+				// counts up with or without
 				// AUTOINCREMENT
 				ignored.add("type");
 				ignored.add("autoIncrement");
 			}
 			if (object instanceof Column column && isPrimaryKey(column)) {
-				// a primary key column is never null, whether or not the database reports it so (SQLite does not)
+				// a primary key column is never null, whether or not the database reports
+				// it so (SQLite does not)
 				ignored.add("nullable");
 			}
 			return !differences.getDifferences()
@@ -292,7 +307,8 @@ public class HibernateSchemaComparison implements SchemaComparison {
 	}
 
 	/**
-	 * The column sets a schema keeps unique, by table, whether by a unique constraint or a unique index.
+	 * The column sets a schema keeps unique, by table, whether by a unique constraint or
+	 * a unique index.
 	 */
 	private record Uniqueness(Set<String> keys) {
 
@@ -318,9 +334,11 @@ public class HibernateSchemaComparison implements SchemaComparison {
 		private static String key(DatabaseObject object) {
 			List<Column> columns = (object instanceof UniqueConstraint constraint) ? constraint.getColumns()
 					: ((Index) object).getColumns();
-			return SchemaObjects.tableOf(object) + "(" + columns.stream()
-				.map((column) -> column.getName().toLowerCase(Locale.ROOT))
-				.collect(java.util.stream.Collectors.joining(",")) + ")";
+			return SchemaObjects.tableOf(object) + "("
+					+ columns.stream()
+						.map((column) -> column.getName().toLowerCase(Locale.ROOT))
+						.collect(java.util.stream.Collectors.joining(","))
+					+ ")";
 		}
 
 	}
@@ -342,23 +360,25 @@ public class HibernateSchemaComparison implements SchemaComparison {
 						String scratchUrl = url + ((url.contains("?")) ? "&" : "?") + "currentSchema=" + name;
 						yield new Scratch(kind, name, dataSource(details, scratchUrl),
 								() -> admin(details, "DROP SCHEMA IF EXISTS " + name + " CASCADE"),
-								(target) -> new CompareControl.SchemaComparison[] { new CompareControl.SchemaComparison(
-										new CatalogAndSchema(null, name), new CatalogAndSchema(null, target.getDefaultSchemaName())) });
+								(target) -> new CompareControl.SchemaComparison[] {
+										new CompareControl.SchemaComparison(new CatalogAndSchema(null, name),
+												new CatalogAndSchema(null, target.getDefaultSchemaName())) });
 					}
 					case MYSQL, MARIADB -> {
 						admin(details, "CREATE DATABASE " + name);
 						String scratchUrl = url.replaceFirst("^(jdbc:[a-z]+://[^/]*/)[^?]*", "$1" + name);
 						yield new Scratch(kind, name, dataSource(details, scratchUrl),
 								() -> admin(details, "DROP DATABASE IF EXISTS " + name),
-								(target) -> new CompareControl.SchemaComparison[] { new CompareControl.SchemaComparison(
-										new CatalogAndSchema(name, null), new CatalogAndSchema(target.getDefaultCatalogName(), null)) });
+								(target) -> new CompareControl.SchemaComparison[] {
+										new CompareControl.SchemaComparison(new CatalogAndSchema(name, null),
+												new CatalogAndSchema(target.getDefaultCatalogName(), null)) });
 					}
 					case SQLITE -> {
 						Path file = Files.createTempFile(name, ".db");
 						yield new Scratch(kind, file.toString(), dataSource(details, "jdbc:sqlite:" + file),
-								() -> deleteQuietly(file), (target) -> new CompareControl.SchemaComparison[] {
-										new CompareControl.SchemaComparison(new CatalogAndSchema(null, null),
-												new CatalogAndSchema(null, null)) });
+								() -> deleteQuietly(file),
+								(target) -> new CompareControl.SchemaComparison[] { new CompareControl.SchemaComparison(
+										new CatalogAndSchema(null, null), new CatalogAndSchema(null, null)) });
 					}
 					default -> throw new MigrationException(
 							"Comparing with JPA entities is not supported on " + kind.name() + ".",
@@ -374,9 +394,10 @@ public class HibernateSchemaComparison implements SchemaComparison {
 		private static DataSource dataSource(JdbcConnectionDetails details, String url) {
 			SimpleDriverDataSource dataSource = new SimpleDriverDataSource();
 			try {
-				dataSource.setDriver((java.sql.Driver) Class.forName(DatabaseDriver.fromJdbcUrl(url).getDriverClassName())
-					.getDeclaredConstructor()
-					.newInstance());
+				dataSource
+					.setDriver((java.sql.Driver) Class.forName(DatabaseDriver.fromJdbcUrl(url).getDriverClassName())
+						.getDeclaredConstructor()
+						.newInstance());
 			}
 			catch (ReflectiveOperationException ex) {
 				throw new IllegalStateException(ex);

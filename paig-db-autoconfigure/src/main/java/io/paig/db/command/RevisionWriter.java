@@ -11,10 +11,11 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes a new revision file into the project's changelog folder and includes it at the end of the master
- * changelog, as {@code alembic revision} writes a new file into {@code versions/}.
+ * Writes a new revision file into the project's changelog folder and includes it at the
+ * end of the master changelog, as {@code alembic revision} writes a new file into
+ * {@code versions/}.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public final class RevisionWriter {
 
@@ -24,7 +25,8 @@ public final class RevisionWriter {
 
 	/**
 	 * Create a writer.
-	 * @param folder the changelog folder of the project's sources (where the master changelog is)
+	 * @param folder the changelog folder of the project's sources (where the master
+	 * changelog is)
 	 * @param masterName the master changelog's file name
 	 */
 	public RevisionWriter(Path folder, String masterName) {
@@ -37,7 +39,8 @@ public final class RevisionWriter {
 	 * @param id its id
 	 * @param parent its parent, or {@code null} for the first revision
 	 * @param message its message
-	 * @param changeSets the YAML list under {@code databaseChangeLog}, or {@code null} for an empty template
+	 * @param changeSets the YAML list under {@code databaseChangeLog}, or {@code null}
+	 * for an empty template
 	 * @return the file written
 	 */
 	public Path write(String id, @Nullable String parent, String message, @Nullable String changeSets) {

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Compares what the application's JPA entities need with the database.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public interface SchemaComparison {
 
@@ -20,7 +20,8 @@ public interface SchemaComparison {
 	 * What a comparison found.
 	 *
 	 * @param differences the differences, one line each
-	 * @param changeSets the YAML list of changesets (under {@code databaseChangeLog}) that remove them
+	 * @param changeSets the YAML list of changesets (under {@code databaseChangeLog})
+	 * that remove them
 	 */
 	record Result(List<String> differences, String changeSets) {
 

@@ -11,9 +11,10 @@ import liquibase.structure.core.UniqueConstraint;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What Liquibase's schema objects belong to, for the comparisons that leave some tables out.
+ * What Liquibase's schema objects belong to, for the comparisons that leave some tables
+ * out.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public final class SchemaObjects {
 
@@ -21,9 +22,11 @@ public final class SchemaObjects {
 	}
 
 	/**
-	 * The table a schema object belongs to: a column's, an index's, a key's; a table's own name.
+	 * The table a schema object belongs to: a column's, an index's, a key's; a table's
+	 * own name.
 	 * @param object the object
-	 * @return the table name in lower case, or {@code null} for objects of no table (schemas, catalogs)
+	 * @return the table name in lower case, or {@code null} for objects of no table
+	 * (schemas, catalogs)
 	 */
 	public static @Nullable String tableOf(DatabaseObject object) {
 		DatabaseObject relation = object;
@@ -42,7 +45,8 @@ public final class SchemaObjects {
 		else if (object instanceof PrimaryKey primaryKey) {
 			relation = primaryKey.getTable();
 		}
-		else if (object instanceof liquibase.structure.core.Schema || object instanceof liquibase.structure.core.Catalog) {
+		else if (object instanceof liquibase.structure.core.Schema
+				|| object instanceof liquibase.structure.core.Catalog) {
 			return null;
 		}
 		return (relation != null && relation.getName() != null) ? relation.getName().toLowerCase(Locale.ROOT) : null;

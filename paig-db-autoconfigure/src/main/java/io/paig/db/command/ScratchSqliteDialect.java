@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.hibernate.annotations.OnDeleteAction;
-import org.hibernate.community.dialect.SQLiteDialect;
-import org.hibernate.dialect.Dialect;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
+import org.hibernate.community.dialect.SQLiteDialect;
+import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.unique.AlterTableUniqueDelegate;
 import org.hibernate.dialect.unique.UniqueDelegate;
 import org.hibernate.engine.jdbc.dialect.spi.DialectResolutionInfo;
@@ -19,13 +19,14 @@ import org.hibernate.tool.schema.internal.StandardTableExporter;
 import org.hibernate.tool.schema.spi.Exporter;
 
 /**
- * Hibernate's community SQLite dialect for autogenerate's scratch export only: SQLite has no
- * {@code ALTER TABLE ... ADD CONSTRAINT}, so Hibernate's schema export leaves foreign keys out on SQLite
- * ({@code hasAlterTable()} is {@code false}). This dialect's table exporter writes each table's foreign keys
- * inline in its {@code CREATE TABLE}, as SQLite accepts them, so that Liquibase's diff sees them on SQLite as
- * on the other databases. Never used for the application's own session factory.
+ * Hibernate's community SQLite dialect for autogenerate's scratch export only: SQLite has
+ * no {@code ALTER TABLE ... ADD CONSTRAINT}, so Hibernate's schema export leaves foreign
+ * keys out on SQLite ({@code hasAlterTable()} is {@code false}). This dialect's table
+ * exporter writes each table's foreign keys inline in its {@code CREATE TABLE}, as SQLite
+ * accepts them, so that Liquibase's diff sees them on SQLite as on the other databases.
+ * Never used for the application's own session factory.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public class ScratchSqliteDialect extends SQLiteDialect {
 
@@ -54,13 +55,15 @@ public class ScratchSqliteDialect extends SQLiteDialect {
 
 	@Override
 	public UniqueDelegate getUniqueDelegate() {
-		// unique keys as CREATE UNIQUE INDEX, which SQLite has (and what an @Index(unique = true) is)
+		// unique keys as CREATE UNIQUE INDEX, which SQLite has (and what an @Index(unique
+		// = true) is)
 		return this.uniqueDelegate;
 	}
 
 	/**
-	 * Hibernate's own table exporter, with {@code constraint ... foreign key (..) references t (..)} clauses
-	 * before the closing parenthesis.
+	 * Hibernate's own table exporter, with
+	 * {@code constraint ... foreign key (..) references t (..)} clauses before the
+	 * closing parenthesis.
 	 */
 	static final class InlineForeignKeysTableExporter extends StandardTableExporter {
 
@@ -101,14 +104,16 @@ public class ScratchSqliteDialect extends SQLiteDialect {
 		}
 
 		private String names(List<Column> columns) {
-			return columns.stream().map((column) -> column.getQuotedName(this.dialect)).collect(Collectors.joining(", "));
+			return columns.stream()
+				.map((column) -> column.getQuotedName(this.dialect))
+				.collect(Collectors.joining(", "));
 		}
 
 	}
 
 	/**
-	 * Unique keys as {@code create unique index}, the only way SQLite adds uniqueness to an existing table (and
-	 * what an {@code @Index(unique = true)} means).
+	 * Unique keys as {@code create unique index}, the only way SQLite adds uniqueness to
+	 * an existing table (and what an {@code @Index(unique = true)} means).
 	 */
 	static final class UniqueIndexDelegate extends AlterTableUniqueDelegate {
 
@@ -120,7 +125,8 @@ public class ScratchSqliteDialect extends SQLiteDialect {
 		public String getAlterTableToAddUniqueKeyCommand(UniqueKey uniqueKey, Metadata metadata,
 				SqlStringGenerationContext context) {
 			return "create unique index " + uniqueKey.getName() + " on "
-					+ context.format(uniqueKey.getTable().getQualifiedTableName()) + " (" + uniqueKey.getColumns()
+					+ context.format(uniqueKey.getTable().getQualifiedTableName()) + " ("
+					+ uniqueKey.getColumns()
 						.stream()
 						.map((column) -> column.getQuotedName(this.dialect))
 						.collect(Collectors.joining(", "))

@@ -25,19 +25,22 @@ import liquibase.changelog.ChangeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Shapes the changesets Liquibase's diff generates into a revision that works on SQLite, where
- * {@code ALTER TABLE} can add and drop columns and little else:
+ * Shapes the changesets Liquibase's diff generates into a revision that works on SQLite,
+ * where {@code ALTER TABLE} can add and drop columns and little else:
  * <ul>
- * <li>the foreign keys of a table created in the same revision go into its {@code createTable} (a
- * {@code createTable} from the scratch's own {@code CREATE TABLE} when a key is more than
- * {@code createTable}'s column constraints can say), so the table is created with them;</li>
- * <li>a table that changes in any other way than an added nullable column or an added or dropped index is
- * rebuilt ({@link SqliteTableRebuild}), all its changes in one rebuild;</li>
- * <li>an added nullable column stays Liquibase's typed {@code addColumn}, which paig-db runs in place on
- * SQLite ({@code io.paig.db.migration.sqlite.SqliteAddColumnChange}), its derived rollback too.</li>
+ * <li>the foreign keys of a table created in the same revision go into its
+ * {@code createTable} (a {@code createTable} from the scratch's own {@code CREATE TABLE}
+ * when a key is more than {@code createTable}'s column constraints can say), so the table
+ * is created with them;</li>
+ * <li>a table that changes in any other way than an added nullable column or an added or
+ * dropped index is rebuilt ({@link SqliteTableRebuild}), all its changes in one
+ * rebuild;</li>
+ * <li>an added nullable column stays Liquibase's typed {@code addColumn}, which paig-db
+ * runs in place on SQLite ({@code io.paig.db.migration.sqlite.SqliteAddColumnChange}),
+ * its derived rollback too.</li>
  * </ul>
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class SqliteChangeSets {
 
@@ -48,7 +51,8 @@ final class SqliteChangeSets {
 	/**
 	 * Create a shaper.
 	 * @param real a connection to the real database
-	 * @param scratch a connection to the scratch database the entities' schema was exported into
+	 * @param scratch a connection to the scratch database the entities' schema was
+	 * exported into
 	 */
 	SqliteChangeSets(Connection real, Connection scratch) {
 		this.real = real;
@@ -128,7 +132,8 @@ final class SqliteChangeSets {
 						changeSet.getObjectQuotingStrategy(), changeSet.getChangeLog());
 				kept.forEach(target::addChange);
 			}
-			// an explicit rollback replaces the derived one of every change of the changeset
+			// an explicit rollback replaces the derived one of every change of the
+			// changeset
 			if (kept.stream().allMatch((change) -> change instanceof RawSQLChange)) {
 				rollback.forEach(target::addRollbackChange);
 			}
@@ -158,8 +163,9 @@ final class SqliteChangeSets {
 	}
 
 	/**
-	 * Whether a foreign key can be said as a column constraint of {@code createTable}: one column, and an
-	 * {@code ON DELETE} of {@code CASCADE} or none, no {@code ON UPDATE}.
+	 * Whether a foreign key can be said as a column constraint of {@code createTable}:
+	 * one column, and an {@code ON DELETE} of {@code CASCADE} or none, no
+	 * {@code ON UPDATE}.
 	 */
 	private static boolean foldable(AddForeignKeyConstraintChange foreignKey) {
 		return !foreignKey.getBaseColumnNames().contains(",") && !foreignKey.getReferencedColumnNames().contains(",")
@@ -189,8 +195,8 @@ final class SqliteChangeSets {
 	}
 
 	/**
-	 * Whether SQLite makes a change to an existing table in place: an index added or dropped, a nullable
-	 * column without constraints added.
+	 * Whether SQLite makes a change to an existing table in place: an index added or
+	 * dropped, a nullable column without constraints added.
 	 */
 	private static boolean inPlace(Change change) {
 		if (change instanceof CreateIndexChange || change instanceof DropIndexChange) {
@@ -207,10 +213,10 @@ final class SqliteChangeSets {
 		if (column.getDefaultValueObject() != null || column.getType() == null) {
 			return false;
 		}
-		return constraints == null || (!Boolean.FALSE.equals(constraints.isNullable())
-				&& !Boolean.TRUE.equals(constraints.isPrimaryKey()) && !Boolean.TRUE.equals(constraints.isUnique())
-				&& constraints.getReferences() == null && constraints.getReferencedTableName() == null
-				&& constraints.getForeignKeyName() == null);
+		return constraints == null
+				|| (!Boolean.FALSE.equals(constraints.isNullable()) && !Boolean.TRUE.equals(constraints.isPrimaryKey())
+						&& !Boolean.TRUE.equals(constraints.isUnique()) && constraints.getReferences() == null
+						&& constraints.getReferencedTableName() == null && constraints.getForeignKeyName() == null);
 	}
 
 	/**

@@ -14,27 +14,32 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A change SQLite cannot make in place, written as a table rebuild like Alembic's batch mode: the table is
- * created anew with its new definition, the rows of the columns both definitions have are copied, and its
- * indexes are recreated; the reverse rebuild is its rollback.
+ * A change SQLite cannot make in place, written as a table rebuild like Alembic's batch
+ * mode: the table is created anew with its new definition, the rows of the columns both
+ * definitions have are copied, and its indexes are recreated; the reverse rebuild is its
+ * rollback.
  * <p>
- * The application's connections have {@code foreign_keys=on} and a revision runs in one transaction, where
- * {@code PRAGMA foreign_keys=OFF} does nothing. Dropping a table then deletes its rows first, and the
- * {@code ON DELETE} actions of the tables that refer to it would delete or change their rows too. The rebuild
- * therefore:
+ * The application's connections have {@code foreign_keys=on} and a revision runs in one
+ * transaction, where {@code PRAGMA foreign_keys=OFF} does nothing. Dropping a table then
+ * deletes its rows first, and the {@code ON DELETE} actions of the tables that refer to
+ * it would delete or change their rows too. The rebuild therefore:
  * <ol>
- * <li>defers the foreign key checks to the end of the transaction ({@code PRAGMA defer_foreign_keys});</li>
- * <li>keeps the rows of each table that refers to the rebuilt one with temporary triggers that ignore the
- * deletes and updates of the {@code ON DELETE} actions ({@code RAISE(IGNORE)});</li>
- * <li>copies the rows to a temporary table, drops the table, creates it anew under its own name (so the
- * references of the other tables, which name it, hold), and inserts the rows back, which settles the
- * deferred checks; an {@code AUTOINCREMENT} counter is kept;</li>
+ * <li>defers the foreign key checks to the end of the transaction
+ * ({@code PRAGMA defer_foreign_keys});</li>
+ * <li>keeps the rows of each table that refers to the rebuilt one with temporary triggers
+ * that ignore the deletes and updates of the {@code ON DELETE} actions
+ * ({@code RAISE(IGNORE)});</li>
+ * <li>copies the rows to a temporary table, drops the table, creates it anew under its
+ * own name (so the references of the other tables, which name it, hold), and inserts the
+ * rows back, which settles the deferred checks; an {@code AUTOINCREMENT} counter is
+ * kept;</li>
  * <li>recreates its indexes and drops the triggers and the copy.</li>
  * </ol>
- * A row that does not fit the new definition (a {@code NOT NULL} column without a default, a foreign key
- * without its parent row) makes the revision fail and roll back; nothing is lost.
+ * A row that does not fit the new definition (a {@code NOT NULL} column without a
+ * default, a foreign key without its parent row) makes the revision fail and roll back;
+ * nothing is lost.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class SqliteTableRebuild {
 
@@ -54,7 +59,8 @@ final class SqliteTableRebuild {
 	}
 
 	/**
-	 * Plan the rebuild of a table from its definition in the real database to the one in the scratch.
+	 * Plan the rebuild of a table from its definition in the real database to the one in
+	 * the scratch.
 	 * @param table the table
 	 * @param real a connection to the real database
 	 * @param scratch a connection to the scratch database
@@ -105,8 +111,8 @@ final class SqliteTableRebuild {
 	}
 
 	/**
-	 * The changeset that rebuilds the table, with the reverse rebuild as its rollback, as YAML under
-	 * {@code databaseChangeLog}.
+	 * The changeset that rebuilds the table, with the reverse rebuild as its rollback, as
+	 * YAML under {@code databaseChangeLog}.
 	 * @param id the changeset id
 	 * @param reason why the table is rebuilt
 	 * @return the YAML text
@@ -241,7 +247,8 @@ final class SqliteTableRebuild {
 	 *
 	 * @param name the table's name as the database spells it
 	 * @param createSql its {@code CREATE TABLE} statement
-	 * @param indexSqls the {@code CREATE INDEX} statements of its own indexes (not SQLite's automatic ones)
+	 * @param indexSqls the {@code CREATE INDEX} statements of its own indexes (not
+	 * SQLite's automatic ones)
 	 * @param columns its columns
 	 * @param autoIncrement whether it counts its keys with {@code AUTOINCREMENT}
 	 */

@@ -1,5 +1,6 @@
 /**
- * Alembic's command set, run through the application itself: {@code java -jar app.jar db upgrade head}.
+ * Alembic's command set, run through the application itself:
+ * {@code java -jar app.jar db upgrade head}.
  */
 @NullMarked
 package io.paig.db.command;

@@ -14,12 +14,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
 /**
- * {@link JdbcConnectionDetails} from a {@code database.url}, so that Spring Boot's own pool
- * ({@code spring.datasource.hikari.*}) serves it. For SQLite it prepares the database before the pool's
- * first connection: a file database's folder is created, and an in-memory database is held open for as
- * long as these details live, so that every connection of the pool sees the same one.
+ * {@link JdbcConnectionDetails} from a {@code database.url}, so that Spring Boot's own
+ * pool ({@code spring.datasource.hikari.*}) serves it. For SQLite it prepares the
+ * database before the pool's first connection: a file database's folder is created, and
+ * an in-memory database is held open for as long as these details live, so that every
+ * connection of the pool sees the same one.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public final class DatabaseUrlConnectionDetails implements JdbcConnectionDetails, AutoCloseable {
 
@@ -52,8 +53,8 @@ public final class DatabaseUrlConnectionDetails implements JdbcConnectionDetails
 		}
 		catch (IOException | SecurityException ex) {
 			throw new InvalidDatabaseUrlException(settings.source(),
-					"the folder '" + folder + "' for the SQLite file cannot be created (" + ex.getClass().getSimpleName()
-							+ ": " + ex.getMessage() + ").",
+					"the folder '" + folder + "' for the SQLite file cannot be created ("
+							+ ex.getClass().getSimpleName() + ": " + ex.getMessage() + ").",
 					"Point database.url at a path this process may write, or create the folder and give the "
 							+ "process write access to it.");
 		}

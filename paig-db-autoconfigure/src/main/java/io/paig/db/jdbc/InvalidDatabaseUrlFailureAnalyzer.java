@@ -7,9 +7,10 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Reports a {@code database.url} that cannot be used: what is wrong, and what to write instead.
+ * Reports a {@code database.url} that cannot be used: what is wrong, and what to write
+ * instead.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class InvalidDatabaseUrlFailureAnalyzer extends AbstractFailureAnalyzer<InvalidDatabaseUrlException> {
 

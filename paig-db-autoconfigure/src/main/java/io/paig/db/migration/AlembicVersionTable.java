@@ -13,11 +13,12 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Alembic's {@code alembic_version} table: where a database built by Alembic stands, and where the Python
- * service still reads it. paig-db never creates it; where it exists, paig-db reads it once to adopt the
- * database and then keeps it in step with its own history.
+ * Alembic's {@code alembic_version} table: where a database built by Alembic stands, and
+ * where the Python service still reads it. paig-db never creates it; where it exists,
+ * paig-db reads it once to adopt the database and then keeps it in step with its own
+ * history.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class AlembicVersionTable {
 
@@ -27,14 +28,16 @@ final class AlembicVersionTable {
 
 	/**
 	 * Create an accessor.
-	 * @param schema the schema the application's tables are in, or {@code null} for the connection's
+	 * @param schema the schema the application's tables are in, or {@code null} for the
+	 * connection's
 	 */
 	AlembicVersionTable(@Nullable String schema) {
 		this.schema = schema;
 	}
 
 	/**
-	 * The revisions {@code alembic_version} names: one for a linear history, none when Alembic is at base.
+	 * The revisions {@code alembic_version} names: one for a linear history, none when
+	 * Alembic is at base.
 	 * @param connection an open connection
 	 * @return the version numbers, or empty when there is no such table
 	 * @throws SQLException on a database error
@@ -54,8 +57,8 @@ final class AlembicVersionTable {
 	}
 
 	/**
-	 * Record a revision in {@code alembic_version}, as Alembic would after the same run, when the table
-	 * exists.
+	 * Record a revision in {@code alembic_version}, as Alembic would after the same run,
+	 * when the table exists.
 	 * @param connection an open connection
 	 * @param revision the revision the database is now at, or {@code null} at base
 	 * @return whether the table exists (and was written)

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param description Liquibase's description of its changes
  * @param tag the tag on it, or {@code null}
  * @param deploymentId the id of the run that applied it
- * @author paig-db
+ * @author paig-db authors
  */
 public record AppliedChangeSet(String id, String author, String file, @Nullable Instant executedAt, int orderExecuted,
 		String execType, @Nullable String checksum, @Nullable String description, @Nullable String tag,

@@ -8,9 +8,9 @@ import liquibase.changelog.ChangeSet;
  * @param id the changeset id
  * @param author the changeset author
  * @param file the changelog path as Liquibase records it (DATABASECHANGELOG.FILENAME)
- * @param hasRollback whether the changeset can be reverted (an explicit rollback or changes Liquibase can
- * reverse)
- * @author paig-db
+ * @param hasRollback whether the changeset can be reverted (an explicit rollback or
+ * changes Liquibase can reverse)
+ * @author paig-db authors
  */
 public record ChangeSetRef(String id, String author, String file, boolean hasRollback) {
 
@@ -41,7 +41,8 @@ public record ChangeSetRef(String id, String author, String file, boolean hasRol
 	}
 
 	/**
-	 * A key that two records of the same changeset share, whatever the form of their paths.
+	 * A key that two records of the same changeset share, whatever the form of their
+	 * paths.
 	 * @return the key
 	 */
 	String key() {

@@ -10,10 +10,10 @@ import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,21 +38,24 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.util.ResourceUtils;
 
 /**
- * What a changelog is made of, as one hash: every resource location and pattern Liquibase looked up while
- * parsing it (its <em>manifest</em>), what each found and the bytes of what it found, and the settings that
- * choose changesets. A start whose manifest hashes to the value recorded when the database was last found
- * up to date knows, without parsing, that the changelog is the same: any edited, added or removed file, or a
- * new file where a pattern looks, changes the hash.
+ * What a changelog is made of, as one hash: every resource location and pattern Liquibase
+ * looked up while parsing it (its <em>manifest</em>), what each found and the bytes of
+ * what it found, and the settings that choose changesets. A start whose manifest hashes
+ * to the value recorded when the database was last found up to date knows, without
+ * parsing, that the changelog is the same: any edited, added or removed file, or a new
+ * file where a pattern looks, changes the hash.
  * <p>
- * Reading every file costs more than the rest of a start's check, so a second, cheaper value stands in front
- * of the hash, as git's index stands in front of its object hashes: the <em>stamp</em>, made of the same
- * lookups and what each found, but with a file's size and modification time, or a jar entry's size and
- * CRC-32 from the jar's directory, in place of its bytes. A matching stamp says the files are the ones that
- * were hashed; a different one only sends the check on to the hash. A stamp is kept only when every file it
- * names was last modified well before the check that made it began, so that a file edited while a start read
- * it, in the same tick of the file system's clock, is never taken for the file that was read.
+ * Reading every file costs more than the rest of a start's check, so a second, cheaper
+ * value stands in front of the hash, as git's index stands in front of its object hashes:
+ * the <em>stamp</em>, made of the same lookups and what each found, but with a file's
+ * size and modification time, or a jar entry's size and CRC-32 from the jar's directory,
+ * in place of its bytes. A matching stamp says the files are the ones that were hashed; a
+ * different one only sends the check on to the hash. A stamp is kept only when every file
+ * it names was last modified well before the check that made it began, so that a file
+ * edited while a start read it, in the same tick of the file system's clock, is never
+ * taken for the file that was read.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class ChangelogFingerprint {
 
@@ -63,12 +66,16 @@ final class ChangelogFingerprint {
 	private static final String STAMP_FORMAT = "paig-db stamp 1";
 
 	/**
-	 * How long before a check began a file must have been last modified for its stamp to be kept: coarser
-	 * than the clock of any file system a changelog sits on (FAT's two seconds).
+	 * How long before a check began a file must have been last modified for its stamp to
+	 * be kept: coarser than the clock of any file system a changelog sits on (FAT's two
+	 * seconds).
 	 */
 	static final Duration RACY = Duration.ofSeconds(3);
 
-	/** Liquibase's own version goes into the hash: another version may compute other checksums. */
+	/**
+	 * Liquibase's own version goes into the hash: another version may compute other
+	 * checksums.
+	 */
 	static final String LIQUIBASE_VERSION = "classpath:META-INF/maven/org.liquibase/liquibase-core/pom.properties";
 
 	private final MigrationSettings settings;
@@ -81,8 +88,9 @@ final class ChangelogFingerprint {
 	}
 
 	/**
-	 * Replay a manifest's lookups against the resources as they are now. The lookups run in parallel: class
-	 * path lookups and file system calls are most of a fast check's time, and each is independent.
+	 * Replay a manifest's lookups against the resources as they are now. The lookups run
+	 * in parallel: class path lookups and file system calls are most of a fast check's
+	 * time, and each is independent.
 	 * @param settings the settings that choose changesets
 	 * @param manifest the lookups, {@code R <location>} or {@code P <pattern>}
 	 * @param resourceLoader where the changelogs are
@@ -118,8 +126,10 @@ final class ChangelogFingerprint {
 		if (location.startsWith(ResourcePatternResolver.CLASSPATH_ALL_URL_PREFIX)) {
 			String path = location.substring(ResourcePatternResolver.CLASSPATH_ALL_URL_PREFIX.length());
 			if (!isPattern(path)) {
-				// Liquibase looks up each included file on the whole class path and reads the first: enumerating
-				// every jar for each file would cost more than the check is allowed, so read that first one only
+				// Liquibase looks up each included file on the whole class path and reads
+				// the first: enumerating
+				// every jar for each file would cost more than the check is allowed, so
+				// read that first one only
 				return new Lookup(line, false,
 						List.of(found(resourceLoader.getResource(ResourceLoader.CLASSPATH_URL_PREFIX + path))));
 			}
@@ -155,10 +165,11 @@ final class ChangelogFingerprint {
 	}
 
 	/**
-	 * The stamp of what the lookups found: no file read, only their sizes and times, or a jar entry's CRC.
+	 * The stamp of what the lookups found: no file read, only their sizes and times, or a
+	 * jar entry's CRC.
 	 * @param checkStarted when the check that will keep the stamp began
-	 * @return the stamp, hex, or {@code null} when a file is too new to be trusted by its stamp (or a resource
-	 * is of a kind that has no stamp)
+	 * @return the stamp, hex, or {@code null} when a file is too new to be trusted by its
+	 * stamp (or a resource is of a kind that has no stamp)
 	 */
 	@Nullable String stamp(Instant checkStarted) {
 		MessageDigest digest = sha256();
@@ -179,7 +190,8 @@ final class ChangelogFingerprint {
 	}
 
 	private static Found found(Resource resource) throws IOException {
-		// one class path lookup per resource: exists(), isFile() and getInputStream() would each make their own
+		// one class path lookup per resource: exists(), isFile() and getInputStream()
+		// would each make their own
 		URL url;
 		try {
 			url = resource.getURL();
@@ -219,7 +231,8 @@ final class ChangelogFingerprint {
 				return new Found(description, url, "directory", Long.MIN_VALUE);
 			}
 			if (entry.getCrc() != -1 && entry.getSize() != -1) {
-				// a jar is not rewritten under a running class loader: its directory says what an entry holds
+				// a jar is not rewritten under a running class loader: its directory says
+				// what an entry holds
 				return new Found(description, url, "entry " + entry.getSize() + " " + Long.toHexString(entry.getCrc()),
 						Long.MIN_VALUE);
 			}
@@ -307,15 +320,18 @@ final class ChangelogFingerprint {
 	 *
 	 * @param description its URL, or why there is none
 	 * @param url its URL, {@code null} when absent
-	 * @param stat what tells it unchanged without reading it, {@code null} when nothing does
-	 * @param modified when a file was last modified, epoch milliseconds; the smallest long otherwise
+	 * @param stat what tells it unchanged without reading it, {@code null} when nothing
+	 * does
+	 * @param modified when a file was last modified, epoch milliseconds; the smallest
+	 * long otherwise
 	 */
 	private record Found(String description, @Nullable URL url, @Nullable String stat, long modified) {
 
 	}
 
 	/**
-	 * A resource loader that notes every lookup, to give the manifest of what a parse read.
+	 * A resource loader that notes every lookup, to give the manifest of what a parse
+	 * read.
 	 */
 	static final class Recorder implements ResourcePatternResolver {
 
@@ -343,9 +359,10 @@ final class ChangelogFingerprint {
 		}
 
 		/**
-		 * Look a pattern up, once per run: a parse asks for the same path several times (Liquibase for an
-		 * include and again when it parses the file, paig-db for the file's revision header), and each ask
-		 * of a {@code classpath*:} pattern searches every entry of the class path.
+		 * Look a pattern up, once per run: a parse asks for the same path several times
+		 * (Liquibase for an include and again when it parses the file, paig-db for the
+		 * file's revision header), and each ask of a {@code classpath*:} pattern searches
+		 * every entry of the class path.
 		 */
 		@Override
 		public Resource[] getResources(String locationPattern) throws IOException {

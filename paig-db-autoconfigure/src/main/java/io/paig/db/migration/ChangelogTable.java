@@ -15,10 +15,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads Liquibase's history table with one query, without creating it: where the database stands costs a
- * single round trip.
+ * Reads Liquibase's history table with one query, without creating it: where the database
+ * stands costs a single round trip.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class ChangelogTable {
 
@@ -73,15 +73,17 @@ final class ChangelogTable {
 			return result.getTimestamp(4);
 		}
 		catch (SQLException ex) {
-			// SQLite keeps the text Liquibase wrote; the time is shown as unknown rather than guessed.
+			// SQLite keeps the text Liquibase wrote; the time is shown as unknown rather
+			// than guessed.
 			return null;
 		}
 	}
 
 	/**
-	 * Record each revision's id as the tag of its last changeset's row, unless that row has a tag already: one
-	 * statement per hundred revisions. A JDBC batch would not do: MySQL's driver sends a batch of updates one
-	 * statement at a time unless the URL asks it to rewrite them.
+	 * Record each revision's id as the tag of its last changeset's row, unless that row
+	 * has a tag already: one statement per hundred revisions. A JDBC batch would not do:
+	 * MySQL's driver sends a batch of updates one statement at a time unless the URL asks
+	 * it to rewrite them.
 	 * @param connection an open connection
 	 * @param revisions the revisions
 	 * @return whether a row was tagged
@@ -122,7 +124,8 @@ final class ChangelogTable {
 
 	boolean exists(Connection connection) throws SQLException {
 		DatabaseMetaData metaData = connection.getMetaData();
-		// the spelling the database stores first (PostgreSQL folds to lower case), each spelling once: every
+		// the spelling the database stores first (PostgreSQL folds to lower case), each
+		// spelling once: every
 		// lookup is a catalog query
 		Set<String> names = new LinkedHashSet<>();
 		if (metaData.storesLowerCaseIdentifiers()) {

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Changesets that ran were edited afterwards: their files no longer match the checksums recorded. They
- * are never run again silently.
+ * Changesets that ran were edited afterwards: their files no longer match the checksums
+ * recorded. They are never run again silently.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public class EditedRevisionException extends MigrationException {
 

@@ -15,12 +15,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * The up-to-date check of a start that finds nothing changed: one query for the fingerprints recorded
- * against the history table as it is now, and a replay of the changelog's lookups to stamp its files (or,
- * when their stamps changed, to hash them), no parse and no Liquibase class. Anything it cannot prove (no
- * record, another history, a changed file, an error) leaves the answer to the full check.
+ * The up-to-date check of a start that finds nothing changed: one query for the
+ * fingerprints recorded against the history table as it is now, and a replay of the
+ * changelog's lookups to stamp its files (or, when their stamps changed, to hash them),
+ * no parse and no Liquibase class. Anything it cannot prove (no record, another history,
+ * a changed file, an error) leaves the answer to the full check.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class FastCheck {
 
@@ -56,8 +57,8 @@ final class FastCheck {
 	}
 
 	/**
-	 * Look at the database and the changelog's files, on a connection the caller goes on using: it is left
-	 * with no transaction open.
+	 * Look at the database and the changelog's files, on a connection the caller goes on
+	 * using: it is left with no transaction open.
 	 * @param connection the connection
 	 * @return what could be told without parsing
 	 */
@@ -75,7 +76,8 @@ final class FastCheck {
 				rollbackQuietly(connection);
 				logger.debug("No fast check: " + ex.getMessage());
 				boolean history = new ChangelogTable(this.settings.changelogTable(), this.settings.changelogTable(),
-						this.settings.historySchema()).exists(connection);
+						this.settings.historySchema())
+					.exists(connection);
 				return history ? Look.UNKNOWN : Look.NO_HISTORY;
 			}
 			for (FingerprintTable.Candidate candidate : candidates.subList(0, Math.min(candidates.size(), 3))) {
@@ -87,7 +89,8 @@ final class FastCheck {
 				}
 				if (files.hash().equals(candidate.fingerprint())) {
 					if (stamp != null) {
-						// the same files, touched or copied since: the next start need not read them again
+						// the same files, touched or copied since: the next start need
+						// not read them again
 						new FingerprintTable(this.settings).restamp(connection, candidate.fingerprint(), stamp);
 					}
 					return new Look(candidate.revision(), false);
@@ -105,12 +108,14 @@ final class FastCheck {
 	}
 
 	/**
-	 * Record the changelog's fingerprint as up to date against the history rows a full check found at head.
-	 * A failure (no right to create a table, say) only costs the next start its speed.
+	 * Record the changelog's fingerprint as up to date against the history rows a full
+	 * check found at head. A failure (no right to create a table, say) only costs the
+	 * next start its speed.
 	 * @param recorder the lookups of the full check's parse
 	 * @param head the revision the database is at
 	 * @param rows the history rows the check read
-	 * @param connection the connection, which the caller goes on using; its auto-commit mode is restored
+	 * @param connection the connection, which the caller goes on using; its auto-commit
+	 * mode is restored
 	 */
 	void record(ChangelogFingerprint.Recorder recorder, String head, List<AppliedChangeSet> rows,
 			Connection connection) {
@@ -120,7 +125,8 @@ final class FastCheck {
 				connection.setAutoCommit(true);
 				List<String> manifest = recorder.manifest();
 				ChangelogFingerprint files = ChangelogFingerprint.of(this.settings, manifest, this.resourceLoader);
-				// the stamp before the hash: a file changed in between is then seen by the next start's stamp
+				// the stamp before the hash: a file changed in between is then seen by
+				// the next start's stamp
 				String stamp = files.stamp(recorder.started());
 				new FingerprintTable(this.settings).record(connection, files.hash(), stamp, head, manifest, rows);
 			}
@@ -149,8 +155,8 @@ final class FastCheck {
 	 * What the fast check saw.
 	 *
 	 * @param head the head, when it proved the database up to date
-	 * @param noHistory whether there is no history table at all (nothing was ever applied, so the unlocked
-	 * full check can be skipped)
+	 * @param noHistory whether there is no history table at all (nothing was ever
+	 * applied, so the unlocked full check can be skipped)
 	 */
 	record Look(@Nullable String head, boolean noHistory) {
 

@@ -14,13 +14,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where the fast check keeps what it needs, beside Liquibase's history table: for each changelog fingerprint
- * that was last found up to date, the stamp of the files hashed, the revision it was at, its manifest, and
- * the state of the history table then (row count, last order executed, last deployment id). One query on a
- * fresh connection tells whether this start's changelog was already found up to date against the history as
- * it is now.
+ * Where the fast check keeps what it needs, beside Liquibase's history table: for each
+ * changelog fingerprint that was last found up to date, the stamp of the files hashed,
+ * the revision it was at, its manifest, and the state of the history table then (row
+ * count, last order executed, last deployment id). One query on a fresh connection tells
+ * whether this start's changelog was already found up to date against the history as it
+ * is now.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class FingerprintTable {
 
@@ -39,8 +40,8 @@ final class FingerprintTable {
 	}
 
 	/**
-	 * The records that fit the history table as it is now, newest first. Fails (the caller then parses the
-	 * changelog) when either table is missing.
+	 * The records that fit the history table as it is now, newest first. Fails (the
+	 * caller then parses the changelog) when either table is missing.
 	 * @param connection an open connection
 	 * @return the candidates
 	 * @throws SQLException when a table is missing or cannot be read
@@ -48,10 +49,11 @@ final class FingerprintTable {
 	List<Candidate> candidates(Connection connection) throws SQLException {
 		List<Candidate> candidates = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("SELECT f.FINGERPRINT, f.STAMP, f.REVISION, f.MANIFEST "
-						+ "FROM " + this.table + " f, (SELECT COUNT(*) AS N, MAX(ORDEREXECUTED) AS O, MAX(DEPLOYMENT_ID) AS D FROM "
-						+ this.history + ") c WHERE f.CHANGESETS = c.N AND f.LAST_ORDER = c.O "
-						+ "AND f.LAST_DEPLOYMENT = c.D ORDER BY f.RECORDED DESC")) {
+				ResultSet result = statement
+					.executeQuery("SELECT f.FINGERPRINT, f.STAMP, f.REVISION, f.MANIFEST " + "FROM " + this.table
+							+ " f, (SELECT COUNT(*) AS N, MAX(ORDEREXECUTED) AS O, MAX(DEPLOYMENT_ID) AS D FROM "
+							+ this.history + ") c WHERE f.CHANGESETS = c.N AND f.LAST_ORDER = c.O "
+							+ "AND f.LAST_DEPLOYMENT = c.D ORDER BY f.RECORDED DESC")) {
 			while (result.next()) {
 				candidates.add(new Candidate(result.getString(1), result.getString(2), result.getString(3),
 						List.of(result.getString(4).split("\n"))));
@@ -61,11 +63,12 @@ final class FingerprintTable {
 	}
 
 	/**
-	 * Record a fingerprint as up to date against the history rows it was checked with, and forget records
-	 * that no longer fit the history.
+	 * Record a fingerprint as up to date against the history rows it was checked with,
+	 * and forget records that no longer fit the history.
 	 * @param connection an open connection, in auto-commit mode
 	 * @param fingerprint the changelog's fingerprint
-	 * @param stamp the stamp of its files, {@code null} when they are too new to be trusted by it
+	 * @param stamp the stamp of its files, {@code null} when they are too new to be
+	 * trusted by it
 	 * @param revision the revision the database is at
 	 * @param manifest the lookups the fingerprint was computed from
 	 * @param rows the history rows it was checked against
@@ -111,8 +114,9 @@ final class FingerprintTable {
 	}
 
 	/**
-	 * Replace a record's stamp, after its files were found unchanged by their hash though their stamp was
-	 * not. A failure (a read-only user) only costs the next start the same reading.
+	 * Replace a record's stamp, after its files were found unchanged by their hash though
+	 * their stamp was not. A failure (a read-only user) only costs the next start the
+	 * same reading.
 	 * @param connection an open connection
 	 * @param fingerprint the record's fingerprint
 	 * @param stamp the files' stamp now
@@ -140,16 +144,18 @@ final class FingerprintTable {
 		String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
 		String text = (product.contains("mysql") || product.contains("mariadb")) ? "LONGTEXT" : "TEXT";
 		try (Statement statement = connection.createStatement()) {
-			statement.execute("CREATE TABLE IF NOT EXISTS " + this.table + " (FINGERPRINT VARCHAR(64) NOT NULL PRIMARY KEY, "
-					+ "STAMP VARCHAR(64), REVISION VARCHAR(255) NOT NULL, MANIFEST " + text + " NOT NULL, "
-					+ "CHANGESETS INT NOT NULL, LAST_ORDER INT NOT NULL, LAST_DEPLOYMENT VARCHAR(10) NOT NULL, "
-					+ "RECORDED BIGINT NOT NULL)");
+			statement
+				.execute("CREATE TABLE IF NOT EXISTS " + this.table + " (FINGERPRINT VARCHAR(64) NOT NULL PRIMARY KEY, "
+						+ "STAMP VARCHAR(64), REVISION VARCHAR(255) NOT NULL, MANIFEST " + text + " NOT NULL, "
+						+ "CHANGESETS INT NOT NULL, LAST_ORDER INT NOT NULL, LAST_DEPLOYMENT VARCHAR(10) NOT NULL, "
+						+ "RECORDED BIGINT NOT NULL)");
 		}
 		try (Statement statement = connection.createStatement()) {
 			statement.executeQuery("SELECT STAMP FROM " + this.table + " WHERE 1 = 0").close();
 		}
 		catch (SQLException ex) {
-			// a table of the first fingerprint format, before stamps: its records stay valid
+			// a table of the first fingerprint format, before stamps: its records stay
+			// valid
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("ALTER TABLE " + this.table + " ADD COLUMN STAMP VARCHAR(64)");
 			}

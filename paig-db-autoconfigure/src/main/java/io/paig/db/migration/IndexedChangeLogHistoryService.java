@@ -15,19 +15,22 @@ import liquibase.exception.DatabaseHistoryException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Liquibase's own history service for one database, with one change: finding the row of a changeset is a
- * map lookup, not a scan. Liquibase asks for that row once for every changeset an update runs
- * ({@code UpdateVisitor} through {@code getRunStatus}) and scans every row it has read, and the rows grow as
- * the update records them: quadratic in the changesets. Applying 10,000 changes from empty on PostgreSQL,
- * the client spent 8.4 s of CPU with the scan and 4.9 s with this index. The rows, their order and every
- * answer stay Liquibase's: rows are grouped by their id folded as {@link String#equalsIgnoreCase} folds it,
- * and within a group Liquibase's own {@link RanChangeSet#isSameAs} picks the first match, as its scan does.
+ * Liquibase's own history service for one database, with one change: finding the row of a
+ * changeset is a map lookup, not a scan. Liquibase asks for that row once for every
+ * changeset an update runs ({@code UpdateVisitor} through {@code getRunStatus}) and scans
+ * every row it has read, and the rows grow as the update records them: quadratic in the
+ * changesets. Applying 10,000 changes from empty on PostgreSQL, the client spent 8.4 s of
+ * CPU with the scan and 4.9 s with this index. The rows, their order and every answer
+ * stay Liquibase's: rows are grouped by their id folded as
+ * {@link String#equalsIgnoreCase} folds it, and within a group Liquibase's own
+ * {@link RanChangeSet#isSameAs} picks the first match, as its scan does.
  * <p>
- * Liquibase's factory uses an instance registered by hand as it is (it has no public no-argument
- * constructor), for the one database it {@linkplain #supports supports}. The priority is one above
- * Liquibase's default service, so a service for a particular database that an extension brings still wins.
+ * Liquibase's factory uses an instance registered by hand as it is (it has no public
+ * no-argument constructor), for the one database it {@linkplain #supports supports}. The
+ * priority is one above Liquibase's default service, so a service for a particular
+ * database that an extension brings still wins.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class IndexedChangeLogHistoryService extends StandardChangeLogHistoryService {
 
@@ -35,7 +38,10 @@ final class IndexedChangeLogHistoryService extends StandardChangeLogHistoryServi
 
 	private final Map<String, List<RanChangeSet>> byId = new HashMap<>();
 
-	/** How many rows the index holds: the first ones of the list, which only grows at its end. */
+	/**
+	 * How many rows the index holds: the first ones of the list, which only grows at its
+	 * end.
+	 */
 	private int indexed;
 
 	private @Nullable RanChangeSet first;
@@ -48,8 +54,9 @@ final class IndexedChangeLogHistoryService extends StandardChangeLogHistoryServi
 	}
 
 	/**
-	 * Make Liquibase's factory answer with an indexed service for a database, until it is told to forget
-	 * (its {@code resetAll}). When the factory already answers for the database, it keeps the service it has.
+	 * Make Liquibase's factory answer with an indexed service for a database, until it is
+	 * told to forget (its {@code resetAll}). When the factory already answers for the
+	 * database, it keeps the service it has.
 	 * @param database the database
 	 */
 	static void use(Database database) {
@@ -96,8 +103,9 @@ final class IndexedChangeLogHistoryService extends StandardChangeLogHistoryServi
 	}
 
 	/**
-	 * Bring the index up to the rows: add rows appended since, or start again when the list is another one
-	 * (read again) or lost rows (a changeset removed from the history).
+	 * Bring the index up to the rows: add rows appended since, or start again when the
+	 * list is another one (read again) or lost rows (a changeset removed from the
+	 * history).
 	 */
 	private void index(List<RanChangeSet> rows) {
 		boolean sameRows = rows.size() >= this.indexed
@@ -122,8 +130,8 @@ final class IndexedChangeLogHistoryService extends StandardChangeLogHistoryServi
 	}
 
 	/**
-	 * The same key for any two ids that {@link String#equalsIgnoreCase} finds equal: each code point
-	 * upper-cased, then lower-cased.
+	 * The same key for any two ids that {@link String#equalsIgnoreCase} finds equal: each
+	 * code point upper-cased, then lower-cased.
 	 */
 	static String fold(@Nullable String id) {
 		if (id == null) {

@@ -44,11 +44,12 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.StringUtils;
 
 /**
- * Liquibase on one connection, set up as {@link MigrationSettings} say: history tables and schemas,
- * parameters, contexts and labels, no usage analytics unless enabled, output to the log rather than the
- * console. The connection stays open when the session ends: its owner closes it.
+ * Liquibase on one connection, set up as {@link MigrationSettings} say: history tables
+ * and schemas, parameters, contexts and labels, no usage analytics unless enabled, output
+ * to the log rather than the console. The connection stays open when the session ends:
+ * its owner closes it.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class LiquibaseSession {
 
@@ -91,8 +92,8 @@ final class LiquibaseSession {
 	}
 
 	/**
-	 * Run work with Liquibase on a connection a {@link RevisionTransaction} wraps, so that Liquibase's
-	 * transaction calls go through it.
+	 * Run work with Liquibase on a connection a {@link RevisionTransaction} wraps, so
+	 * that Liquibase's transaction calls go through it.
 	 * @param <T> the result type
 	 * @param transaction the wrapped connection; left open
 	 * @param settings the settings
@@ -111,7 +112,8 @@ final class LiquibaseSession {
 		Map<String, Object> scope = new LinkedHashMap<>();
 		scope.put("liquibase.analytics.enabled", settings.analyticsEnabled());
 		scope.put(Scope.Attr.ui.name(), new LoggerUIService());
-		// Liquibase's update summary goes to its log, not to standard output (where 'db upgrade --sql' writes SQL)
+		// Liquibase's update summary goes to its log, not to standard output (where 'db
+		// upgrade --sql' writes SQL)
 		scope.put("liquibase.command.showSummaryOutput", "LOG");
 		scope.put("liquibase.command.update.showSummaryOutput", "LOG");
 		scope.put("liquibase.command.updateCount.showSummaryOutput", "LOG");
@@ -212,9 +214,10 @@ final class LiquibaseSession {
 	}
 
 	/**
-	 * Where the database stands, from one read of the history table, with or without comparing the checksums
-	 * of the applied changesets with their files (a parse per changeset: costly on a long history, and
-	 * needless right after this session's own run validated and recorded them).
+	 * Where the database stands, from one read of the history table, with or without
+	 * comparing the checksums of the applied changesets with their files (a parse per
+	 * changeset: costly on a long history, and needless right after this session's own
+	 * run validated and recorded them).
 	 * @param findEdited whether to compare checksums
 	 * @return the status
 	 * @throws LiquibaseException when the changelog cannot be parsed
@@ -227,7 +230,8 @@ final class LiquibaseSession {
 				new LabelChangeSetFilter(labels()), new DbmsChangeSetFilter(this.database));
 		List<MigrationStatus.EditedChangeSet> edited = new ArrayList<>();
 		try {
-			// Liquibase leaves changes whose dbms is another database's out of a checksum: it must know which
+			// Liquibase leaves changes whose dbms is another database's out of a
+			// checksum: it must know which
 			// database this is, as it does when it records the checksum during an update.
 			if (findEdited) {
 				Scope.child(Map.of(Scope.Attr.database.name(), this.database),
@@ -263,13 +267,14 @@ final class LiquibaseSession {
 	}
 
 	/**
-	 * Run the next pending changesets: what Liquibase's {@code update} command does (history and lock tables
-	 * made or upgraded, the changelog validated, Liquibase's lock held, the same filters and visitor), without
-	 * the parts of that command that only report. Its status pass, its own up-to-date check and its summary
-	 * visit every changeset once more and compute each checksum again: a tenth of the command's time on a
-	 * fresh database, and the caller has just read where the database stands and logs each revision itself.
-	 * Liquibase's history service is its own, with the row of each changeset found through an index
-	 * ({@link IndexedChangeLogHistoryService}).
+	 * Run the next pending changesets: what Liquibase's {@code update} command does
+	 * (history and lock tables made or upgraded, the changelog validated, Liquibase's
+	 * lock held, the same filters and visitor), without the parts of that command that
+	 * only report. Its status pass, its own up-to-date check and its summary visit every
+	 * changeset once more and compute each checksum again: a tenth of the command's time
+	 * on a fresh database, and the caller has just read where the database stands and
+	 * logs each revision itself. Liquibase's history service is its own, with the row of
+	 * each changeset found through an index ({@link IndexedChangeLogHistoryService}).
 	 * @param count how many, or {@code -1} for all
 	 * @param listener told about each changeset
 	 * @param clearStaleLock whether to clear Liquibase's own lock row first
@@ -288,12 +293,14 @@ final class LiquibaseSession {
 			LockService lock = LockServiceFactory.getInstance().getLockService(this.database);
 			lock.init();
 			if (clearStaleLock) {
-				// Only the holder of paig-db's lock gets here: a lock row a killed process left is stale.
+				// Only the holder of paig-db's lock gets here: a lock row a killed
+				// process left is stale.
 				lock.forceReleaseLock();
 			}
 			changeLog.validate(this.database, contexts, labels);
 			lock.waitForLock();
-			// Liquibase 4.x's lock service makes the factory forget every history service when it takes the
+			// Liquibase 4.x's lock service makes the factory forget every history service
+			// when it takes the
 			// lock, and the update reads the rows again: through an index again.
 			IndexedChangeLogHistoryService.use(this.database);
 			try {
@@ -321,8 +328,8 @@ final class LiquibaseSession {
 	}
 
 	/**
-	 * What Liquibase's commands do when they end: its factories keep a lock service and a history service
-	 * (with every row it read) per database, until told to forget them.
+	 * What Liquibase's commands do when they end: its factories keep a lock service and a
+	 * history service (with every row it read) per database, until told to forget them.
 	 */
 	private static void forgetDatabase() {
 		LockServiceFactory.getInstance().resetAll();
@@ -416,7 +423,8 @@ final class LiquibaseSession {
 	}
 
 	/**
-	 * Run work in the scope Liquibase's own commands run in: this session's database and resources.
+	 * Run work in the scope Liquibase's own commands run in: this session's database and
+	 * resources.
 	 */
 	private void inScope(Scope.ScopedRunnerWithReturn<Void> work) throws LiquibaseException {
 		try {
@@ -442,8 +450,9 @@ final class LiquibaseSession {
 	}
 
 	/**
-	 * Whether a transaction can hold DDL: PostgreSQL and SQLite, not MySQL or MariaDB, which commit before
-	 * and after each DDL statement (Liquibase's {@code supportsDDLInTransaction} says yes for them).
+	 * Whether a transaction can hold DDL: PostgreSQL and SQLite, not MySQL or MariaDB,
+	 * which commit before and after each DDL statement (Liquibase's
+	 * {@code supportsDDLInTransaction} says yes for them).
 	 * @return {@code true} when a revision can be one transaction
 	 */
 	boolean transactionalDdl() {
@@ -479,8 +488,8 @@ final class LiquibaseSession {
 	}
 
 	/**
-	 * The migration's connection, lent to Liquibase: closing it is left to its owner, who holds the lock
-	 * on it.
+	 * The migration's connection, lent to Liquibase: closing it is left to its owner, who
+	 * holds the lock on it.
 	 */
 	private static final class OwnedJdbcConnection extends JdbcConnection {
 

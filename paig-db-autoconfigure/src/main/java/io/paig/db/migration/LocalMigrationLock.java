@@ -19,12 +19,14 @@ import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 
 /**
- * SQLite, which has no lock a session can hold apart from its transactions: an operating-system lock on a
- * file beside the database ({@code <database>.migration-lock}), which the operating system frees when the
- * holder's process dies, together with a lock inside this JVM for its own threads. An in-memory database
- * lives in one JVM only, so it gets the JVM lock alone; so does any other database paig-db has no lock for.
+ * SQLite, which has no lock a session can hold apart from its transactions: an
+ * operating-system lock on a file beside the database
+ * ({@code <database>.migration-lock}), which the operating system frees when the holder's
+ * process dies, together with a lock inside this JVM for its own threads. An in-memory
+ * database lives in one JVM only, so it gets the JVM lock alone; so does any other
+ * database paig-db has no lock for.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class LocalMigrationLock implements MigrationLock {
 
@@ -51,7 +53,8 @@ final class LocalMigrationLock implements MigrationLock {
 	}
 
 	/**
-	 * Whether the lock keeps out other processes too (and so may clear a lock row Liquibase left behind).
+	 * Whether the lock keeps out other processes too (and so may clear a lock row
+	 * Liquibase left behind).
 	 * @return {@code true} for the file lock
 	 */
 	boolean spansProcesses() {
@@ -77,7 +80,9 @@ final class LocalMigrationLock implements MigrationLock {
 			Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
 			LockWait.until(() -> (fileLock[0] = tryLock(opened)) != null, () -> holder(connection), left, this.what);
 			opened.truncate(0);
-			opened.write(ByteBuffer.wrap((LockNames.process() + " since " + Instant.now()).getBytes(StandardCharsets.UTF_8)), 0);
+			opened.write(
+					ByteBuffer.wrap((LockNames.process() + " since " + Instant.now()).getBytes(StandardCharsets.UTF_8)),
+					0);
 			opened.force(false);
 			return release(jvmLock, opened, fileLock[0]);
 		}
@@ -129,7 +134,8 @@ final class LocalMigrationLock implements MigrationLock {
 
 	@Override
 	public LockHolder holder(Connection connection) {
-		// A holder in this JVM is known without touching the file: probing it with a second channel
+		// A holder in this JVM is known without touching the file: probing it with a
+		// second channel
 		// would, on closing that channel, drop the lock the holder's channel has.
 		String inThisJvm = heldSince.get(this.key);
 		if (inThisJvm != null) {

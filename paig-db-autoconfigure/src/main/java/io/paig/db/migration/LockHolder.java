@@ -8,9 +8,10 @@ import org.jspecify.annotations.Nullable;
  * Who holds the migration lock, as far as the database tells.
  *
  * @param held whether the lock is held at all
- * @param holder the holder's description: process and host when known, else its database session
+ * @param holder the holder's description: process and host when known, else its database
+ * session
  * @param since when the holder took the lock (or started its session), if known
- * @author paig-db
+ * @author paig-db authors
  */
 public record LockHolder(boolean held, @Nullable String holder, @Nullable Instant since) {
 
@@ -22,7 +23,8 @@ public record LockHolder(boolean held, @Nullable String holder, @Nullable Instan
 		if (!this.held) {
 			return "nobody";
 		}
-		return ((this.holder != null) ? this.holder : "another session") + ((this.since != null) ? " since " + this.since : "");
+		return ((this.holder != null) ? this.holder : "another session")
+				+ ((this.since != null) ? " since " + this.since : "");
 	}
 
 }

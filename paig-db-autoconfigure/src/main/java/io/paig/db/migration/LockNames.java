@@ -11,11 +11,11 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Names for migration locks and their holders: a lock per history table, so that two applications with
- * their own history tables in one database do not wait for each other; a holder named by process and
- * host, with the time it took the lock.
+ * Names for migration locks and their holders: a lock per history table, so that two
+ * applications with their own history tables in one database do not wait for each other;
+ * a holder named by process and host, with the time it took the lock.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class LockNames {
 
@@ -49,8 +49,8 @@ final class LockNames {
 	}
 
 	/**
-	 * A holder name that fits PostgreSQL's 63-character application name: the time the lock was taken and
-	 * this process.
+	 * A holder name that fits PostgreSQL's 63-character application name: the time the
+	 * lock was taken and this process.
 	 * @param since when the lock is taken
 	 * @return the name
 	 */

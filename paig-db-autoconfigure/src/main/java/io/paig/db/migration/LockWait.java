@@ -7,9 +7,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * The wait for a migration lock: try, log who holds it now and then, give up after the timeout.
+ * The wait for a migration lock: try, log who holds it now and then, give up after the
+ * timeout.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class LockWait {
 

@@ -1,10 +1,10 @@
 package io.paig.db.migration;
 
 /**
- * A migration problem that stops start-up or a command, described for the person who must fix it: what
- * happened and what to do. Messages never hold a password.
+ * A migration problem that stops start-up or a command, described for the person who must
+ * fix it: what happened and what to do. Messages never hold a password.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public class MigrationException extends RuntimeException {
 

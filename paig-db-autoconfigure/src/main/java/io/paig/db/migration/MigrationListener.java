@@ -3,7 +3,7 @@ package io.paig.db.migration;
 /**
  * Told about what the migration runner does, for metrics and the like.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public interface MigrationListener {
 

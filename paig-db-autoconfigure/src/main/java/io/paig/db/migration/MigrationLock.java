@@ -5,11 +5,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 /**
- * The lock that lets one instance at a time migrate a database. It is taken on the very connection that
- * runs the migration, so the database releases it only when that session ends: a killed holder leaves no
- * lock behind, and no one runs beside a statement the dead holder's session is still executing.
+ * The lock that lets one instance at a time migrate a database. It is taken on the very
+ * connection that runs the migration, so the database releases it only when that session
+ * ends: a killed holder leaves no lock behind, and no one runs beside a statement the
+ * dead holder's session is still executing.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 interface MigrationLock {
 
@@ -18,7 +19,8 @@ interface MigrationLock {
 	 * @param connection the connection the migration will run on
 	 * @param timeout how long to wait
 	 * @return the held lock, to release when done
-	 * @throws MigrationLockTimeoutException when another instance held it for longer than the timeout
+	 * @throws MigrationLockTimeoutException when another instance held it for longer than
+	 * the timeout
 	 * @throws SQLException on a database error
 	 * @throws InterruptedException when interrupted while waiting
 	 */

@@ -3,9 +3,10 @@ package io.paig.db.migration;
 import java.time.Duration;
 
 /**
- * Another instance held the migration lock for longer than {@code database.migration.lock-timeout}.
+ * Another instance held the migration lock for longer than
+ * {@code database.migration.lock-timeout}.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public class MigrationLockTimeoutException extends MigrationException {
 

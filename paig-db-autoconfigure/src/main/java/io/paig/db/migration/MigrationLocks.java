@@ -10,10 +10,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.jdbc.DatabaseDriver;
 
 /**
- * Chooses the migration lock for a database: an advisory lock on PostgreSQL, a named lock on
- * MySQL/MariaDB, a file lock for a SQLite file, a lock in this JVM otherwise.
+ * Chooses the migration lock for a database: an advisory lock on PostgreSQL, a named lock
+ * on MySQL/MariaDB, a file lock for a SQLite file, a lock in this JVM otherwise.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class MigrationLocks {
 

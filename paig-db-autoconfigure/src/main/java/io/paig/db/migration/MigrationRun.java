@@ -8,7 +8,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One run of the migration runner: when, from where to where, what it applied and how it ended.
+ * One run of the migration runner: when, from where to where, what it applied and how it
+ * ended.
  *
  * @param started when it started (before waiting for the lock)
  * @param finished when it ended
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param durations how long each of them took, by revision id
  * @param outcome how it ended
  * @param error what went wrong, without secrets, or {@code null}
- * @author paig-db
+ * @author paig-db authors
  */
 public record MigrationRun(Instant started, Instant finished, @Nullable String from, @Nullable String to,
 		List<Revision> applied, Map<String, Duration> durations, Outcome outcome, @Nullable String error) {

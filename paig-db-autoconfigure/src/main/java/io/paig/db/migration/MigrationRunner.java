@@ -19,12 +19,13 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.StringUtils;
 
 /**
- * Brings a database to its newest revision. The check comes first and takes no lock: most runs find
- * nothing to do. When revisions are pending, the runner takes the migration lock on the connection that
- * will run them, reads the state again (another instance may have done the work meanwhile) and applies
- * what is still pending, each revision in one transaction where the database allows it.
+ * Brings a database to its newest revision. The check comes first and takes no lock: most
+ * runs find nothing to do. When revisions are pending, the runner takes the migration
+ * lock on the connection that will run them, reads the state again (another instance may
+ * have done the work meanwhile) and applies what is still pending, each revision in one
+ * transaction where the database allows it.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public class MigrationRunner {
 
@@ -60,8 +61,8 @@ public class MigrationRunner {
 	}
 
 	/**
-	 * Set who is told about runs; looked at each time a run ends, so a lazy source (a Spring
-	 * {@code ObjectProvider}) works.
+	 * Set who is told about runs; looked at each time a run ends, so a lazy source (a
+	 * Spring {@code ObjectProvider}) works.
 	 * @param listeners the listeners
 	 */
 	public void setListeners(Iterable<MigrationListener> listeners) {
@@ -135,9 +136,10 @@ public class MigrationRunner {
 	}
 
 	/**
-	 * The cheap check behind a fast start, for probes that ask often: the revision the database is at, when a
-	 * fingerprint recorded by an earlier full check proves that it is at head and the changelog unchanged.
-	 * Takes no lock, writes nothing, parses nothing.
+	 * The cheap check behind a fast start, for probes that ask often: the revision the
+	 * database is at, when a fingerprint recorded by an earlier full check proves that it
+	 * is at head and the changelog unchanged. Takes no lock, writes nothing, parses
+	 * nothing.
 	 * @return the head revision id, or {@code null} when only {@link #status()} can tell
 	 */
 	public @Nullable String upToDateRevision() {
@@ -176,8 +178,9 @@ public class MigrationRunner {
 		if (!status.isUpToDate()) {
 			String alembic = status.getApplied().isEmpty() ? alembicVersionToAdopt() : null;
 			if (alembic != null) {
-				throw new MigrationException("The database was built by Alembic (alembic_version says '" + alembic
-						+ "') and paig-db has not adopted it yet, so its revisions all look pending.",
+				throw new MigrationException(
+						"The database was built by Alembic (alembic_version says '" + alembic
+								+ "') and paig-db has not adopted it yet, so its revisions all look pending.",
 						"Run 'db upgrade head' (or 'db stamp --from-alembic') once, or start one instance with "
 								+ "database.migration.on-startup=upgrade: it records Alembic's revisions as applied "
 								+ "without running them.");
@@ -190,8 +193,8 @@ public class MigrationRunner {
 	/**
 	 * Apply every pending revision.
 	 * @return what the run did
-	 * @throws MigrationException when a revision fails, an applied one was edited, or the lock could not be
-	 * had
+	 * @throws MigrationException when a revision fails, an applied one was edited, or the
+	 * lock could not be had
 	 */
 	public MigrationRun upgrade() {
 		return upgrade("head");
@@ -199,14 +202,16 @@ public class MigrationRunner {
 
 	/**
 	 * Apply pending revisions up to a target.
-	 * @param target {@code head}, {@code +N} or a revision (a unique prefix of its id will do)
+	 * @param target {@code head}, {@code +N} or a revision (a unique prefix of its id
+	 * will do)
 	 * @return what the run did
-	 * @throws MigrationException when a revision fails, an applied one was edited, the target is unknown, or
-	 * the lock could not be had
+	 * @throws MigrationException when a revision fails, an applied one was edited, the
+	 * target is unknown, or the lock could not be had
 	 */
 	public MigrationRun upgrade(String target) {
 		return tracked((started) -> {
-			// one connection for the whole run: a pool without a spare one, or none at all, costs nothing more
+			// one connection for the whole run: a pool without a spare one, or none at
+			// all, costs nothing more
 			Connection connection;
 			try {
 				connection = this.dataSource.getConnection();
@@ -267,8 +272,8 @@ public class MigrationRunner {
 	 * Revert applied revisions, newest first.
 	 * @param target {@code -N}, {@code base} or a revision to go down to (not included)
 	 * @return what the run did
-	 * @throws MigrationException when a revision cannot be reverted (named before anything is touched), a
-	 * revert fails, or the lock could not be had
+	 * @throws MigrationException when a revision cannot be reverted (named before
+	 * anything is touched), a revert fails, or the lock could not be had
 	 */
 	public MigrationRun downgrade(String target) {
 		return tracked((started) -> locked((session, transaction, connection, clearStaleLock) -> revert(session,
@@ -276,8 +281,8 @@ public class MigrationRunner {
 	}
 
 	/**
-	 * Run work as a tracked run: running while it runs, recorded as the last run and told to listeners when
-	 * it ends, failed or not.
+	 * Run work as a tracked run: running while it runs, recorded as the last run and told
+	 * to listeners when it ends, failed or not.
 	 */
 	private MigrationRun tracked(java.util.function.Function<Instant, MigrationRun> work) {
 		Instant started = Instant.now();
@@ -290,8 +295,8 @@ public class MigrationRunner {
 			throw ex;
 		}
 		catch (MigrationException ex) {
-			record(new MigrationRun(started, Instant.now(), null, null, List.of(), Map.of(), MigrationRun.Outcome.FAILED,
-					ex.getMessage()));
+			record(new MigrationRun(started, Instant.now(), null, null, List.of(), Map.of(),
+					MigrationRun.Outcome.FAILED, ex.getMessage()));
 			throw ex;
 		}
 		finally {
@@ -332,10 +337,7 @@ public class MigrationRunner {
 			List<Revision> plan = Targets.downgrade(status, target);
 			requireReversible(plan);
 			Set<String> planned = keysOf(plan);
-			int rows = (int) status.getApplied()
-				.stream()
-				.filter((row) -> planned.contains(row.key()))
-				.count();
+			int rows = (int) status.getApplied().stream().filter((row) -> planned.contains(row.key())).count();
 			if (rows > 0) {
 				session.rollbackSql(rows, output);
 			}
@@ -344,8 +346,8 @@ public class MigrationRunner {
 	}
 
 	/**
-	 * Record the database as being at a revision without running anything: revisions up to it are marked
-	 * as applied, later ones as not applied (Alembic's {@code stamp}).
+	 * Record the database as being at a revision without running anything: revisions up
+	 * to it are marked as applied, later ones as not applied (Alembic's {@code stamp}).
 	 * @param target {@code head}, {@code base} or a revision
 	 * @return the revision the database is now recorded at
 	 */
@@ -355,9 +357,8 @@ public class MigrationRunner {
 			MigrationStatus status = session.status();
 			RevisionHistory history = status.getHistory();
 			String text = target.strip();
-			int index = text.equalsIgnoreCase("base") ? -1
-					: text.equalsIgnoreCase("head") ? history.getRevisions().size() - 1
-							: history.indexOf(history.find(text));
+			int index = text.equalsIgnoreCase("base") ? -1 : text.equalsIgnoreCase("head")
+					? history.getRevisions().size() - 1 : history.indexOf(history.find(text));
 			MigrationStatus after = stampAt(session, connection, status, index, "Stamped");
 			return new MigrationRun(started, Instant.now(), idOf(status.getCurrent()), idOf(after.getCurrent()),
 					List.of(), Map.of(), MigrationRun.Outcome.UP_TO_DATE, null);
@@ -366,11 +367,12 @@ public class MigrationRunner {
 	}
 
 	/**
-	 * Record the database at the revision Alembic's {@code alembic_version} names, as start-up does when it
-	 * adopts a database built by Alembic ({@code db stamp --from-alembic}).
+	 * Record the database at the revision Alembic's {@code alembic_version} names, as
+	 * start-up does when it adopts a database built by Alembic
+	 * ({@code db stamp --from-alembic}).
 	 * @return the revision the database is now recorded at
-	 * @throws MigrationException when there is no {@code alembic_version}, or it names a revision the
-	 * changelog does not have
+	 * @throws MigrationException when there is no {@code alembic_version}, or it names a
+	 * revision the changelog does not have
 	 */
 	public String stampFromAlembic() {
 		Instant started = Instant.now();
@@ -390,7 +392,8 @@ public class MigrationRunner {
 	}
 
 	/**
-	 * Record revisions up to an index as applied and later ones as not applied, without running anything.
+	 * Record revisions up to an index as applied and later ones as not applied, without
+	 * running anything.
 	 */
 	private MigrationStatus stampAt(LiquibaseSession session, Connection connection, MigrationStatus status, int index,
 			String verb) throws Exception {
@@ -422,7 +425,8 @@ public class MigrationRunner {
 	/**
 	 * The revision {@code alembic_version} names.
 	 * @return the revision, or {@code null} when Alembic has the database at base
-	 * @throws UnknownAlembicRevisionException when the changelog has no such revision, or there are several
+	 * @throws UnknownAlembicRevisionException when the changelog has no such revision, or
+	 * there are several
 	 */
 	private @Nullable Revision alembicRevision(RevisionHistory history, List<String> versions) {
 		if (versions.isEmpty()) {
@@ -438,8 +442,8 @@ public class MigrationRunner {
 	}
 
 	/**
-	 * When the database has no history of paig-db's and an {@code alembic_version} naming a revision, that
-	 * revision; read on a connection of its own.
+	 * When the database has no history of paig-db's and an {@code alembic_version} naming
+	 * a revision, that revision; read on a connection of its own.
 	 */
 	private @Nullable String alembicVersionToAdopt() {
 		if (!this.settings.adoptAlembic()) {
@@ -455,8 +459,8 @@ public class MigrationRunner {
 	}
 
 	/**
-	 * Adopt a database that Alembic built and paig-db never ran on: every revision up to the one
-	 * {@code alembic_version} names is recorded as applied, without running it.
+	 * Adopt a database that Alembic built and paig-db never ran on: every revision up to
+	 * the one {@code alembic_version} names is recorded as applied, without running it.
 	 */
 	private MigrationStatus adoptAlembic(LiquibaseSession session, Connection connection, MigrationStatus status)
 			throws Exception {
@@ -476,8 +480,8 @@ public class MigrationRunner {
 	}
 
 	/**
-	 * Where {@code alembic_version} exists, write the revision the database is now at, so that the Python
-	 * service reads the same.
+	 * Where {@code alembic_version} exists, write the revision the database is now at, so
+	 * that the Python service reads the same.
 	 */
 	private void keepAlembicInStep(Connection connection, @Nullable Revision current) {
 		if (!this.settings.adoptAlembic()) {
@@ -496,7 +500,8 @@ public class MigrationRunner {
 	}
 
 	private AlembicVersionTable alembicVersionTable() {
-		return new AlembicVersionTable(StringUtils.hasText(this.settings.defaultSchema()) ? this.settings.defaultSchema() : null);
+		return new AlembicVersionTable(
+				StringUtils.hasText(this.settings.defaultSchema()) ? this.settings.defaultSchema() : null);
 	}
 
 	private @Nullable String fastCheck() {
@@ -504,8 +509,8 @@ public class MigrationRunner {
 	}
 
 	/**
-	 * After a full check found the database at head (every revision applied and tagged, none edited), record
-	 * the changelog's fingerprint for the next start's fast check.
+	 * After a full check found the database at head (every revision applied and tagged,
+	 * none edited), record the changelog's fingerprint for the next start's fast check.
 	 */
 	private void recordFingerprint(ChangelogFingerprint.Recorder recorder, MigrationStatus status,
 			Connection connection) {
@@ -531,9 +536,10 @@ public class MigrationRunner {
 	private static void requireReversible(List<Revision> plan) {
 		List<Revision> irreversible = plan.stream().filter((revision) -> !revision.isReversible()).toList();
 		if (!irreversible.isEmpty()) {
-			throw new MigrationException("Nothing was reverted: revision(s) "
-					+ irreversible.stream().map(Revision::toString).collect(Collectors.joining(", "))
-					+ " cannot be reverted (a changeset without a rollback, such as raw SQL).",
+			throw new MigrationException(
+					"Nothing was reverted: revision(s) "
+							+ irreversible.stream().map(Revision::toString).collect(Collectors.joining(", "))
+							+ " cannot be reverted (a changeset without a rollback, such as raw SQL).",
 					"Add a 'rollback:' to each such changeset, or downgrade only to a later revision.");
 		}
 	}
@@ -585,7 +591,8 @@ public class MigrationRunner {
 
 	private MigrationRun apply(LiquibaseSession session, RevisionTransaction transaction, Connection connection,
 			Instant started, boolean clearStaleLock, String target) throws Exception {
-		// Read again under the lock: another instance may have applied everything while this one waited.
+		// Read again under the lock: another instance may have applied everything while
+		// this one waited.
 		MigrationStatus status = adoptAlembic(session, connection, session.status());
 		if (!status.getEdited().isEmpty()) {
 			throw new EditedRevisionException(status.getEdited());
@@ -610,8 +617,10 @@ public class MigrationRunner {
 		boolean transactional = session.transactionalDdl();
 		RevisionProgress progress = new RevisionProgress(plan, changeSets, transaction, transactional);
 		try {
-			// To head, Liquibase runs everything it would run; short of it, it runs as many changesets as it
-			// counts up to the target's last one (runAlways and changed runOnChange changesets count too).
+			// To head, Liquibase runs everything it would run; short of it, it runs as
+			// many changesets as it
+			// counts up to the target's last one (runAlways and changed runOnChange
+			// changesets count too).
 			session.update(toHead ? -1 : session.countThrough(changeSets.get(changeSets.size() - 1)), progress,
 					clearStaleLock);
 		}
@@ -627,8 +636,8 @@ public class MigrationRunner {
 		keepAlembicInStep(connection, after.getCurrent());
 		String to = idOf(after.getCurrent());
 		long millis = java.time.Duration.between(started, Instant.now()).toMillis();
-		logger.info("Applied " + progress.applied().size() + " revision(s) in " + millis + " ms; database is at revision "
-				+ to + (after.isUpToDate() ? " (head)" : ""));
+		logger.info("Applied " + progress.applied().size() + " revision(s) in " + millis
+				+ " ms; database is at revision " + to + (after.isUpToDate() ? " (head)" : ""));
 		return new MigrationRun(started, Instant.now(), from, to, List.copyOf(progress.applied()),
 				Map.copyOf(progress.durations()), MigrationRun.Outcome.APPLIED, null);
 	}
@@ -646,13 +655,12 @@ public class MigrationRunner {
 		requireReversible(plan);
 		List<AppliedChangeSet> rows = status.getApplied();
 		Set<String> planned = keysOf(plan);
-		List<AppliedChangeSet> ofPlan = rows.stream()
-			.filter((row) -> planned.contains(row.key()))
-			.toList();
+		List<AppliedChangeSet> ofPlan = rows.stream().filter((row) -> planned.contains(row.key())).toList();
 		List<AppliedChangeSet> newest = rows.subList(rows.size() - ofPlan.size(), rows.size());
 		if (!ofPlan.equals(newest)) {
-			throw new MigrationException("Nothing was reverted: changesets of other revisions ran after those of "
-					+ plan.get(plan.size() - 1) + ", so Liquibase cannot roll back just these.",
+			throw new MigrationException(
+					"Nothing was reverted: changesets of other revisions ran after those of "
+							+ plan.get(plan.size() - 1) + ", so Liquibase cannot roll back just these.",
 					"Downgrade further, or revert the later changesets first.");
 		}
 		logger.info("Reverting " + plan.size() + " revision(s) from revision " + from);
@@ -684,7 +692,6 @@ public class MigrationRunner {
 				Map.copyOf(progress.durations()), MigrationRun.Outcome.REVERTED, null);
 	}
 
-
 	private MigrationException failure(LiquibaseSession session, Connection connection, List<Revision> plan,
 			RevisionProgress progress, boolean transactional, Exception ex) {
 		ChangeSetRef failed = progress.failed();
@@ -704,8 +711,8 @@ public class MigrationRunner {
 			}
 		}
 		catch (SQLException readFailure) {
-			logger.warn("Could not read which changesets of the failed revision were applied: "
-					+ readFailure.getMessage());
+			logger.warn(
+					"Could not read which changesets of the failed revision were applied: " + readFailure.getMessage());
 		}
 		return new RevisionFailedException(revision, progress.position(revision), plan.size(), failed, rootMessage(ex),
 				applied, transactional, ex);
@@ -723,7 +730,9 @@ public class MigrationRunner {
 	}
 
 	private boolean needsTags(MigrationStatus status) {
-		return status.getAppliedRevisions().stream().anyMatch((revision) -> revision.declared() && untagged(revision, status));
+		return status.getAppliedRevisions()
+			.stream()
+			.anyMatch((revision) -> revision.declared() && untagged(revision, status));
 	}
 
 	private static boolean untagged(Revision revision, MigrationStatus status) {

@@ -7,23 +7,26 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How migrations run: where the changelog is, which changesets apply, where Liquibase keeps its history.
+ * How migrations run: where the changelog is, which changesets apply, where Liquibase
+ * keeps its history.
  *
  * @param changelog the master changelog, a Spring resource location
  * @param contexts Liquibase contexts; empty for all
  * @param labels Liquibase label expressions; empty for all
- * @param defaultSchema the schema the changes apply to, or {@code null} for the connection's
- * @param liquibaseSchema the schema of the history tables, or {@code null} for the default schema
+ * @param defaultSchema the schema the changes apply to, or {@code null} for the
+ * connection's
+ * @param liquibaseSchema the schema of the history tables, or {@code null} for the
+ * default schema
  * @param changelogTable the history table
  * @param changelogLockTable Liquibase's own lock table
  * @param parameters changelog parameters, {@code ${name}} in the changelogs
  * @param lockTimeout how long to wait for another instance's migration lock
  * @param analyticsEnabled whether Liquibase may send its anonymous usage analytics
- * @param adoptAlembic whether a database built by Alembic is adopted at its {@code alembic_version}, and that
- * table kept in step
- * @param fastCheck whether an up-to-date check may trust the fingerprint of the changelog's files recorded at
- * the last one instead of parsing the changelog
- * @author paig-db
+ * @param adoptAlembic whether a database built by Alembic is adopted at its
+ * {@code alembic_version}, and that table kept in step
+ * @param fastCheck whether an up-to-date check may trust the fingerprint of the
+ * changelog's files recorded at the last one instead of parsing the changelog
+ * @author paig-db authors
  */
 public record MigrationSettings(String changelog, List<String> contexts, List<String> labels,
 		@Nullable String defaultSchema, @Nullable String liquibaseSchema, String changelogTable,
@@ -34,7 +37,8 @@ public record MigrationSettings(String changelog, List<String> contexts, List<St
 	public static final String DEFAULT_CHANGELOG = "classpath:db/changelog/db.changelog-master.yaml";
 
 	/**
-	 * The schema the history tables are in: the Liquibase schema, else the default schema.
+	 * The schema the history tables are in: the Liquibase schema, else the default
+	 * schema.
 	 * @return the schema, or {@code null} for the connection's
 	 */
 	public @Nullable String historySchema() {
@@ -53,8 +57,9 @@ public record MigrationSettings(String changelog, List<String> contexts, List<St
 	}
 
 	/**
-	 * The tables that hold records about the schema rather than the application's data: Liquibase's history
-	 * and lock tables, the fast check's table, and Alembic's {@code alembic_version}.
+	 * The tables that hold records about the schema rather than the application's data:
+	 * Liquibase's history and lock tables, the fast check's table, and Alembic's
+	 * {@code alembic_version}.
 	 * @return their names, lower case
 	 */
 	public java.util.Set<String> bookkeepingTables() {

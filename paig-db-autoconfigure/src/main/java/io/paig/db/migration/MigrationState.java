@@ -3,7 +3,7 @@ package io.paig.db.migration;
 /**
  * Where migrations stand, at a glance.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public enum MigrationState {
 
@@ -14,8 +14,8 @@ public enum MigrationState {
 	PENDING,
 
 	/**
-	 * A run is in progress in this instance, or another instance holds the lock while this one's revisions
-	 * are not all applied (it is migrating what this one needs).
+	 * A run is in progress in this instance, or another instance holds the lock while
+	 * this one's revisions are not all applied (it is migrating what this one needs).
 	 */
 	RUNNING,
 
@@ -36,7 +36,8 @@ public enum MigrationState {
 		if (!runner.hasChangelog()) {
 			return DISABLED;
 		}
-		// Another instance migrating is no concern of an instance whose own revisions are all applied: during a
+		// Another instance migrating is no concern of an instance whose own revisions are
+		// all applied: during a
 		// rolling update the old instances keep serving while the new one migrates.
 		if (runner.isRunning() || (lock.held() && !status.isUpToDate())) {
 			return RUNNING;

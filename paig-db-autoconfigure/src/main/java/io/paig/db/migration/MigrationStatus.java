@@ -12,10 +12,10 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where the database stands against the revision history: which revisions are applied, which are
- * pending, and which applied changesets were edited since.
+ * Where the database stands against the revision history: which revisions are applied,
+ * which are pending, and which applied changesets were edited since.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public final class MigrationStatus {
 
@@ -149,7 +149,8 @@ public final class MigrationStatus {
 	}
 
 	/**
-	 * The revision the database is at: the last one in the history with every revision up to it applied.
+	 * The revision the database is at: the last one in the history with every revision up
+	 * to it applied.
 	 * @return the current revision, or {@code null} at base
 	 */
 	public @Nullable Revision getCurrent() {
@@ -184,8 +185,8 @@ public final class MigrationStatus {
 		@Override
 		public String toString() {
 			return "revision " + this.revision.id() + ", changeset " + this.changeSet.id() + " by "
-					+ this.changeSet.author() + " in " + this.changeSet.file() + " (recorded checksum "
-					+ this.recorded + ", now " + this.current + ")";
+					+ this.changeSet.author() + " in " + this.changeSet.file() + " (recorded checksum " + this.recorded
+					+ ", now " + this.current + ")";
 		}
 
 	}

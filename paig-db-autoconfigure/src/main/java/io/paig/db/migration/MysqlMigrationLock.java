@@ -7,12 +7,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 /**
- * MySQL and MariaDB: a named lock ({@code GET_LOCK}) on the migration's own connection, freed by the
- * server when that session ends. A statement a killed holder left running still runs to its end (the
- * server only notices the client is gone afterwards); the lock is held until then, so no one runs beside
- * it.
+ * MySQL and MariaDB: a named lock ({@code GET_LOCK}) on the migration's own connection,
+ * freed by the server when that session ends. A statement a killed holder left running
+ * still runs to its end (the server only notices the client is gone afterwards); the lock
+ * is held until then, so no one runs beside it.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class MysqlMigrationLock implements MigrationLock {
 
@@ -63,7 +63,8 @@ final class MysqlMigrationLock implements MigrationLock {
 			try (ResultSet result = statement.executeQuery()) {
 				if (result.next()) {
 					return new LockHolder(true, "connection " + id + " of " + result.getString(1) + " from "
-							+ result.getString(2) + " (in its current statement for " + result.getLong(3) + " s)", null);
+							+ result.getString(2) + " (in its current statement for " + result.getLong(3) + " s)",
+							null);
 				}
 			}
 		}

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /**
  * Start-up in {@code validate} mode found revisions not yet applied.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public class PendingRevisionsException extends MigrationException {
 

@@ -10,12 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * PostgreSQL: a session-level advisory lock on the migration's own connection. The session also checks
- * every second that its client is still there ({@code client_connection_check_interval}, PostgreSQL 14+),
- * so a statement left running by a killed holder is cancelled, its transaction rolled back and the lock
- * freed within about a second instead of when the statement ends.
+ * PostgreSQL: a session-level advisory lock on the migration's own connection. The
+ * session also checks every second that its client is still there
+ * ({@code client_connection_check_interval}, PostgreSQL 14+), so a statement left running
+ * by a killed holder is cancelled, its transaction rolled back and the lock freed within
+ * about a second instead of when the statement ends.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class PostgresqlMigrationLock implements MigrationLock {
 
@@ -77,10 +78,12 @@ final class PostgresqlMigrationLock implements MigrationLock {
 				String application = result.getString(2);
 				Instant since = LockNames.sinceOf(application);
 				Timestamp backendStart = result.getTimestamp(5);
-				String client = (result.getString(3) != null) ? result.getString(3) + ":" + result.getInt(4) : "local socket";
+				String client = (result.getString(3) != null) ? result.getString(3) + ":" + result.getInt(4)
+						: "local socket";
 				String who = LockNames.processOf(application);
-				return new LockHolder(true, ((who != null) ? who + ", " : "") + "PostgreSQL backend pid "
-						+ result.getInt(1) + " from " + client,
+				return new LockHolder(true,
+						((who != null) ? who + ", " : "") + "PostgreSQL backend pid " + result.getInt(1) + " from "
+								+ client,
 						(since != null) ? since : (backendStart != null) ? backendStart.toInstant() : null);
 			}
 		}
@@ -99,9 +102,12 @@ final class PostgresqlMigrationLock implements MigrationLock {
 			return true;
 		}
 		catch (SQLException ex) {
-			// PostgreSQL before 14 has no client_connection_check_interval: the lock still holds, the
-			// orphan's statement just runs to its end before the lock is freed. Outside auto-commit the
-			// failure aborted the transaction: end it, so the statements after it can run.
+			// PostgreSQL before 14 has no client_connection_check_interval: the lock
+			// still holds, the
+			// orphan's statement just runs to its end before the lock is freed. Outside
+			// auto-commit the
+			// failure aborted the transaction: end it, so the statements after it can
+			// run.
 			try {
 				if (!connection.getAutoCommit()) {
 					connection.rollback();

@@ -5,17 +5,18 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A revision: one changelog file with an id, a message and a parent, applied and reverted as a unit. In a
- * plain Liquibase changelog without revision headers each changeset is a revision of its own, its id the
- * changeset id.
+ * A revision: one changelog file with an id, a message and a parent, applied and reverted
+ * as a unit. In a plain Liquibase changelog without revision headers each changeset is a
+ * revision of its own, its id the changeset id.
  *
  * @param id the revision id, for example Alembic's {@code d016d5e1fe5a}
  * @param message what the revision does
  * @param parent the revision before it, or {@code null} for the first
  * @param file the changelog file that holds it
  * @param changeSets its changesets, in order
- * @param declared whether the file declares the revision (otherwise it is a plain changeset)
- * @author paig-db
+ * @param declared whether the file declares the revision (otherwise it is a plain
+ * changeset)
+ * @author paig-db authors
  */
 public record Revision(String id, String message, @Nullable String parent, String file, List<ChangeSetRef> changeSets,
 		boolean declared) {

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /**
  * A revision's changeset failed while it was applied.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public class RevisionFailedException extends MigrationException {
 

@@ -19,8 +19,8 @@ import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Reads the header that makes a changelog file a revision. In YAML (and JSON) it is a root key beside
- * {@code databaseChangeLog}, which Liquibase passes over:
+ * Reads the header that makes a changelog file a revision. In YAML (and JSON) it is a
+ * root key beside {@code databaseChangeLog}, which Liquibase passes over:
  *
  * <pre>
  * revision:
@@ -31,9 +31,10 @@ import org.yaml.snakeyaml.resolver.Resolver;
  *   - changeSet: ...
  * </pre>
  *
- * In XML and SQL changelogs it is the same three lines in a comment ({@code -- revision: d016d5e1fe5a}).
+ * In XML and SQL changelogs it is the same three lines in a comment
+ * ({@code -- revision: d016d5e1fe5a}).
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class RevisionHeaders {
 
@@ -83,7 +84,8 @@ final class RevisionHeaders {
 		try {
 			LoaderOptions options = new LoaderOptions();
 			root = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(),
-					options, new LiteralScalars()).load(text);
+					options, new LiteralScalars())
+				.load(text);
 		}
 		catch (RuntimeException ex) {
 			return null;
@@ -127,8 +129,9 @@ final class RevisionHeaders {
 	}
 
 	/**
-	 * Reads every plain scalar as the text it is: an id such as {@code 2e6860711483} (Alembic writes twelve hex
-	 * digits) is otherwise a float, and {@code 012345678901} an octal number.
+	 * Reads every plain scalar as the text it is: an id such as {@code 2e6860711483}
+	 * (Alembic writes twelve hex digits) is otherwise a float, and {@code 012345678901}
+	 * an octal number.
 	 */
 	private static final class LiteralScalars extends Resolver {
 

@@ -10,10 +10,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The revisions of a master changelog, in the order they are applied: one line from the first (base) to
- * the last (head), each revision's parent the one before it.
+ * The revisions of a master changelog, in the order they are applied: one line from the
+ * first (base) to the last (head), each revision's parent the one before it.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public final class RevisionHistory {
 
@@ -29,8 +29,8 @@ public final class RevisionHistory {
 	 * Create a history and check that it is one line.
 	 * @param changelog the master changelog, for messages
 	 * @param revisions the revisions in changelog order
-	 * @throws MigrationException when two revisions share an id or a declared parent is not the revision
-	 * before
+	 * @throws MigrationException when two revisions share an id or a declared parent is
+	 * not the revision before
 	 */
 	public RevisionHistory(String changelog, List<Revision> revisions) {
 		this.changelog = changelog;
@@ -47,10 +47,11 @@ public final class RevisionHistory {
 			}
 			String expected = (previous != null) ? previous.id() : null;
 			if (revision.declared() && !java.util.Objects.equals(revision.parent(), expected)) {
-				throw new MigrationException("Revision " + revision.id() + " in " + revision.file() + " names '"
-						+ revision.parent() + "' as its parent, but it follows "
-						+ ((expected != null) ? "'" + expected + "'" : "nothing (it is the first)") + " in "
-						+ changelog + ": the history must be one line.",
+				throw new MigrationException(
+						"Revision " + revision.id() + " in " + revision.file() + " names '" + revision.parent()
+								+ "' as its parent, but it follows "
+								+ ((expected != null) ? "'" + expected + "'" : "nothing (it is the first)") + " in "
+								+ changelog + ": the history must be one line.",
 						"Set its parent to " + ((expected != null) ? "'" + expected + "'" : "none")
 								+ ", or include the revision files in the master changelog in parent order.");
 			}
@@ -102,7 +103,9 @@ public final class RevisionHistory {
 		if (exact != null) {
 			return exact;
 		}
-		List<Revision> candidates = this.revisions.stream().filter((revision) -> revision.id().startsWith(prefix)).toList();
+		List<Revision> candidates = this.revisions.stream()
+			.filter((revision) -> revision.id().startsWith(prefix))
+			.toList();
 		if (candidates.size() == 1) {
 			return candidates.get(0);
 		}
@@ -151,8 +154,7 @@ public final class RevisionHistory {
 			super(candidates.isEmpty() ? "No revision has an id starting with '" + prefix + "'."
 					: "'" + prefix + "' fits " + candidates.size() + " revisions: "
 							+ String.join(", ", candidates.stream().map(Revision::id).toList()) + ".",
-					candidates.isEmpty() ? "List the revisions with 'db history'."
-							: "Give more characters of the id.");
+					candidates.isEmpty() ? "List the revisions with 'db history'." : "Give more characters of the id.");
 			this.candidates = candidates;
 		}
 

@@ -6,7 +6,7 @@ import java.util.HexFormat;
 /**
  * New revision ids in Alembic's form: twelve hex digits.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public final class RevisionIds {
 

@@ -14,11 +14,12 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Follows Liquibase through a run revision by revision: logs one line per revision ({@code n/N}, id,
- * message, time taken), opens and closes each revision's transaction (or, where DDL commits itself, holds
- * each changeset's first commit back until its history row is written), and notes where it failed.
+ * Follows Liquibase through a run revision by revision: logs one line per revision
+ * ({@code n/N}, id, message, time taken), opens and closes each revision's transaction
+ * (or, where DDL commits itself, holds each changeset's first commit back until its
+ * history row is written), and notes where it failed.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class RevisionProgress extends AbstractChangeExecListener {
 
@@ -53,8 +54,9 @@ final class RevisionProgress extends AbstractChangeExecListener {
 	 * @param plan the revisions the run applies, in order
 	 * @param pending the changesets the run executes, in order
 	 * @param transaction the connection's transaction calls
-	 * @param wholeRevisions whether each revision is one transaction (the database's DDL is transactional);
-	 * otherwise each changeset and its history row are committed together
+	 * @param wholeRevisions whether each revision is one transaction (the database's DDL
+	 * is transactional); otherwise each changeset and its history row are committed
+	 * together
 	 */
 	RevisionProgress(List<Revision> plan, List<ChangeSetRef> pending, RevisionTransaction transaction,
 			boolean wholeRevisions) {
@@ -95,7 +97,8 @@ final class RevisionProgress extends AbstractChangeExecListener {
 	public void ran(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database,
 			ChangeSet.ExecType execType) {
 		if (!this.wholeRevisions) {
-			// Liquibase has recorded the changeset and commits right after this: changes and row at once.
+			// Liquibase has recorded the changeset and commits right after this: changes
+			// and row at once.
 			this.transaction.releaseCommits();
 		}
 		String key = ChangeSetRef.keyOf(changeSet);
@@ -110,8 +113,8 @@ final class RevisionProgress extends AbstractChangeExecListener {
 		this.applied.add(revision);
 		long millis = (System.nanoTime() - this.currentStart) / 1_000_000;
 		this.durations.put(revision.id(), java.time.Duration.ofMillis(millis));
-		logger.info("Revision " + position(revision) + "/" + this.plan.size() + " " + revision.id()
-				+ " '" + revision.message() + "' applied in " + millis + " ms");
+		logger.info("Revision " + position(revision) + "/" + this.plan.size() + " " + revision.id() + " '"
+				+ revision.message() + "' applied in " + millis + " ms");
 	}
 
 	@Override

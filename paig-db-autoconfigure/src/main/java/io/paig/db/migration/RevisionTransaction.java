@@ -13,19 +13,21 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Makes a revision one transaction on databases with transactional DDL (PostgreSQL, SQLite): Liquibase
- * commits after every changeset, and this connection holds those commits (and the rollbacks Liquibase
- * issues between changesets) back until the revision's last changeset is recorded. A revision that fails
- * then leaves nothing behind, not even its first changesets.
+ * Makes a revision one transaction on databases with transactional DDL (PostgreSQL,
+ * SQLite): Liquibase commits after every changeset, and this connection holds those
+ * commits (and the rollbacks Liquibase issues between changesets) back until the
+ * revision's last changeset is recorded. A revision that fails then leaves nothing
+ * behind, not even its first changesets.
  * <p>
- * On every database it also drops the transaction calls that cannot do anything: Liquibase sets auto-commit,
- * commits three times and rolls back once for each changeset, and each is a round trip to the server (on
- * MySQL and MariaDB, whose DDL is not transactional, about a third of an apply's time). A commit or rollback
- * with no statement run since the last one, and a switch of auto-commit to the value it has, are answered
- * here. Statements are wrapped to tell when one runs. Where DDL commits itself, a changeset's changes and
- * its history row are committed together, once.
+ * On every database it also drops the transaction calls that cannot do anything:
+ * Liquibase sets auto-commit, commits three times and rolls back once for each changeset,
+ * and each is a round trip to the server (on MySQL and MariaDB, whose DDL is not
+ * transactional, about a third of an apply's time). A commit or rollback with no
+ * statement run since the last one, and a switch of auto-commit to the value it has, are
+ * answered here. Statements are wrapped to tell when one runs. Where DDL commits itself,
+ * a changeset's changes and its history row are committed together, once.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class RevisionTransaction implements InvocationHandler {
 
@@ -35,7 +37,10 @@ final class RevisionTransaction implements InvocationHandler {
 
 	private boolean open;
 
-	/** Whether commits (not rollbacks) are held back: a changeset runs where DDL commits itself. */
+	/**
+	 * Whether commits (not rollbacks) are held back: a changeset runs where DDL commits
+	 * itself.
+	 */
 	private boolean commitsHeld;
 
 	/** Whether a statement ran since the last commit or rollback. */
@@ -78,22 +83,27 @@ final class RevisionTransaction implements InvocationHandler {
 	}
 
 	/**
-	 * From now on, hold commits back but let rollbacks through, until {@link #releaseCommits()}: where DDL
-	 * commits itself, a changeset and its history row then need one commit, not two (Liquibase commits after
-	 * the changes and again after the row), and a changeset that fails is still rolled back alone.
+	 * From now on, hold commits back but let rollbacks through, until
+	 * {@link #releaseCommits()}: where DDL commits itself, a changeset and its history
+	 * row then need one commit, not two (Liquibase commits after the changes and again
+	 * after the row), and a changeset that fails is still rolled back alone.
 	 */
 	void holdCommits() {
 		this.commitsHeld = true;
 	}
 
-	/** Let commits through again; the next one Liquibase makes commits the changeset and its history row. */
+	/**
+	 * Let commits through again; the next one Liquibase makes commits the changeset and
+	 * its history row.
+	 */
 	void releaseCommits() {
 		this.commitsHeld = false;
 	}
 
 	/**
-	 * Undo the whole revision after a failure. A failure to roll back is logged, not thrown: the
-	 * revision's own failure is what gets reported, and the connection is closed next anyway.
+	 * Undo the whole revision after a failure. A failure to roll back is logged, not
+	 * thrown: the revision's own failure is what gets reported, and the connection is
+	 * closed next anyway.
 	 */
 	void rollback() {
 		this.open = false;
@@ -110,8 +120,9 @@ final class RevisionTransaction implements InvocationHandler {
 	}
 
 	/**
-	 * Whether a commit or rollback now would be answered here: held back mid-revision, or with nothing to
-	 * end. Either way no transaction ends, and nothing the server keeps per session changes.
+	 * Whether a commit or rollback now would be answered here: held back mid-revision, or
+	 * with nothing to end. Either way no transaction ends, and nothing the server keeps
+	 * per session changes.
 	 * @return {@code true} when a commit or rollback would not reach the server
 	 */
 	boolean answersTransactionEnd() {
@@ -141,8 +152,8 @@ final class RevisionTransaction implements InvocationHandler {
 			return result;
 		}
 		Object result = call(this.target, method, args);
-		if (result instanceof Statement statement && (name.equals("createStatement")
-				|| name.equals("prepareStatement") || name.equals("prepareCall"))) {
+		if (result instanceof Statement statement
+				&& (name.equals("createStatement") || name.equals("prepareStatement") || name.equals("prepareCall"))) {
 			return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] { method.getReturnType() },
 					new Executions(statement));
 		}

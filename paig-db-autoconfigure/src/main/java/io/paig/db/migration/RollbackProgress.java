@@ -18,10 +18,10 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Follows Liquibase through a rollback revision by revision, newest first: one log line per revision, one
- * transaction per revision where the database allows it.
+ * Follows Liquibase through a rollback revision by revision, newest first: one log line
+ * per revision, one transaction per revision where the database allows it.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class RollbackProgress extends AbstractChangeExecListener {
 
@@ -92,8 +92,8 @@ final class RollbackProgress extends AbstractChangeExecListener {
 		this.reverted.add(revision);
 		long millis = (System.nanoTime() - this.currentStart) / 1_000_000;
 		this.durations.put(revision.id(), Duration.ofMillis(millis));
-		logger.info("Revision " + (this.plan.indexOf(revision) + 1) + "/" + this.plan.size() + " " + revision.id() + " '"
-				+ revision.message() + "' reverted in " + millis + " ms");
+		logger.info("Revision " + (this.plan.indexOf(revision) + 1) + "/" + this.plan.size() + " " + revision.id()
+				+ " '" + revision.message() + "' reverted in " + millis + " ms");
 	}
 
 	@Override

@@ -5,10 +5,10 @@ import liquibase.changelog.ChangeSet;
 import liquibase.database.Database;
 
 /**
- * Whether a changeset can be reverted: it has an explicit rollback, or every change in it is one Liquibase
- * knows how to reverse (create table, add column, ...).
+ * Whether a changeset can be reverted: it has an explicit rollback, or every change in it
+ * is one Liquibase knows how to reverse (create table, add column, ...).
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class Rollbacks {
 

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Alembic's ways of naming where to go: {@code head}, {@code +N} or a revision for an upgrade;
- * {@code -N}, {@code base} or a revision for a downgrade (down to it, not including it). A revision may be
- * given by a unique prefix of its id.
+ * Alembic's ways of naming where to go: {@code head}, {@code +N} or a revision for an
+ * upgrade; {@code -N}, {@code base} or a revision for a downgrade (down to it, not
+ * including it). A revision may be given by a unique prefix of its id.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public final class Targets {
 

@@ -13,25 +13,29 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A database URL in SQLAlchemy's form, {@code dialect[+driver]://[user[:password]@]host[:port]/database[?k=v&...]},
- * read the way SQLAlchemy's {@code make_url} reads it: user and password percent-decoded, IPv6 hosts in
- * brackets, query parameters decoded as {@code parse_qsl} does.
+ * A database URL in SQLAlchemy's form,
+ * {@code dialect[+driver]://[user[:password]@]host[:port]/database[?k=v&...]}, read the
+ * way SQLAlchemy's {@code make_url} reads it: user and password percent-decoded, IPv6
+ * hosts in brackets, query parameters decoded as {@code parse_qsl} does.
  * <p>
  * {@link #toString()} never shows the password.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public final class DatabaseUrl {
 
 	/** What stands in for a secret wherever a URL is shown. */
 	public static final String MASK = "****";
 
-	private static final Pattern SCHEME = Pattern.compile("^(?<dialect>[A-Za-z0-9_]+)(?:\\+(?<driver>[A-Za-z0-9_]+))?://(?<rest>.*)$",
-			Pattern.DOTALL);
+	private static final Pattern SCHEME = Pattern
+		.compile("^(?<dialect>[A-Za-z0-9_]+)(?:\\+(?<driver>[A-Za-z0-9_]+))?://(?<rest>.*)$", Pattern.DOTALL);
 
-	// The user may not hold ':' or '/', the host never holds '@': the password is everything between them,
-	// so that a raw '@', '/', '?' or ':' in a password still reads. The strict form, tried first, keeps '@'
-	// out of the database too, so that of several '@' the one before the host is taken; the lenient form
+	// The user may not hold ':' or '/', the host never holds '@': the password is
+	// everything between them,
+	// so that a raw '@', '/', '?' or ':' in a password still reads. The strict form,
+	// tried first, keeps '@'
+	// out of the database too, so that of several '@' the one before the host is taken;
+	// the lenient form
 	// then admits SQLite paths such as '/home/me@corp/paig.db'.
 	private static final Pattern STRICT = rest("[^?@]*");
 
@@ -84,8 +88,8 @@ public final class DatabaseUrl {
 	 * Read a SQLAlchemy-style URL.
 	 * @param url the URL as the user wrote it
 	 * @return the parsed URL
-	 * @throws InvalidDatabaseUrlException if the URL cannot be read; its message never holds the
-	 * password
+	 * @throws InvalidDatabaseUrlException if the URL cannot be read; its message never
+	 * holds the password
 	 */
 	public static DatabaseUrl parse(@Nullable String url) {
 		if (url == null || url.isBlank()) {
@@ -110,8 +114,10 @@ public final class DatabaseUrl {
 			parts = LENIENT.matcher(rest);
 		}
 		if (lenient && parts.matches() && !isSqlite(dialectName)) {
-			// An '@' after the first '/': user info written after a slash ('postgresql:///user:pw@host/db'),
-			// or a '/' in the user. Nothing after '://' is shown: it may hold the password.
+			// An '@' after the first '/': user info written after a slash
+			// ('postgresql:///user:pw@host/db'),
+			// or a '/' in the user. Nothing after '://' is shown: it may hold the
+			// password.
 			throw new InvalidDatabaseUrlException(schemeOf(dialectName, driver) + "://" + MASK,
 					"an '@' follows a '/' after '://', so the user and password cannot be told from the database.",
 					"Write 'dialect://user:password@host:port/database' with two slashes, and percent-encode '/' and '@' "
@@ -138,13 +144,13 @@ public final class DatabaseUrl {
 		String database = decode(parts.group("database"));
 		List<Map.Entry<String, String>> query = parseQuery(parts.group("query"));
 		if (dialect == null) {
-			throw new InvalidDatabaseUrlException(mask(dialectName, driver, user, password != null, host,
-					ipv6Host != null, null, database, query),
+			throw new InvalidDatabaseUrlException(
+					mask(dialectName, driver, user, password != null, host, ipv6Host != null, null, database, query),
 					"the dialect '" + dialectName + "' is not known.",
 					"Use one of " + Dialect.knownNames() + ", for example 'postgresql+asyncpg://...'.");
 		}
-		DatabaseUrl partial = new DatabaseUrl(dialect, dialectName, driver, user, password, host,
-				ipv6Host != null, null, database, query);
+		DatabaseUrl partial = new DatabaseUrl(dialect, dialectName, driver, user, password, host, ipv6Host != null,
+				null, database, query);
 		if (driver != null && !dialect.getPythonDrivers().contains(driver)) {
 			throw new InvalidDatabaseUrlException(partial.toString(),
 					"the driver '" + driver + "' is not known for " + dialect.getName() + ".",
@@ -155,11 +161,13 @@ public final class DatabaseUrl {
 		if (portText != null) {
 			if (!PORT.matcher(portText).matches() || Integer.parseInt(portText) < 1
 					|| Integer.parseInt(portText) > 65535) {
-				// The port is not shown: when a URL lost its '@', what reads as a port may be a password.
+				// The port is not shown: when a URL lost its '@', what reads as a port
+				// may be a password.
 				throw new InvalidDatabaseUrlException(partial.toString() + " (port " + MASK + ")",
 						"the port is not a number from 1 to 65535.",
 						"Write the port as digits after the host, for example 'db.example.com:5432', or leave it "
-								+ "out to use " + ((dialect.getDefaultPort() > 0) ? dialect.getDefaultPort()
+								+ "out to use "
+								+ ((dialect.getDefaultPort() > 0) ? dialect.getDefaultPort()
 										: "no port (SQLite has none)")
 								+ ". Percent-encode special characters in the password ('@' as %40, '/' as %2F).");
 			}
@@ -192,7 +200,8 @@ public final class DatabaseUrl {
 		if (query == null || query.isEmpty()) {
 			return result;
 		}
-		// As Python's parse_qsl: pairs split on '&', '+' is a space, pairs with a blank value are dropped.
+		// As Python's parse_qsl: pairs split on '&', '+' is a space, pairs with a blank
+		// value are dropped.
 		for (String pair : query.split("&")) {
 			int equals = pair.indexOf('=');
 			String key = (equals >= 0) ? pair.substring(0, equals) : pair;
@@ -209,8 +218,8 @@ public final class DatabaseUrl {
 	}
 
 	/**
-	 * Percent-decode as Python's {@code urllib.parse.unquote} does: UTF-8, and a {@code %} not followed
-	 * by two hex digits is kept as it is.
+	 * Percent-decode as Python's {@code urllib.parse.unquote} does: UTF-8, and a
+	 * {@code %} not followed by two hex digits is kept as it is.
 	 * @param text the text to decode, or {@code null}
 	 * @return the decoded text, or {@code null}
 	 */
@@ -257,16 +266,16 @@ public final class DatabaseUrl {
 	}
 
 	/**
-	 * The same URL with other credentials, as {@code database.username} and {@code database.password}
-	 * give them.
+	 * The same URL with other credentials, as {@code database.username} and
+	 * {@code database.password} give them.
 	 * @param username the user, or {@code null} to keep the URL's
 	 * @param password the password, or {@code null} to keep the URL's
 	 * @return a URL with the credentials replaced
 	 */
 	public DatabaseUrl withCredentials(@Nullable String username, @Nullable String password) {
 		return new DatabaseUrl(this.dialect, this.dialectName, this.driver,
-				(username != null) ? username : this.username, (password != null) ? password : this.password,
-				this.host, this.ipv6, this.port, this.database, this.query);
+				(username != null) ? username : this.username, (password != null) ? password : this.password, this.host,
+				this.ipv6, this.port, this.database, this.query);
 	}
 
 	public Dialect getDialect() {
@@ -306,8 +315,8 @@ public final class DatabaseUrl {
 	}
 
 	/**
-	 * The database, or for SQLite the file path, as SQLAlchemy reads it (the text after the first
-	 * {@code /}, decoded).
+	 * The database, or for SQLite the file path, as SQLAlchemy reads it (the text after
+	 * the first {@code /}, decoded).
 	 * @return the database or {@code null}
 	 */
 	public @Nullable String getDatabase() {
@@ -323,8 +332,8 @@ public final class DatabaseUrl {
 	}
 
 	/**
-	 * The URL as written but with the password masked, and the values of query parameters that look
-	 * like secrets masked too.
+	 * The URL as written but with the password masked, and the values of query parameters
+	 * that look like secrets masked too.
 	 */
 	@Override
 	public String toString() {
@@ -332,9 +341,9 @@ public final class DatabaseUrl {
 				this.port, this.database, this.query);
 	}
 
-	private static String mask(String dialectName, @Nullable String driver, @Nullable String user,
-			boolean hasPassword, @Nullable String host, boolean ipv6, @Nullable Integer port,
-			@Nullable String database, List<Map.Entry<String, String>> query) {
+	private static String mask(String dialectName, @Nullable String driver, @Nullable String user, boolean hasPassword,
+			@Nullable String host, boolean ipv6, @Nullable Integer port, @Nullable String database,
+			List<Map.Entry<String, String>> query) {
 		StringBuilder text = new StringBuilder(schemeOf(dialectName, driver)).append("://");
 		if (user != null || hasPassword) {
 			text.append((user != null) ? user : "");

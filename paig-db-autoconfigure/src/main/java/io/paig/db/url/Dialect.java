@@ -9,10 +9,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.jdbc.DatabaseDriver;
 
 /**
- * The database dialects a {@code database.url} may name, with the SQLAlchemy driver names each
- * accepts and the JDBC drivers that can serve it, in order of preference.
+ * The database dialects a {@code database.url} may name, with the SQLAlchemy driver names
+ * each accepts and the JDBC drivers that can serve it, in order of preference.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public enum Dialect {
 
@@ -21,10 +21,16 @@ public enum Dialect {
 			List.of("asyncpg", "psycopg", "psycopg2", "psycopg2cffi", "psycopg_async", "pg8000"),
 			List.of(DatabaseDriver.POSTGRESQL)),
 
-	/** MySQL, through MySQL Connector/J (or MariaDB Connector/J when only that is present). */
+	/**
+	 * MySQL, through MySQL Connector/J (or MariaDB Connector/J when only that is
+	 * present).
+	 */
 	MYSQL("mysql", Set.of(), "MySQL", 3306, PythonDrivers.MYSQL, List.of(DatabaseDriver.MYSQL, DatabaseDriver.MARIADB)),
 
-	/** MariaDB, through MySQL Connector/J (or MariaDB Connector/J when only that is present). */
+	/**
+	 * MariaDB, through MySQL Connector/J (or MariaDB Connector/J when only that is
+	 * present).
+	 */
 	MARIADB("mariadb", Set.of(), "MariaDB", 3306, PythonDrivers.MYSQL,
 			List.of(DatabaseDriver.MYSQL, DatabaseDriver.MARIADB)),
 

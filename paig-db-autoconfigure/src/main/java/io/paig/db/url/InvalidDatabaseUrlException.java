@@ -3,10 +3,10 @@ package io.paig.db.url;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when a {@code database.url} cannot be used: it names the problem and the fix, and shows the
- * URL only with its password masked.
+ * Thrown when a {@code database.url} cannot be used: it names the problem and the fix,
+ * and shows the URL only with its password masked.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public class InvalidDatabaseUrlException extends IllegalArgumentException {
 
@@ -18,8 +18,8 @@ public class InvalidDatabaseUrlException extends IllegalArgumentException {
 
 	/**
 	 * Create a new exception.
-	 * @param maskedUrl the URL with its credentials masked, or {@code null} when no part of it can be
-	 * shown safely
+	 * @param maskedUrl the URL with its credentials masked, or {@code null} when no part
+	 * of it can be shown safely
 	 * @param problem what is wrong, as a sentence
 	 * @param action how to fix it, as a sentence
 	 */

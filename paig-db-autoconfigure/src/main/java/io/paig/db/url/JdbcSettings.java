@@ -7,18 +7,20 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.jdbc.DatabaseDriver;
 
 /**
- * What a {@code database.url} comes to in JDBC terms: the URL, credentials and driver to connect with.
- * {@link #toString()} never shows the password.
+ * What a {@code database.url} comes to in JDBC terms: the URL, credentials and driver to
+ * connect with. {@link #toString()} never shows the password.
  *
  * @param source the URL as configured, with secrets masked
  * @param dialect the dialect, or {@code null} for a {@code jdbc:} URL of another database
  * @param driver the JDBC driver that will be used
- * @param jdbcUrl the JDBC URL; it holds no password unless the user wrote one into a {@code jdbc:} URL
+ * @param jdbcUrl the JDBC URL; it holds no password unless the user wrote one into a
+ * {@code jdbc:} URL
  * @param username the user, or {@code null}
  * @param password the password, or {@code null}
  * @param sqliteFile for a SQLite file database, its absolute path
- * @param sqliteInMemory whether this is an in-memory SQLite database (one database for the whole pool)
- * @author paig-db
+ * @param sqliteInMemory whether this is an in-memory SQLite database (one database for
+ * the whole pool)
+ * @author paig-db authors
  */
 public record JdbcSettings(String source, @Nullable Dialect dialect, DatabaseDriver driver, String jdbcUrl,
 		@Nullable String username, @Nullable String password, @Nullable Path sqliteFile, boolean sqliteInMemory) {

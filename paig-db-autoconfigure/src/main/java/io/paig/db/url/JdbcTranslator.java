@@ -20,28 +20,37 @@ import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.util.ClassUtils;
 
 /**
- * Turns a {@code database.url} into {@link JdbcSettings}: picks the JDBC driver on the classpath,
- * translates the query parameters that have a JDBC meaning, passes the rest through, and applies the
- * settings that make SQLite safe behind a pool. A {@code jdbc:} URL passes through untouched.
+ * Turns a {@code database.url} into {@link JdbcSettings}: picks the JDBC driver on the
+ * classpath, translates the query parameters that have a JDBC meaning, passes the rest
+ * through, and applies the settings that make SQLite safe behind a pool. A {@code jdbc:}
+ * URL passes through untouched.
  * <p>
  * Every rule is listed in {@code docs/url-mapping.md}.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public final class JdbcTranslator {
 
-	/** PostgreSQL parameters given a JDBC meaning (the rest pass through to the driver). */
+	/**
+	 * PostgreSQL parameters given a JDBC meaning (the rest pass through to the driver).
+	 */
 	static final Set<String> POSTGRESQL_PARAMETERS = Set.of("sslmode", "ssl", "sslrootcert", "sslcert", "sslkey",
 			"sslpassword", "connect_timeout", "timeout", "application_name", "target_session_attrs", "options",
 			"keepalives", "client_encoding", "prepared_statement_cache_size", "prepare_threshold", "host", "port",
 			"user", "password");
 
-	/** MySQL and MariaDB parameters given a JDBC meaning (the rest pass through to the driver). */
+	/**
+	 * MySQL and MariaDB parameters given a JDBC meaning (the rest pass through to the
+	 * driver).
+	 */
 	static final Set<String> MYSQL_PARAMETERS = Set.of("charset", "connect_timeout", "read_timeout", "ssl_mode",
 			"ssl-mode", "ssl_ca", "ssl_cert", "ssl_key", "local_infile", "unix_socket", "program_name", "autocommit",
 			"user", "password");
 
-	/** SQLite parameters given a JDBC meaning; besides these only sqlite-jdbc's own settings are allowed. */
+	/**
+	 * SQLite parameters given a JDBC meaning; besides these only sqlite-jdbc's own
+	 * settings are allowed.
+	 */
 	static final Set<String> SQLITE_PARAMETERS = Set.of("timeout", "check_same_thread", "isolation_level", "uri",
 			"mode", "cache", "immutable", "nolock", "vfs");
 
@@ -73,7 +82,8 @@ public final class JdbcTranslator {
 		}
 		DatabaseUrl parsed = DatabaseUrl.parse(url);
 		if (parsed.getDialect().isNetworked()) {
-			// SQLite has no users: database.username and database.password set for another database are ignored.
+			// SQLite has no users: database.username and database.password set for
+			// another database are ignored.
 			parsed = parsed.withCredentials(username, password);
 		}
 		return switch (parsed.getDialect()) {
@@ -105,7 +115,8 @@ public final class JdbcTranslator {
 			case SQLITE -> Dialect.SQLITE;
 			default -> null;
 		};
-		// Only a named shared-cache database is one database for the whole pool; 'jdbc:sqlite::memory:' gives
+		// Only a named shared-cache database is one database for the whole pool;
+		// 'jdbc:sqlite::memory:' gives
 		// every connection a database of its own, as the user asked.
 		boolean memory = driver == DatabaseDriver.SQLITE && jdbcUrl.contains("mode=memory")
 				&& jdbcUrl.contains("cache=shared");
@@ -135,9 +146,9 @@ public final class JdbcTranslator {
 				case "keepalives" -> parameters.put("tcpKeepAlive", String.valueOf(isTrue(value)));
 				case "client_encoding" -> {
 					if (!value.replace("-", "").equalsIgnoreCase("utf8")) {
-						throw new InvalidDatabaseUrlException(shown,
-								"client_encoding '" + value + "' is not supported: the PostgreSQL JDBC driver always "
-										+ "talks UTF-8.",
+						throw new InvalidDatabaseUrlException(
+								shown, "client_encoding '" + value
+										+ "' is not supported: the PostgreSQL JDBC driver always " + "talks UTF-8.",
 								"Remove client_encoding from the URL.");
 					}
 				}
@@ -153,8 +164,8 @@ public final class JdbcTranslator {
 		}
 		String database = requireDatabase(url, shown);
 		String jdbcUrl = "jdbc:postgresql://" + hostAndPort(url) + "/" + encode(database) + query(parameters);
-		return new JdbcSettings(shown, url.getDialect(), driver, jdbcUrl, credentials.username,
-				credentials.password, null, false);
+		return new JdbcSettings(shown, url.getDialect(), driver, jdbcUrl, credentials.username, credentials.password,
+				null, false);
 	}
 
 	private JdbcSettings mysql(DatabaseUrl url) {
@@ -181,7 +192,8 @@ public final class JdbcTranslator {
 						String.valueOf(isTrue(value)));
 				case "program_name" -> parameters.put("connectionAttributes", "program_name:" + value);
 				case "autocommit" -> {
-					// The pool decides auto-commit (spring.datasource.hikari.auto-commit).
+					// The pool decides auto-commit
+					// (spring.datasource.hikari.auto-commit).
 				}
 				case "ssl_ca", "ssl_cert", "ssl_key" -> throw new InvalidDatabaseUrlException(shown,
 						"'" + key + "' names a PEM file, which the JDBC driver cannot read.",
@@ -198,15 +210,15 @@ public final class JdbcTranslator {
 		String database = requireDatabase(url, shown);
 		String prefix = connectorJ ? "jdbc:mysql://" : "jdbc:mariadb://";
 		String jdbcUrl = prefix + hostAndPort(url) + "/" + encode(database) + query(parameters);
-		return new JdbcSettings(shown, url.getDialect(), driver, jdbcUrl, credentials.username,
-				credentials.password, null, false);
+		return new JdbcSettings(shown, url.getDialect(), driver, jdbcUrl, credentials.username, credentials.password,
+				null, false);
 	}
 
 	private JdbcSettings sqlite(DatabaseUrl url) {
 		String shown = url.toString();
-		if (url.getHost() != null || url.getPort() != null || url.getUsername() != null
-				|| url.getPassword() != null) {
-			// Not shown: a network URL given the wrong dialect may hold a password anywhere after '://'.
+		if (url.getHost() != null || url.getPort() != null || url.getUsername() != null || url.getPassword() != null) {
+			// Not shown: a network URL given the wrong dialect may hold a password
+			// anywhere after '://'.
 			throw new InvalidDatabaseUrlException(shown.substring(0, shown.indexOf("://") + 3) + DatabaseUrl.MASK,
 					"a SQLite URL has no host, port, user or password: the part after 'sqlite://' is a file path.",
 					"Write 'sqlite:///relative/path.db' (three slashes, relative to the working directory), "
@@ -220,7 +232,8 @@ public final class JdbcTranslator {
 			switch (key) {
 				case "timeout" -> parameters.put("busy_timeout", milliseconds(key, value, shown));
 				case "check_same_thread", "isolation_level" -> {
-					// Python's sqlite3 module only: the pool hands a connection to one thread at a time, and
+					// Python's sqlite3 module only: the pool hands a connection to one
+					// thread at a time, and
 					// transactions follow Spring's transaction management.
 				}
 				case "uri", "mode", "cache", "immutable", "nolock", "vfs" -> throw new InvalidDatabaseUrlException(
@@ -234,8 +247,9 @@ public final class JdbcTranslator {
 										+ String.join(", ", SqlitePragmas.NAMES) + ".");
 					}
 					if (value.indexOf('&') >= 0) {
-						throw new InvalidDatabaseUrlException(shown, "the value of '" + key + "' holds a '&', which sqlite-jdbc "
-								+ "cannot read.", "Remove the '&' from the value.");
+						throw new InvalidDatabaseUrlException(shown,
+								"the value of '" + key + "' holds a '&', which sqlite-jdbc " + "cannot read.",
+								"Remove the '&' from the value.");
 					}
 					parameters.put(key, value);
 				}
@@ -245,17 +259,21 @@ public final class JdbcTranslator {
 		boolean memory = database == null || database.isEmpty() || database.equals(":memory:");
 		parameters.putIfAbsent("busy_timeout", String.valueOf(this.sqliteOptions.busyTimeout().toMillis()));
 		parameters.putIfAbsent("foreign_keys", String.valueOf(this.sqliteOptions.foreignKeys()));
-		// BEGIN IMMEDIATE: a transaction takes the write lock when it starts, so two writers queue on
-		// busy_timeout instead of one failing at once with SQLITE_BUSY when it tries to upgrade its lock.
+		// BEGIN IMMEDIATE: a transaction takes the write lock when it starts, so two
+		// writers queue on
+		// busy_timeout instead of one failing at once with SQLITE_BUSY when it tries to
+		// upgrade its lock.
 		parameters.putIfAbsent("transaction_mode", "IMMEDIATE");
 		// Dates as sortable text, as SQLAlchemy keeps them in PAIG's SQLite files.
 		parameters.putIfAbsent("date_class", "TEXT");
 		parameters.putIfAbsent("date_string_format", "yyyy-MM-dd HH:mm:ss.SSS");
 		if (memory) {
-			// One named, shared-cache database for every connection of the pool, kept alive while the
+			// One named, shared-cache database for every connection of the pool, kept
+			// alive while the
 			// application holds a connection to it.
 			String name = "paig-db-memory-" + UUID.randomUUID();
-			String jdbcUrl = "jdbc:sqlite:file:" + name + "?mode=memory&cache=shared&" + sqliteQuery(parameters).substring(1);
+			String jdbcUrl = "jdbc:sqlite:file:" + name + "?mode=memory&cache=shared&"
+					+ sqliteQuery(parameters).substring(1);
 			return new JdbcSettings(shown, Dialect.SQLITE, driver, jdbcUrl, null, null, null, true);
 		}
 		parameters.putIfAbsent("journal_mode", this.sqliteOptions.journalMode());
@@ -268,8 +286,10 @@ public final class JdbcTranslator {
 					"Write a path the operating system accepts, for example 'sqlite:///db/database.db'.");
 		}
 		if (file.toString().indexOf('?') >= 0) {
-			// sqlite-jdbc reads everything after the first '?' as settings, and cannot escape one.
-			throw new InvalidDatabaseUrlException(shown, "the SQLite path holds a '?', which the JDBC driver cannot open.",
+			// sqlite-jdbc reads everything after the first '?' as settings, and cannot
+			// escape one.
+			throw new InvalidDatabaseUrlException(shown,
+					"the SQLite path holds a '?', which the JDBC driver cannot open.",
 					"Rename the file or folder so that its path has no '?'.");
 		}
 		String jdbcUrl = "jdbc:sqlite:" + file + sqliteQuery(parameters);
@@ -337,7 +357,8 @@ public final class JdbcTranslator {
 			.collect(Collectors.joining("&", "?", ""));
 	}
 
-	// sqlite-jdbc splits its settings on '&' and '=' and decodes nothing: values go in as they are.
+	// sqlite-jdbc splits its settings on '&' and '=' and decodes nothing: values go in as
+	// they are.
 	private static String sqliteQuery(Map<String, String> parameters) {
 		return parameters.entrySet()
 			.stream()
@@ -386,9 +407,9 @@ public final class JdbcTranslator {
 			case "read-write", "primary" -> "primary";
 			case "read-only", "standby" -> "secondary";
 			case "prefer-standby" -> "preferSecondary";
-			default -> throw new InvalidDatabaseUrlException(shown,
-					"target_session_attrs '" + value + "' is not known.",
-					"Use one of any, read-write, read-only, primary, standby, prefer-standby.");
+			default ->
+				throw new InvalidDatabaseUrlException(shown, "target_session_attrs '" + value + "' is not known.",
+						"Use one of any, read-write, read-only, primary, standby, prefer-standby.");
 		};
 	}
 
@@ -407,7 +428,8 @@ public final class JdbcTranslator {
 
 	private static String wholeSeconds(String key, String value, String shown) {
 		double seconds = seconds(key, value, shown);
-		// 0 waits forever, in libpq and in the JDBC driver alike; anything else is at least a second.
+		// 0 waits forever, in libpq and in the JDBC driver alike; anything else is at
+		// least a second.
 		return String.valueOf((seconds == 0) ? 0 : Math.max(1, Math.round(seconds)));
 	}
 
@@ -430,8 +452,9 @@ public final class JdbcTranslator {
 	}
 
 	/**
-	 * The user and password: {@code database.username}/{@code database.password} win, then the URL's user
-	 * info, then its {@code user}/{@code password} query parameters (the first of each).
+	 * The user and password: {@code database.username}/{@code database.password} win,
+	 * then the URL's user info, then its {@code user}/{@code password} query parameters
+	 * (the first of each).
 	 */
 	private static final class Credentials {
 

@@ -6,18 +6,20 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps secrets out of what is shown: query parameters that carry one, and credentials written into
- * a JDBC URL.
+ * Keeps secrets out of what is shown: query parameters that carry one, and credentials
+ * written into a JDBC URL.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public final class Secrets {
 
 	// 'jdbc:x://user:password@host': from the first ':' of the authority to its last '@'.
 	private static final Pattern JDBC_AUTHORITY_CREDENTIALS = Pattern.compile("(//[^/:@]*:)[^/]*@");
 
-	// Oracle's 'jdbc:oracle:thin:user/password@host' and the like: whatever stands between the ':' or '/'
-	// before an '@' and the '@'. A user without a password is masked too, which errs on the safe side.
+	// Oracle's 'jdbc:oracle:thin:user/password@host' and the like: whatever stands
+	// between the ':' or '/'
+	// before an '@' and the '@'. A user without a password is masked too, which errs on
+	// the safe side.
 	private static final Pattern JDBC_CREDENTIALS = Pattern.compile("([:/])[^:/@?&;]*@");
 
 	private static final Pattern JDBC_SECRET_PARAMETER = Pattern
@@ -38,8 +40,8 @@ public final class Secrets {
 	}
 
 	/**
-	 * Replace every occurrence of a password in a text, for messages that come from elsewhere (a
-	 * driver's exception, say) and are shown to the user.
+	 * Replace every occurrence of a password in a text, for messages that come from
+	 * elsewhere (a driver's exception, say) and are shown to the user.
 	 * @param text the text, or {@code null}
 	 * @param password the password, or {@code null}
 	 * @return the text without the password
@@ -60,7 +62,8 @@ public final class Secrets {
 	public static String maskJdbcUrl(String jdbcUrl) {
 		String masked = JDBC_AUTHORITY_CREDENTIALS.matcher(jdbcUrl).replaceFirst("$1" + DatabaseUrl.MASK + "@");
 		if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
-			// not for SQLite file paths, where '@' is part of a folder's name ('/home/me@corp/paig.db')
+			// not for SQLite file paths, where '@' is part of a folder's name
+			// ('/home/me@corp/paig.db')
 			masked = JDBC_CREDENTIALS.matcher(masked).replaceAll("$1" + DatabaseUrl.MASK + "@");
 		}
 		return JDBC_SECRET_PARAMETER.matcher(masked).replaceAll("$1" + DatabaseUrl.MASK);

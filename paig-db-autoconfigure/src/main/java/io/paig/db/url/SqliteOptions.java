@@ -3,13 +3,14 @@ package io.paig.db.url;
 import java.time.Duration;
 
 /**
- * The connection settings that make SQLite safe behind a connection pool, applied unless the URL's own
- * query parameters say otherwise.
+ * The connection settings that make SQLite safe behind a connection pool, applied unless
+ * the URL's own query parameters say otherwise.
  *
  * @param busyTimeout how long a connection waits for another's write lock before failing
- * @param journalMode the journal mode of file databases ({@code WAL} lets readers work beside a writer)
+ * @param journalMode the journal mode of file databases ({@code WAL} lets readers work
+ * beside a writer)
  * @param foreignKeys whether foreign keys are enforced
- * @author paig-db
+ * @author paig-db authors
  */
 public record SqliteOptions(Duration busyTimeout, String journalMode, boolean foreignKeys) {
 

@@ -1,6 +1,7 @@
 /**
- * Translation of SQLAlchemy-style database URLs ({@code dialect+driver://user:password@host:port/database})
- * into JDBC connection settings.
+ * Translation of SQLAlchemy-style database URLs
+ * ({@code dialect+driver://user:password@host:port/database}) into JDBC connection
+ * settings.
  */
 @NullMarked
 package io.paig.db.url;

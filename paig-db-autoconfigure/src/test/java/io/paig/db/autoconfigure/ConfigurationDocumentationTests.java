@@ -26,10 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Keeps {@code docs/configuration.md} in step with the {@code database.*} keys that
  * {@code spring-boot-configuration-processor} generates into
- * {@code META-INF/spring-configuration-metadata.json}: every key has a row in the reference, with its
- * default, and every {@code database.*} key the reference names exists.
+ * {@code META-INF/spring-configuration-metadata.json}: every key has a row in the
+ * reference, with its default, and every {@code database.*} key the reference names
+ * exists.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class ConfigurationDocumentationTests {
 
@@ -79,8 +80,8 @@ class ConfigurationDocumentationTests {
 
 	@Test
 	void metadataHasTheDatabaseKeys() {
-		assertThat(properties).as("database.* keys in %s", METADATA).containsKeys("database.url",
-				"database.migration.on-startup", "database.command.changelog-folder");
+		assertThat(properties).as("database.* keys in %s", METADATA)
+			.containsKeys("database.url", "database.migration.on-startup", "database.command.changelog-folder");
 	}
 
 	@Test
@@ -92,7 +93,8 @@ class ConfigurationDocumentationTests {
 			}
 		}
 		assertThat(missing)
-			.as("keys of %s without a row '| `key` | type | default | description |' in docs/configuration.md", METADATA)
+			.as("keys of %s without a row '| `key` | type | default | description |' in docs/configuration.md",
+					METADATA)
 			.isEmpty();
 	}
 
@@ -151,7 +153,8 @@ class ConfigurationDocumentationTests {
 			}
 			directory = directory.getParent();
 		}
-		throw new IllegalStateException("No folder above " + Path.of("").toAbsolutePath() + " holds docs/ and README.md");
+		throw new IllegalStateException(
+				"No folder above " + Path.of("").toAbsolutePath() + " holds docs/ and README.md");
 	}
 
 }

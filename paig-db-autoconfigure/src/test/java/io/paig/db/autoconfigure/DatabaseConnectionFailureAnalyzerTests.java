@@ -15,10 +15,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link DatabaseConnectionFailureAnalyzer}: real servers refuse, the report says why and what
- * to do, and the password appears nowhere.
+ * Tests for {@link DatabaseConnectionFailureAnalyzer}: real servers refuse, the report
+ * says why and what to do, and the password appears nowhere.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DatabaseConnectionFailureAnalyzerTests {
@@ -50,7 +50,9 @@ class DatabaseConnectionFailureAnalyzerTests {
 	void unknownUserIsReportedAsRefusedCredentials(CapturedOutput output) {
 		String url = postgres.url().replace("://" + postgres.username() + "@", "://no_such_role:" + PASSWORD + "@");
 		FailingStartups.start("database.url=" + url);
-		assertThat(output).contains("refused the user name or password").contains("no_such_role").doesNotContain(PASSWORD);
+		assertThat(output).contains("refused the user name or password")
+			.contains("no_such_role")
+			.doesNotContain(PASSWORD);
 	}
 
 	@Test

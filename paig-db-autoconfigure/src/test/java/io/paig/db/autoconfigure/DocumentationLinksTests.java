@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every relative link in {@code README.md} and {@code docs/*.md} leads somewhere: the file exists and, for a
- * link with {@code #anchor}, the file has a heading with that GitHub anchor.
+ * Every relative link in {@code README.md} and {@code docs/*.md} leads somewhere: the
+ * file exists and, for a link with {@code #anchor}, the file has a heading with that
+ * GitHub anchor.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class DocumentationLinksTests {
 

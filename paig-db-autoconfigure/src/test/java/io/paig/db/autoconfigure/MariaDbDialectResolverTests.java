@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link MariaDbDialectResolver}.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class MariaDbDialectResolverTests {
 

@@ -23,10 +23,10 @@ import static io.paig.db.autoconfigure.PaigDatabaseAutoConfigurationTests.queryS
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Connections through the pool to a real MariaDB (or MySQL) server, for every way a PAIG user writes the
- * URL.
+ * Connections through the pool to a real MariaDB (or MySQL) server, for every way a PAIG
+ * user writes the URL.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class MariaDbIntegrationTests {
 

@@ -15,10 +15,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link MigrationFailureAnalyzer}: a start-up stopped by a migration says which revision,
- * changeset, file and database error, and what to do.
+ * Tests for {@link MigrationFailureAnalyzer}: a start-up stopped by a migration says
+ * which revision, changeset, file and database error, and what to do.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MigrationFailureAnalyzerTests {

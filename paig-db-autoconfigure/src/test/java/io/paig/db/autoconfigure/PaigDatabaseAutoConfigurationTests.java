@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link PaigDatabaseAutoConfiguration}.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class PaigDatabaseAutoConfigurationTests {
 
@@ -49,7 +49,8 @@ class PaigDatabaseAutoConfigurationTests {
 			Path expected = Path.of("db/database.db").toAbsolutePath().normalize();
 			assertThat(details.getSettings().sqliteFile()).isEqualTo(expected);
 			assertThat(Files.isDirectory(expected.getParent())).isTrue();
-			assertThat(context.getBean(HikariDataSource.class).getJdbcUrl()).startsWith("jdbc:sqlite:" + expected + "?");
+			assertThat(context.getBean(HikariDataSource.class).getJdbcUrl())
+				.startsWith("jdbc:sqlite:" + expected + "?");
 			assertThat(queryString(context.getBean(DataSource.class), "select sqlite_version()")).isNotBlank();
 		});
 	}
@@ -139,12 +140,11 @@ class PaigDatabaseAutoConfigurationTests {
 	@Test
 	void jdbcUrlPassesThroughUntouched() {
 		String url = "jdbc:sqlite:" + this.temp.resolve("plain.db") + "?journal_mode=DELETE";
-		this.runner.withPropertyValues("database.url=" + url, "database.username=someone")
-			.run((context) -> {
-				HikariDataSource dataSource = context.getBean(HikariDataSource.class);
-				assertThat(dataSource.getJdbcUrl()).isEqualTo(url);
-				assertThat(dataSource.getUsername()).isEqualTo("someone");
-			});
+		this.runner.withPropertyValues("database.url=" + url, "database.username=someone").run((context) -> {
+			HikariDataSource dataSource = context.getBean(HikariDataSource.class);
+			assertThat(dataSource.getJdbcUrl()).isEqualTo(url);
+			assertThat(dataSource.getUsername()).isEqualTo("someone");
+		});
 	}
 
 	@Test
@@ -228,7 +228,8 @@ class PaigDatabaseAutoConfigurationTests {
 					.getBean(LocalContainerEntityManagerFactoryBean.class);
 				assertThat(factory.getJpaPropertyMap()).containsEntry("hibernate.dialect",
 						"org.hibernate.community.dialect.SQLiteDialect");
-				// Boot passes no hbm2ddl.auto at all when its default is 'none': Hibernate touches no table.
+				// Boot passes no hbm2ddl.auto at all when its default is 'none':
+				// Hibernate touches no table.
 				assertThat(factory.getJpaPropertyMap()).doesNotContainKey("hibernate.hbm2ddl.auto");
 			});
 	}
@@ -240,9 +241,9 @@ class PaigDatabaseAutoConfigurationTests {
 					DataSourceTransactionManagerAutoConfiguration.class))
 			.withPropertyValues("database.url=sqlite:///" + this.temp.resolve("jpa.db"),
 					"spring.jpa.properties.hibernate.dialect=org.hibernate.community.dialect.SQLiteDialect")
-			.run((context) -> assertThat(context.getBean(LocalContainerEntityManagerFactoryBean.class)
-				.getJpaPropertyMap()).containsEntry("hibernate.dialect",
-						"org.hibernate.community.dialect.SQLiteDialect"));
+			.run((context) -> assertThat(
+					context.getBean(LocalContainerEntityManagerFactoryBean.class).getJpaPropertyMap())
+				.containsEntry("hibernate.dialect", "org.hibernate.community.dialect.SQLiteDialect"));
 	}
 
 	static String queryString(DataSource dataSource, String sql) throws Exception {

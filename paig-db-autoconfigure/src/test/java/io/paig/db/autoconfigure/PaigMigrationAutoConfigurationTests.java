@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link PaigMigrationAutoConfiguration}.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class PaigMigrationAutoConfigurationTests {
 
@@ -160,7 +160,8 @@ class PaigMigrationAutoConfigurationTests {
 
 		@Bean
 		MigrationRunner ownRunner(javax.sql.DataSource dataSource) {
-			return new MigrationRunner(dataSource, MigrationSettings.of("classpath:own.yaml"), new DefaultResourceLoader());
+			return new MigrationRunner(dataSource, MigrationSettings.of("classpath:own.yaml"),
+					new DefaultResourceLoader());
 		}
 
 	}

@@ -20,10 +20,11 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link PaigMigrationEndpointAutoConfiguration}, {@link PaigMigrationHealthAutoConfiguration} and
+ * Tests for {@link PaigMigrationEndpointAutoConfiguration},
+ * {@link PaigMigrationHealthAutoConfiguration} and
  * {@link PaigMigrationMetricsAutoConfiguration}.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class PaigMigrationEndpointAutoConfigurationTests {
 
@@ -89,7 +90,8 @@ class PaigMigrationEndpointAutoConfigurationTests {
 
 	@Test
 	void metricsComeWithMicrometer() {
-		this.runner.withPropertyValues(sqlite()).run((context) -> assertThat(context).hasSingleBean(MigrationMetrics.class));
+		this.runner.withPropertyValues(sqlite())
+			.run((context) -> assertThat(context).hasSingleBean(MigrationMetrics.class));
 		this.runner.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
 			.withPropertyValues(sqlite())
 			.run((context) -> assertThat(context).doesNotHaveBean(MigrationMetrics.class));

@@ -25,9 +25,10 @@ import static io.paig.db.autoconfigure.PaigDatabaseAutoConfigurationTests.queryS
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Connections through the pool to a real PostgreSQL server, for every way a PAIG user writes the URL.
+ * Connections through the pool to a real PostgreSQL server, for every way a PAIG user
+ * writes the URL.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class PostgresqlIntegrationTests {
 
@@ -67,8 +68,7 @@ class PostgresqlIntegrationTests {
 
 	@Test
 	void poolHandsOutSeveralServerSessionsAtOnce() {
-		this.runner
-			.withPropertyValues("database.url=" + database.url(), "spring.datasource.hikari.maximum-pool-size=4")
+		this.runner.withPropertyValues("database.url=" + database.url(), "spring.datasource.hikari.maximum-pool-size=4")
 			.run((context) -> {
 				DataSource dataSource = context.getBean(DataSource.class);
 				Set<String> sessions = new HashSet<>();

@@ -29,10 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * SQLite files behind the pool: the folder is made, the safety settings are in effect, and concurrent
- * writers all succeed.
+ * SQLite files behind the pool: the folder is made, the safety settings are in effect,
+ * and concurrent writers all succeed.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class SqliteIntegrationTests {
 
@@ -94,7 +94,8 @@ class SqliteIntegrationTests {
 			try (Connection connection = context.getBean(DataSource.class).getConnection();
 					Statement statement = connection.createStatement()) {
 				statement.execute("create table parent (id integer primary key)");
-				statement.execute("create table child (id integer primary key, parent_id integer references parent(id))");
+				statement
+					.execute("create table child (id integer primary key, parent_id integer references parent(id))");
 				assertThatExceptionOfType(SQLException.class)
 					.isThrownBy(() -> statement.execute("insert into child values (1, 99)"))
 					.withMessageContaining("FOREIGN KEY");
@@ -106,7 +107,8 @@ class SqliteIntegrationTests {
 	void concurrentWritersThatReadBeforeTheyWriteAllSucceed() throws Exception {
 		Path file = this.temp.resolve("writers.db");
 		this.runner
-			.withPropertyValues("database.url=sqlite:///" + file, "spring.datasource.hikari.maximum-pool-size=" + WRITERS)
+			.withPropertyValues("database.url=sqlite:///" + file,
+					"spring.datasource.hikari.maximum-pool-size=" + WRITERS)
 			.run((context) -> {
 				DataSource dataSource = context.getBean(DataSource.class);
 				try (Connection connection = dataSource.getConnection();
@@ -132,7 +134,8 @@ class SqliteIntegrationTests {
 				assertThat(written).isEqualTo(WRITERS * TRANSACTIONS_EACH);
 				assertThat(queryString(dataSource, "select count(*) from ledger"))
 					.isEqualTo(String.valueOf(WRITERS * TRANSACTIONS_EACH));
-				// Each transaction read the writer's last sequence number and wrote the next: no lost update.
+				// Each transaction read the writer's last sequence number and wrote the
+				// next: no lost update.
 				assertThat(queryString(dataSource,
 						"select count(*) from (select writer from ledger group by writer having max(seq) = "
 								+ TRANSACTIONS_EACH + " and count(distinct seq) = " + TRANSACTIONS_EACH + ")"))

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for {@link SqliteTimestampJdbcType}.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class SqliteTimestampJdbcTypeTests {
 

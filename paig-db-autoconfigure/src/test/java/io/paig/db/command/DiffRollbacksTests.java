@@ -42,10 +42,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link DiffRollbacks}, on a diff of two PostgreSQL schemas: {@code entities} as the entities'
- * schema, {@code public} as the real database.
+ * Tests for {@link DiffRollbacks}, on a diff of two PostgreSQL schemas: {@code entities}
+ * as the entities' schema, {@code public} as the real database.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class DiffRollbacksTests {
 
@@ -100,7 +100,8 @@ class DiffRollbacksTests {
 		List<ChangeSet> changeSets = generate(false);
 		ChangeSet drop = only(changeSets, DropForeignKeyConstraintChange.class);
 		ChangeSet add = only(changeSets, AddForeignKeyConstraintChange.class);
-		assertThat(changeSets.indexOf(add)).as("a downgrade undoes the add first").isGreaterThan(changeSets.indexOf(drop));
+		assertThat(changeSets.indexOf(add)).as("a downgrade undoes the add first")
+			.isGreaterThan(changeSets.indexOf(drop));
 		assertOldKeyComesBack(drop);
 		assertThat(add.getRollback().getChanges()).as("the add keeps its derived rollback").isEmpty();
 		assertThat(((AddForeignKeyConstraintChange) add.getChanges().get(0)).getOnDelete()).isEqualTo("CASCADE");
@@ -110,7 +111,8 @@ class DiffRollbacksTests {
 	void changeSetOfADropAndAnAddIsSplitAndAllAreNumberedAgain() throws Exception {
 		List<ChangeSet> changeSets = generate(true);
 		assertThat(changeSets).extracting(ChangeSet::getId)
-			.containsExactlyElementsOf(IntStream.rangeClosed(1, changeSets.size()).mapToObj((number) -> "r-" + number).toList());
+			.containsExactlyElementsOf(
+					IntStream.rangeClosed(1, changeSets.size()).mapToObj((number) -> "r-" + number).toList());
 		ChangeSet drop = only(changeSets, DropForeignKeyConstraintChange.class);
 		ChangeSet add = only(changeSets, AddForeignKeyConstraintChange.class);
 		assertThat(changeSets.indexOf(add)).isEqualTo(changeSets.indexOf(drop) + 1);
@@ -138,15 +140,16 @@ class DiffRollbacksTests {
 		List<ChangeSet> with = changeSets.stream()
 			.filter((changeSet) -> changeSet.getChanges().stream().anyMatch(type::isInstance))
 			.toList();
-		assertThat(with).as(type.getSimpleName()).singleElement()
+		assertThat(with).as(type.getSimpleName())
+			.singleElement()
 			.satisfies((changeSet) -> assertThat(changeSet.getChanges()).hasSize(1));
 		return with.get(0);
 	}
 
 	/**
 	 * Diff the schemas and add the rollbacks.
-	 * @param oneChangeSetForTheKey put the drop and the add of the changed foreign key in one changeset, as
-	 * Liquibase's generator returns them
+	 * @param oneChangeSetForTheKey put the drop and the add of the changed foreign key in
+	 * one changeset, as Liquibase's generator returns them
 	 */
 	private List<ChangeSet> generate(boolean oneChangeSetForTheKey) throws Exception {
 		try (Connection entitiesConnection = database.connection(); Connection realConnection = database.connection()) {
@@ -161,7 +164,8 @@ class DiffRollbacksTests {
 					PrimaryKey.class, Index.class, ForeignKey.class, UniqueConstraint.class));
 			DiffResult result = DiffGeneratorFactory.getInstance()
 				.compare(entities, real, new CompareControl(schemas, types));
-			DiffToChangeLog changeLog = new DiffToChangeLog(result, new DiffOutputControl(false, false, false, schemas));
+			DiffToChangeLog changeLog = new DiffToChangeLog(result,
+					new DiffOutputControl(false, false, false, schemas));
 			changeLog.setIdRoot("r");
 			changeLog.setChangeSetAuthor("paig-db");
 			List<ChangeSet> changeSets = new ArrayList<>(changeLog.generateChangeSets());

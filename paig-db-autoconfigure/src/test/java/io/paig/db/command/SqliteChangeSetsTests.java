@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link SqliteChangeSets}.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class SqliteChangeSetsTests {
 
@@ -43,7 +43,8 @@ class SqliteChangeSetsTests {
 		this.real = DriverManager.getConnection("jdbc:sqlite:" + this.temp.resolve("real.db"));
 		this.scratch = DriverManager.getConnection("jdbc:sqlite:" + this.temp.resolve("scratch.db"));
 		execute(this.real, "CREATE TABLE widget (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL)");
-		execute(this.scratch, "CREATE TABLE widget (id integer, name varchar(100), color varchar(30), primary key (id))");
+		execute(this.scratch,
+				"CREATE TABLE widget (id integer, name varchar(100), color varchar(30), primary key (id))");
 		execute(this.scratch, "CREATE TABLE gadget (id integer, widget_id integer, primary key (id), "
 				+ "constraint fk_gadget_widget foreign key (widget_id) references widget (id) on delete set null)");
 	}
@@ -70,7 +71,8 @@ class SqliteChangeSetsTests {
 
 	@Test
 	void newTableWithAKeyColumnConstraintsCannotSayIsHibernatesOwnCreateTable() throws SQLException {
-		SqliteChangeSets.Shaped shaped = shape(changeSet("r-1", createGadget()), changeSet("r-2", foreignKey("SET NULL")));
+		SqliteChangeSets.Shaped shaped = shape(changeSet("r-1", createGadget()),
+				changeSet("r-2", foreignKey("SET NULL")));
 		assertThat(shaped.changeSets()).hasSize(1);
 		ChangeSet changeSet = shaped.changeSets().get(0);
 		assertThat(changeSet.getChanges()).singleElement()
@@ -113,7 +115,8 @@ class SqliteChangeSetsTests {
 		assertThat(shaped.rebuilds()).contains("id: r-3")
 			.contains("Rebuild widget")
 			.contains("CREATE TABLE widget (id integer, name varchar(100), color varchar(30), primary key (id))")
-			.contains("INSERT INTO main.\"widget\" (\"id\", \"name\") SELECT \"id\", \"name\" FROM temp.\"paig_rebuild_widget\"")
+			.contains(
+					"INSERT INTO main.\"widget\" (\"id\", \"name\") SELECT \"id\", \"name\" FROM temp.\"paig_rebuild_widget\"")
 			.contains("rollback:")
 			.contains("CREATE TABLE widget (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL)");
 	}

@@ -17,11 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link SqliteTableRebuild}: the rebuild runs as a revision does, in one transaction on a
- * connection with {@code foreign_keys=on}, where the children of the rebuilt table would lose their rows to
- * their {@code ON DELETE} actions if it were simply dropped and created again.
+ * Tests for {@link SqliteTableRebuild}: the rebuild runs as a revision does, in one
+ * transaction on a connection with {@code foreign_keys=on}, where the children of the
+ * rebuilt table would lose their rows to their {@code ON DELETE} actions if it were
+ * simply dropped and created again.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class SqliteTableRebuildTests {
 
@@ -42,9 +43,8 @@ class SqliteTableRebuildTests {
 				"CREATE TABLE part (id INTEGER PRIMARY KEY, gadget_id INTEGER REFERENCES gadget (id) ON DELETE CASCADE)",
 				"CREATE TABLE note (id INTEGER PRIMARY KEY, widget_id INTEGER REFERENCES widget (id) ON DELETE SET NULL)",
 				"INSERT INTO widget (name, legacy) VALUES ('one', 'x'), ('two', 'y'), ('three', NULL)",
-				"DELETE FROM widget WHERE id = 3",
-				"INSERT INTO gadget (widget_id) VALUES (1), (1), (2)", "INSERT INTO part (gadget_id) VALUES (1), (3)",
-				"INSERT INTO note (widget_id) VALUES (1), (2)"));
+				"DELETE FROM widget WHERE id = 3", "INSERT INTO gadget (widget_id) VALUES (1), (1), (2)",
+				"INSERT INTO part (gadget_id) VALUES (1), (3)", "INSERT INTO note (widget_id) VALUES (1), (2)"));
 	}
 
 	@Test
@@ -56,7 +56,8 @@ class SqliteTableRebuildTests {
 		assertThat(count("SELECT count(*) FROM part")).isEqualTo(2);
 		assertThat(count("SELECT count(*) FROM note WHERE widget_id IS NOT NULL")).isEqualTo(2);
 		assertThat(count("SELECT count(*) FROM pragma_foreign_key_check")).isZero();
-		assertThat(count("SELECT count(*) FROM widget WHERE color = 'red'")).as("the new column's default").isEqualTo(2);
+		assertThat(count("SELECT count(*) FROM widget WHERE color = 'red'")).as("the new column's default")
+			.isEqualTo(2);
 		assertThat(count("SELECT count(*) FROM pragma_table_info('widget') WHERE name = 'legacy'")).isZero();
 		assertThat(count("SELECT count(*) FROM sqlite_master WHERE name = 'ix_widget_name'")).isOne();
 		assertThat(count("SELECT count(*) FROM sqlite_temp_master")).as("no temporary table or trigger left").isZero();
@@ -83,7 +84,8 @@ class SqliteTableRebuildTests {
 		run(List.of("DELETE FROM widget WHERE id = 1"));
 		assertThat(count("SELECT count(*) FROM gadget")).as("ON DELETE CASCADE still acts").isOne();
 		assertThat(count("SELECT count(*) FROM part")).isOne();
-		assertThat(count("SELECT count(*) FROM note WHERE widget_id IS NULL")).as("ON DELETE SET NULL still acts").isOne();
+		assertThat(count("SELECT count(*) FROM note WHERE widget_id IS NULL")).as("ON DELETE SET NULL still acts")
+			.isOne();
 	}
 
 	@Test
@@ -108,7 +110,8 @@ class SqliteTableRebuildTests {
 		String yaml = rebuild().changeSet("abc123-2", "addUniqueConstraint");
 		assertThat(yaml).startsWith("  - changeSet:\n      id: abc123-2\n      author: paig-db\n")
 			.contains("comment: \"Rebuild widget (SQLite cannot make this change in place): addUniqueConstraint\"")
-			.contains("      changes:\n      - sql:\n          splitStatements: false\n          sql: |-\n            PRAGMA defer_foreign_keys = ON\n")
+			.contains(
+					"      changes:\n      - sql:\n          splitStatements: false\n          sql: |-\n            PRAGMA defer_foreign_keys = ON\n")
 			.contains("      rollback:\n")
 			.contains("            " + WIDGET_NEW + "\n")
 			.contains("            " + WIDGET_NOW + "\n");
@@ -145,7 +148,8 @@ class SqliteTableRebuildTests {
 	}
 
 	private long count(String sql) throws SQLException {
-		try (Connection connection = connection(); Statement statement = connection.createStatement();
+		try (Connection connection = connection();
+				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {
 			result.next();
 			return result.getLong(1);

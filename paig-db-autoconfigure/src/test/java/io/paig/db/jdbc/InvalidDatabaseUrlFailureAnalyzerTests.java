@@ -14,10 +14,11 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link InvalidDatabaseUrlFailureAnalyzer}: each bad URL a user may write ends start-up with a
- * report that names the problem and the fix, and never shows the password.
+ * Tests for {@link InvalidDatabaseUrlFailureAnalyzer}: each bad URL a user may write ends
+ * start-up with a report that names the problem and the fix, and never shows the
+ * password.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @ExtendWith(OutputCaptureExtension.class)
 class InvalidDatabaseUrlFailureAnalyzerTests {

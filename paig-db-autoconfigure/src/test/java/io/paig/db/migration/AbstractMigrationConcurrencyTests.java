@@ -22,10 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many instances at once, and an instance killed half-way, each in a JVM of its own, against each database
- * by a subclass.
+ * Many instances at once, and an instance killed half-way, each in a JVM of its own,
+ * against each database by a subclass.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 abstract class AbstractMigrationConcurrencyTests {
 
@@ -37,8 +37,8 @@ abstract class AbstractMigrationConcurrencyTests {
 	abstract String url();
 
 	/**
-	 * Empty the database: each test's changelog lives in a folder of its own, so its changesets are new to
-	 * Liquibase even where the tables of an earlier test remain.
+	 * Empty the database: each test's changelog lives in a folder of its own, so its
+	 * changesets are new to Liquibase even where the tables of an earlier test remain.
 	 * @throws Exception on failure
 	 */
 	abstract void reset() throws Exception;
@@ -50,39 +50,40 @@ abstract class AbstractMigrationConcurrencyTests {
 
 	Changelogs history(Path folder) {
 		return new Changelogs(folder).revision("1aaa00000001", "create users", AbstractMigrationRunnerTests.USERS)
-			.revision("1aaa00000002", "slow", """
-					  - changeSet:
-					      id: create-marker
-					      author: paig
-					      changes:
-					        - createTable:
-					            tableName: slow_marker
-					            columns:
-					              - column: { name: id, type: int }
-					  - changeSet:
-					      id: sleep-postgresql
-					      author: paig
-					      dbms: postgresql
-					      changes:
-					        - sql: { sql: "select pg_sleep(${sleep})" }
-					  - changeSet:
-					      id: sleep-mysql
-					      author: paig
-					      dbms: mysql,mariadb
-					      changes:
-					        - sql: { sql: "select sleep(${sleep})" }
-					  - changeSet:
-					      id: sleep-sqlite
-					      author: paig
-					      dbms: sqlite
-					      changes:
-					        - sql: { sql: "with recursive c(x) as (select 1 union all select x + 1 from c where x < ${sleep} * 4000000) select count(*) from c" }
-					  - changeSet:
-					      id: mark
-					      author: paig
-					      changes:
-					        - insert: { tableName: slow_marker, columns: [ { column: { name: id, valueNumeric: 1 } } ] }
-					""")
+			.revision("1aaa00000002", "slow",
+					"""
+							  - changeSet:
+							      id: create-marker
+							      author: paig
+							      changes:
+							        - createTable:
+							            tableName: slow_marker
+							            columns:
+							              - column: { name: id, type: int }
+							  - changeSet:
+							      id: sleep-postgresql
+							      author: paig
+							      dbms: postgresql
+							      changes:
+							        - sql: { sql: "select pg_sleep(${sleep})" }
+							  - changeSet:
+							      id: sleep-mysql
+							      author: paig
+							      dbms: mysql,mariadb
+							      changes:
+							        - sql: { sql: "select sleep(${sleep})" }
+							  - changeSet:
+							      id: sleep-sqlite
+							      author: paig
+							      dbms: sqlite
+							      changes:
+							        - sql: { sql: "with recursive c(x) as (select 1 union all select x + 1 from c where x < ${sleep} * 4000000) select count(*) from c" }
+							  - changeSet:
+							      id: mark
+							      author: paig
+							      changes:
+							        - insert: { tableName: slow_marker, columns: [ { column: { name: id, valueNumeric: 1 } } ] }
+							""")
 			.revision("1aaa00000003", "add email", AbstractMigrationRunnerTests.EMAIL)
 			.revision("1aaa00000004", "seed admin", AbstractMigrationRunnerTests.SEED);
 	}
@@ -117,7 +118,8 @@ abstract class AbstractMigrationConcurrencyTests {
 		long applying = outputs.stream().filter((output) -> Processes.read(output).contains("Migrating from")).count();
 		assertThat(applying).as("instances that applied revisions").isGreaterThanOrEqualTo(1);
 		assertThat(query("select count(*) from DATABASECHANGELOG")).isEqualTo(expectedChangeSets());
-		assertThat(query("select count(*) from (select ID, AUTHOR, FILENAME from DATABASECHANGELOG group by ID, AUTHOR, FILENAME having count(*) > 1) d"))
+		assertThat(query(
+				"select count(*) from (select ID, AUTHOR, FILENAME from DATABASECHANGELOG group by ID, AUTHOR, FILENAME having count(*) > 1) d"))
 			.isEqualTo("0");
 		assertThat(query("select count(*) from users")).isEqualTo("1");
 		assertThat(query("select count(*) from slow_marker")).isEqualTo("1");
@@ -128,8 +130,8 @@ abstract class AbstractMigrationConcurrencyTests {
 		Changelogs changelogs = history(this.temp.resolve("changelog"));
 		Path first = this.temp.resolve("killed.log");
 		Process killed = Processes.start(first, "--database.url=" + url(),
-				"--database.migration.changelog=" + changelogs.location(), "--database.migration.parameters.sleep="
-						+ orphanSeconds());
+				"--database.migration.changelog=" + changelogs.location(),
+				"--database.migration.parameters.sleep=" + orphanSeconds());
 		try {
 			assertThat(Processes.awaitOutput(first, "Migrating from", Duration.ofSeconds(60))).as(Processes.read(first))
 				.isTrue();
@@ -173,7 +175,8 @@ abstract class AbstractMigrationConcurrencyTests {
 	String query(String sql) throws Exception {
 		JdbcSettings jdbc = new JdbcTranslator(SqliteOptions.DEFAULTS, null).translate(url(), null, null);
 		try (Connection connection = java.sql.DriverManager.getConnection(jdbc.jdbcUrl(), jdbc.username(),
-				jdbc.password()); Statement statement = connection.createStatement();
+				jdbc.password());
+				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {
 			result.next();
 			return result.getString(1);

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The migration runner's behaviour, run against each database by a subclass.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @ExtendWith(OutputCaptureExtension.class)
 abstract class AbstractMigrationRunnerTests {
@@ -141,7 +141,8 @@ abstract class AbstractMigrationRunnerTests {
 		MigrationRunner runner = runner(threeRevisions());
 		MigrationRun run = runner.upgrade();
 		assertThat(run.outcome()).isEqualTo(MigrationRun.Outcome.APPLIED);
-		assertThat(run.applied()).extracting(Revision::id).containsExactly("aaaa00000001", "aaaa00000002", "aaaa00000003");
+		assertThat(run.applied()).extracting(Revision::id)
+			.containsExactly("aaaa00000001", "aaaa00000002", "aaaa00000003");
 		assertThat(run.from()).isEqualTo("base");
 		assertThat(run.to()).isEqualTo("aaaa00000003");
 		assertThat(query("select count(*) from users where name = 'admin' and email is null")).isEqualTo("1");
@@ -155,8 +156,8 @@ abstract class AbstractMigrationRunnerTests {
 
 	@Test
 	void recordsEachRevisionAsTheTagOfItsLastChangeset() throws Exception {
-		Changelogs changelogs = new Changelogs(this.temp.resolve("changelog")).revision("bbbb00000001", "two changesets",
-				USERS + SEED.replace("seed-admin", "seed-admin-in-same-revision"));
+		Changelogs changelogs = new Changelogs(this.temp.resolve("changelog")).revision("bbbb00000001",
+				"two changesets", USERS + SEED.replace("seed-admin", "seed-admin-in-same-revision"));
 		runner(changelogs).upgrade();
 		assertThat(query("select TAG from DATABASECHANGELOG where ID = 'seed-admin-in-same-revision'"))
 			.isEqualTo("bbbb00000001");
@@ -220,11 +221,13 @@ abstract class AbstractMigrationRunnerTests {
 						      changes:
 						        - sql:
 						            sql: insert into users (name) select 'locked' from DATABASECHANGELOGLOCK where LOCKED = %s
-						""".formatted(transactionalDdl() && !url().startsWith("sqlite") ? "true" : "1"));
+						"""
+					.formatted(transactionalDdl() && !url().startsWith("sqlite") ? "true" : "1"));
 		runner(changelogs).upgrade();
 		assertThat(query("select count(*) from users where name = 'locked'")).isEqualTo("1");
 		assertThat(query("select count(*) from DATABASECHANGELOGLOCK where LOCKED = "
-				+ (transactionalDdl() && !url().startsWith("sqlite") ? "true" : "1"))).isEqualTo("0");
+				+ (transactionalDdl() && !url().startsWith("sqlite") ? "true" : "1")))
+			.isEqualTo("0");
 	}
 
 	@Test
@@ -253,8 +256,8 @@ abstract class AbstractMigrationRunnerTests {
 
 	@Test
 	void failingRevisionIsReportedAndResumesOnceFixed() throws Exception {
-		Changelogs changelogs = new Changelogs(this.temp.resolve("changelog")).revision("dddd00000001", "create users",
-				USERS)
+		Changelogs changelogs = new Changelogs(this.temp.resolve("changelog"))
+			.revision("dddd00000001", "create users", USERS)
 			.revision("dddd00000002", "broken", """
 					  - changeSet:
 					      id: create-tags
@@ -271,8 +274,8 @@ abstract class AbstractMigrationRunnerTests {
 					        - sql: { sql: "insert into no_such_table values (1)" }
 					""");
 		MigrationRunner runner = runner(changelogs);
-		RevisionFailedException failure = org.assertj.core.api.Assertions.catchThrowableOfType(RevisionFailedException.class,
-				runner::upgrade);
+		RevisionFailedException failure = org.assertj.core.api.Assertions
+			.catchThrowableOfType(RevisionFailedException.class, runner::upgrade);
 		assertThat(failure).isNotNull();
 		assertThat(failure.getRevision().id()).isEqualTo("dddd00000002");
 		assertThat(failure.getChangeSet().id()).isEqualTo("fill-tags");
@@ -290,7 +293,8 @@ abstract class AbstractMigrationRunnerTests {
 		else {
 			assertThat(failure.getAppliedOfRevision()).extracting(ChangeSetRef::id).containsExactly("create-tags");
 			assertThat(tableExists("tags")).isTrue();
-			assertThat(failure.getDescription()).contains("changesets [create-tags] ran and are recorded; [fill-tags] did not");
+			assertThat(failure.getDescription())
+				.contains("changesets [create-tags] ran and are recorded; [fill-tags] did not");
 		}
 		changelogs.edit("dddd00000002", "insert into no_such_table values (1)", "insert into tags values (1)");
 		MigrationRun resumed = runner(changelogs).upgrade();
@@ -315,7 +319,8 @@ abstract class AbstractMigrationRunnerTests {
 	@Test
 	void logsEachRevisionWithItsPlaceMessageAndTime(CapturedOutput output) {
 		runner(threeRevisions()).upgrade();
-		assertThat(output).containsPattern("Migrating from revision base to aaaa00000003 \\(head\\): 3 revision\\(s\\) pending")
+		assertThat(output)
+			.containsPattern("Migrating from revision base to aaaa00000003 \\(head\\): 3 revision\\(s\\) pending")
 			.containsPattern("Revision 1/3 aaaa00000001 'create users' applied in \\d+ ms")
 			.containsPattern("Revision 3/3 aaaa00000003 'seed admin' applied in \\d+ ms")
 			.containsPattern("Applied 3 revision\\(s\\) in \\d+ ms; database is at revision aaaa00000003 \\(head\\)");
@@ -363,9 +368,9 @@ abstract class AbstractMigrationRunnerTests {
 				      changes:
 				        - insert: { tableName: "${tableName}", columns: [ { column: { name: id, valueNumeric: 7 } } ] }
 				""");
-		MigrationSettings settings = new MigrationSettings(changelogs.location(), List.of("prod"), List.of(), null, null,
-				"PAIG_HISTORY", "PAIG_HISTORY_LOCK", Map.of("tableName", "named_by_parameter"), Duration.ofSeconds(30),
-				false, true, true);
+		MigrationSettings settings = new MigrationSettings(changelogs.location(), List.of("prod"), List.of(), null,
+				null, "PAIG_HISTORY", "PAIG_HISTORY_LOCK", Map.of("tableName", "named_by_parameter"),
+				Duration.ofSeconds(30), false, true, true);
 		MigrationRunner runner = runner(changelogs, settings);
 		runner.upgrade();
 		assertThat(tableExists("named_by_parameter")).isTrue();
@@ -380,7 +385,8 @@ abstract class AbstractMigrationRunnerTests {
 		Changelogs changelogs = new Changelogs(this.temp.resolve("changelog")).revision("abab00000001", "create users",
 				USERS);
 		runner(changelogs).upgrade();
-		execute("update DATABASECHANGELOGLOCK set LOCKED = " + (transactionalDdl() && !url().startsWith("sqlite") ? "true" : "1")
+		execute("update DATABASECHANGELOGLOCK set LOCKED = "
+				+ (transactionalDdl() && !url().startsWith("sqlite") ? "true" : "1")
 				+ ", LOCKGRANTED = CURRENT_TIMESTAMP, LOCKEDBY = 'killed-host'");
 		changelogs.revision("abab00000002", "add email", EMAIL);
 		MigrationRun run = runner(changelogs).upgrade();
@@ -475,9 +481,9 @@ abstract class AbstractMigrationRunnerTests {
 	}
 
 	/**
-	 * A database as Alembic leaves it after the first two of {@link #threeRevisions()}: their tables (built
-	 * here by the same changes, whose history is then dropped), a row of the Python service's, its
-	 * {@code alembic_version}, no Liquibase history.
+	 * A database as Alembic leaves it after the first two of {@link #threeRevisions()}:
+	 * their tables (built here by the same changes, whose history is then dropped), a row
+	 * of the Python service's, its {@code alembic_version}, no Liquibase history.
 	 */
 	void builtByAlembicAtTheSecondRevision() throws SQLException {
 		runner(new Changelogs(this.temp.resolve("alembic")).revision("aaaa00000001", "create users", USERS)
@@ -634,7 +640,8 @@ abstract class AbstractMigrationRunnerTests {
 		assertThat(query("select STAMP from DATABASECHANGELOG_FINGERPRINT")).isNotNull();
 		assertThat(runner(changelogs).upgrade().outcome()).isEqualTo(MigrationRun.Outcome.UP_TO_DATE);
 		assertThat(output).contains("changelog unchanged since the last check");
-		// the same size, as a typo fix would be: only the file's time tells it from the one that was hashed
+		// the same size, as a typo fix would be: only the file's time tells it from the
+		// one that was hashed
 		changelogs.edit("aaaa00000002", "varchar(255)", "varchar(300)");
 		assertThatExceptionOfType(EditedRevisionException.class).isThrownBy(runner(changelogs)::upgrade);
 	}
@@ -687,8 +694,8 @@ abstract class AbstractMigrationRunnerTests {
 
 	@Test
 	void revisionWithChangesForOtherDatabasesIsNotTakenForEditedAfterItRan() throws Exception {
-		Changelogs changelogs = new Changelogs(this.temp.resolve("changelog")).revision("eeee00000001",
-				"per database", USERS + """
+		Changelogs changelogs = new Changelogs(this.temp.resolve("changelog")).revision("eeee00000001", "per database",
+				USERS + """
 						  - changeSet:
 						      id: per-database
 						      author: paig
@@ -722,8 +729,8 @@ abstract class AbstractMigrationRunnerTests {
 	}
 
 	/**
-	 * Set every file's time back, as files that a build copied a while ago have: a file modified moments
-	 * before a check began is never trusted by its stamp alone.
+	 * Set every file's time back, as files that a build copied a while ago have: a file
+	 * modified moments before a check began is never trusted by its stamp alone.
 	 */
 	static void age(Path folder, java.time.Duration age) throws java.io.IOException {
 		java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime
@@ -736,7 +743,8 @@ abstract class AbstractMigrationRunnerTests {
 	}
 
 	String query(String sql) throws SQLException {
-		try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement();
+		try (Connection connection = dataSource().getConnection();
+				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {
 			result.next();
 			return result.getString(1);

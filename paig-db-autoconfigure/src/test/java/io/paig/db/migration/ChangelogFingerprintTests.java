@@ -27,10 +27,11 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ChangelogFingerprint}: the hash follows the files' bytes, the stamp their sizes and times
- * (or a jar entry's CRC), and no stamp is given for files too new to be trusted by it.
+ * Tests for {@link ChangelogFingerprint}: the hash follows the files' bytes, the stamp
+ * their sizes and times (or a jar entry's CRC), and no stamp is given for files too new
+ * to be trusted by it.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class ChangelogFingerprintTests {
 
@@ -119,7 +120,8 @@ class ChangelogFingerprintTests {
 		ResourceLoader one = jarWith("one.jar", "a: 1\n");
 		ResourceLoader same = jarWith("same.jar", "a: 1\n");
 		ResourceLoader edited = jarWith("edited.jar", "a: 2\n");
-		// a jar written a moment ago: its entries' CRCs say what they hold, whatever the jar's own time
+		// a jar written a moment ago: its entries' CRCs say what they hold, whatever the
+		// jar's own time
 		String stamp = ChangelogFingerprint.of(SETTINGS, manifest, one).stamp(Instant.now());
 		assertThat(stamp).isNotNull();
 		assertThat(ChangelogFingerprint.of(SETTINGS, manifest, edited).stamp(Instant.now())).isNotNull()
@@ -134,12 +136,13 @@ class ChangelogFingerprintTests {
 		folderWith("a: 1\n");
 		Path jar = this.folder.resolve("second.jar");
 		writeJar(jar, "a: 1\n");
-		URLClassLoader classLoader = new URLClassLoader(
-				new URL[] { this.folder.toUri().toURL(), jar.toUri().toURL() }, null);
+		URLClassLoader classLoader = new URLClassLoader(new URL[] { this.folder.toUri().toURL(), jar.toUri().toURL() },
+				null);
 		ResourceLoader loader = new DefaultResourceLoader(classLoader);
 		List<String> manifest = List.of("P classpath*:/revisions/a.yaml");
 		String hash = ChangelogFingerprint.of(SETTINGS, manifest, loader).hash();
-		// Liquibase reads the first copy; a second one further down the class path is not looked at
+		// Liquibase reads the first copy; a second one further down the class path is not
+		// looked at
 		writeJar(this.folder.resolve("other.jar"), "a: 2\n");
 		URLClassLoader shadowed = new URLClassLoader(
 				new URL[] { this.folder.toUri().toURL(), this.folder.resolve("other.jar").toUri().toURL() }, null);

@@ -24,9 +24,10 @@ import org.springframework.core.io.DefaultResourceLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link HeldRollbackPostgresDatabase}, on PostgreSQL: the SQL that reaches the server is recorded.
+ * Tests for {@link HeldRollbackPostgresDatabase}, on PostgreSQL: the SQL that reaches the
+ * server is recorded.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class HeldRollbackPostgresDatabaseTests {
 
@@ -98,13 +99,14 @@ class HeldRollbackPostgresDatabaseTests {
 		Connection connection = transaction.connection();
 		boolean autoCommit = connection.getAutoCommit();
 		// the connection stays open when the database closes, as LiquibaseSession's does
-		Database found = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection) {
+		Database found = DatabaseFactory.getInstance()
+			.findCorrectDatabaseImplementation(new JdbcConnection(connection) {
 
-			@Override
-			public void close() {
-			}
+				@Override
+				public void close() {
+				}
 
-		});
+			});
 		return HeldRollbackPostgresDatabase.of(found, transaction, autoCommit);
 	}
 
@@ -114,7 +116,10 @@ class HeldRollbackPostgresDatabaseTests {
 		}
 	}
 
-	/** The connection, noting each statement's SQL and each commit and rollback that reach it. */
+	/**
+	 * The connection, noting each statement's SQL and each commit and rollback that reach
+	 * it.
+	 */
 	private Connection recorded(Connection target) {
 		return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
 				(proxy, method, args) -> {

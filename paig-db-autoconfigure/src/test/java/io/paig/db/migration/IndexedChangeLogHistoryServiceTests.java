@@ -26,10 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link IndexedChangeLogHistoryService}, on a SQLite file: every lookup is compared with what
- * Liquibase's own service, scanning the same rows, answers.
+ * Tests for {@link IndexedChangeLogHistoryService}, on a SQLite file: every lookup is
+ * compared with what Liquibase's own service, scanning the same rows, answers.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class IndexedChangeLogHistoryServiceTests {
 
@@ -162,14 +162,15 @@ class IndexedChangeLogHistoryServiceTests {
 
 	private ChangeLogHistoryService indexed() {
 		IndexedChangeLogHistoryService.use(this.database);
-		ChangeLogHistoryService service = ChangeLogHistoryServiceFactory.getInstance().getChangeLogService(this.database);
+		ChangeLogHistoryService service = ChangeLogHistoryServiceFactory.getInstance()
+			.getChangeLogService(this.database);
 		assertThat(service).isInstanceOf(IndexedChangeLogHistoryService.class);
 		return service;
 	}
 
 	/**
-	 * The indexed service with its history table made and changesets by {@code paig} in {@link #FILE}
-	 * recorded.
+	 * The indexed service with its history table made and changesets by {@code paig} in
+	 * {@link #FILE} recorded.
 	 */
 	private ChangeLogHistoryService history(String... recorded) throws Exception {
 		ChangeLogHistoryService history = indexed();

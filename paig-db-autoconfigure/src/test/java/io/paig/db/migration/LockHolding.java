@@ -5,10 +5,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 /**
- * Holds a runner's migration lock from another connection, as another instance would, for tests outside
- * this package.
+ * Holds a runner's migration lock from another connection, as another instance would, for
+ * tests outside this package.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public final class LockHolding {
 

@@ -8,10 +8,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Concurrent and killed instances on MariaDB. The server lets a killed holder's statement run to its end
- * before it notices the client is gone; the lock is held until then, so the next start waits for it.
+ * Concurrent and killed instances on MariaDB. The server lets a killed holder's statement
+ * run to its end before it notices the client is gone; the lock is held until then, so
+ * the next start waits for it.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class MigrationConcurrencyMariaDbTests extends AbstractMigrationConcurrencyTests {
 

@@ -8,11 +8,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Concurrent and killed instances on PostgreSQL. A killed holder's statement would run on for a minute;
- * the server notices the client is gone within a second and ends it, so the next start does not wait for
- * it, and never runs beside it.
+ * Concurrent and killed instances on PostgreSQL. A killed holder's statement would run on
+ * for a minute; the server notices the client is gone within a second and ends it, so the
+ * next start does not wait for it, and never runs beside it.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class MigrationConcurrencyPostgresqlTests extends AbstractMigrationConcurrencyTests {
 

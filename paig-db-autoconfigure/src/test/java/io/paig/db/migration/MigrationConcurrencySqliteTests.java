@@ -5,10 +5,10 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Concurrent and killed instances on one SQLite file: the file lock serialises them, and the operating
- * system frees it when the holder dies.
+ * Concurrent and killed instances on one SQLite file: the file lock serialises them, and
+ * the operating system frees it when the holder dies.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class MigrationConcurrencySqliteTests extends AbstractMigrationConcurrencyTests {
 

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * {@link MigrationRunner} on MariaDB (or MySQL), where DDL commits itself.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class MigrationRunnerMariaDbTests extends AbstractMigrationRunnerTests {
 

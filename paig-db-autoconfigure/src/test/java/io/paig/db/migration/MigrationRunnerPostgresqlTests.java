@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * {@link MigrationRunner} on PostgreSQL.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class MigrationRunnerPostgresqlTests extends AbstractMigrationRunnerTests {
 
@@ -41,8 +41,10 @@ class MigrationRunnerPostgresqlTests extends AbstractMigrationRunnerTests {
 		org.assertj.core.api.Assertions.assertThat(query("select count(*) from paig_app.users")).isEqualTo("1");
 		org.assertj.core.api.Assertions.assertThat(query("select count(*) from paig_history.databasechangelog"))
 			.isEqualTo("3");
-		org.assertj.core.api.Assertions.assertThat(query("select count(*) from information_schema.tables "
-				+ "where table_schema = 'public' and table_name in ('databasechangelog', 'users')")).isEqualTo("0");
+		org.assertj.core.api.Assertions
+			.assertThat(query("select count(*) from information_schema.tables "
+					+ "where table_schema = 'public' and table_name in ('databasechangelog', 'users')"))
+			.isEqualTo("0");
 		org.assertj.core.api.Assertions.assertThat(runner.status().isUpToDate()).isTrue();
 		org.assertj.core.api.Assertions.assertThat(runner.downgrade("-1").applied()).hasSize(1);
 		org.assertj.core.api.Assertions.assertThat(query("select count(*) from paig_app.users")).isEqualTo("0");

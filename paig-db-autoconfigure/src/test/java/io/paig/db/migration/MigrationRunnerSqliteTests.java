@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * {@link MigrationRunner} on SQLite files.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class MigrationRunnerSqliteTests extends AbstractMigrationRunnerTests {
 

@@ -8,10 +8,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link MigrationStatus}: which revisions are applied and pending, read from the history rows
- * whatever the form of their paths, and the lookups the runner makes for each revision.
+ * Tests for {@link MigrationStatus}: which revisions are applied and pending, read from
+ * the history rows whatever the form of their paths, and the lookups the runner makes for
+ * each revision.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class MigrationStatusTests {
 
@@ -26,8 +27,7 @@ class MigrationStatusTests {
 		assertThat(status.getCurrent()).extracting(Revision::id).isEqualTo("r0");
 		assertThat(status.isApplied(history.getRevisions().get(0))).isTrue();
 		assertThat(status.isApplied(history.getRevisions().get(1))).isFalse();
-		assertThat(status.getPendingChangeSets()).extracting(ChangeSetRef::id)
-			.containsExactly("r1-b", "r2-a", "r2-b");
+		assertThat(status.getPendingChangeSets()).extracting(ChangeSetRef::id).containsExactly("r1-b", "r2-a", "r2-b");
 		assertThat(status.isPending(history.getRevisions().get(1).changeSets().get(0))).isFalse();
 		assertThat(status.isPending(history.getRevisions().get(1).changeSets().get(1))).isTrue();
 	}
@@ -37,8 +37,8 @@ class MigrationStatusTests {
 		RevisionHistory history = history(2);
 		List<AppliedChangeSet> rows = new ArrayList<>();
 		for (AppliedChangeSet row : rows(history, 0, 1)) {
-			rows.add(new AppliedChangeSet(row.id(), row.author(), "classpath:/" + row.file(), null,
-					row.orderExecuted(), "EXECUTED", null, null, row.id().endsWith("-b") ? "tagged" : null, "1"));
+			rows.add(new AppliedChangeSet(row.id(), row.author(), "classpath:/" + row.file(), null, row.orderExecuted(),
+					"EXECUTED", null, null, row.id().endsWith("-b") ? "tagged" : null, "1"));
 		}
 		MigrationStatus status = status(history, rows);
 		assertThat(status.isUpToDate()).isTrue();

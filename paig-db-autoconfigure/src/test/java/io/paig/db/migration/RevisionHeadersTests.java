@@ -12,9 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link RevisionHeaders}: ids are read as the text they are, in YAML and in SQL comments.
+ * Tests for {@link RevisionHeaders}: ids are read as the text they are, in YAML and in
+ * SQL comments.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class RevisionHeadersTests {
 
@@ -23,8 +24,8 @@ class RevisionHeadersTests {
 
 	@Test
 	void idsThatLookLikeNumbersAreReadAsWritten() throws IOException {
-		write("a.yaml", "revision:\n  id: 2e6860711483\n  parent: 012345678901\n  message: 1.5\n"
-				+ "databaseChangeLog: []\n");
+		write("a.yaml",
+				"revision:\n  id: 2e6860711483\n  parent: 012345678901\n  message: 1.5\n" + "databaseChangeLog: []\n");
 		RevisionHeaders.Header header = headers().read("a.yaml");
 		assertThat(header).isEqualTo(new RevisionHeaders.Header("2e6860711483", "012345678901", "1.5"));
 	}
@@ -39,10 +40,11 @@ class RevisionHeadersTests {
 
 	@Test
 	void revisionWrittenByTheRevisionCommandReadsBackExactly() throws IOException {
-		Path file = new RevisionWriter(this.folder, "db.changelog-master.yaml").write("1e23456789ab",
-				"9e99999999ff", "a \"quoted\" message", null);
+		Path file = new RevisionWriter(this.folder, "db.changelog-master.yaml").write("1e23456789ab", "9e99999999ff",
+				"a \"quoted\" message", null);
 		RevisionHeaders.Header header = headers().read(this.folder.relativize(file).toString());
-		assertThat(header).isEqualTo(new RevisionHeaders.Header("1e23456789ab", "9e99999999ff", "a \"quoted\" message"));
+		assertThat(header)
+			.isEqualTo(new RevisionHeaders.Header("1e23456789ab", "9e99999999ff", "a \"quoted\" message"));
 	}
 
 	@Test

@@ -20,10 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link RevisionTransaction}, on a SQLite file: the transaction calls that reach the database
- * are counted, and what was committed is read from a second connection.
+ * Tests for {@link RevisionTransaction}, on a SQLite file: the transaction calls that
+ * reach the database are counted, and what was committed is read from a second
+ * connection.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class RevisionTransactionTests {
 
@@ -135,7 +136,8 @@ class RevisionTransactionTests {
 		insert(connection, 1);
 		connection.commit();
 		transaction.rollback();
-		// the next work commits alone: the failed revision's row was rolled back, not left pending
+		// the next work commits alone: the failed revision's row was rolled back, not
+		// left pending
 		insert(connection, 2);
 		connection.commit();
 		assertThat(committed()).containsExactly(2);

@@ -8,10 +8,10 @@ import liquibase.exception.ValidationErrors;
 import liquibase.resource.ResourceAccessor;
 
 /**
- * A Liquibase custom change that records, while it runs, whether usage analytics are enabled and which
- * history service Liquibase uses for the database.
+ * A Liquibase custom change that records, while it runs, whether usage analytics are
+ * enabled and which history service Liquibase uses for the database.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public class RunProbe implements CustomTaskChange {
 

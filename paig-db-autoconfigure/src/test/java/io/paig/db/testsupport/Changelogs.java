@@ -10,10 +10,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes a master changelog and its revision files into a folder, for tests that need a history they can
- * grow, break and fix.
+ * Writes a master changelog and its revision files into a folder, for tests that need a
+ * history they can grow, break and fix.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public final class Changelogs {
 
@@ -36,8 +36,8 @@ public final class Changelogs {
 	 * Add a revision whose parent is the current head.
 	 * @param id the revision id
 	 * @param message the message
-	 * @param changeSets the YAML list items under {@code databaseChangeLog}, each starting with
-	 * {@code - changeSet:}, indented by two spaces
+	 * @param changeSets the YAML list items under {@code databaseChangeLog}, each
+	 * starting with {@code - changeSet:}, indented by two spaces
 	 * @return this
 	 */
 	public Changelogs revision(String id, String message, String changeSets) {
@@ -114,7 +114,8 @@ public final class Changelogs {
 		for (String include : this.includes) {
 			text.append("  - include:\n      file: ").append(include).append("\n      relativeToChangelogFile: true\n");
 		}
-		write("db.changelog-master.yaml", text.toString().replace("databaseChangeLog:\n  []\n", "databaseChangeLog: []\n"));
+		write("db.changelog-master.yaml",
+				text.toString().replace("databaseChangeLog:\n  []\n", "databaseChangeLog: []\n"));
 	}
 
 	private void write(String name, String text) {

@@ -11,10 +11,10 @@ import org.testcontainers.mariadb.MariaDBContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * The Testcontainers fallback for {@link TestDatabase}: one server of each kind per JVM, started on first
- * use when Docker works.
+ * The Testcontainers fallback for {@link TestDatabase}: one server of each kind per JVM,
+ * started on first use when Docker works.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class Containers {
 

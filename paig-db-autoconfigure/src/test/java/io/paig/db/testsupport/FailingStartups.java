@@ -16,10 +16,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Starts a real Spring application on a {@code database.url} and returns how it failed, as a user would
- * see it.
+ * Starts a real Spring application on a {@code database.url} and returns how it failed,
+ * as a user would see it.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public final class FailingStartups {
 

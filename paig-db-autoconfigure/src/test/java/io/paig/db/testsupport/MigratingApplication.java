@@ -14,9 +14,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Starts a real Spring application that migrates its database, in this JVM, and returns how it failed.
+ * Starts a real Spring application that migrates its database, in this JVM, and returns
+ * how it failed.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public final class MigratingApplication {
 

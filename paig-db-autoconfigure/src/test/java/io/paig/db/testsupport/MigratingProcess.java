@@ -14,11 +14,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * An application of its own JVM that migrates its database as it starts, for tests that need several
- * processes or one to kill. It prints {@code READY}, waits until the file named by {@code --go=} exists (so
- * that many start at the same moment), starts, prints {@code STARTED} and exits.
+ * An application of its own JVM that migrates its database as it starts, for tests that
+ * need several processes or one to kill. It prints {@code READY}, waits until the file
+ * named by {@code --go=} exists (so that many start at the same moment), starts, prints
+ * {@code STARTED} and exits.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @Configuration(proxyBeanMethods = false)
 @ImportAutoConfiguration({ PaigDatabaseAutoConfiguration.class, DataSourceAutoConfiguration.class,

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Starts {@link MigratingProcess} in JVMs of their own and reads what they print.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public final class Processes {
 

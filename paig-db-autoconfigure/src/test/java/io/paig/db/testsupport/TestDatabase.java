@@ -20,18 +20,24 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.TestAbortedException;
 
+import org.springframework.util.ClassUtils;
+
 /**
- * A database of its own for one test class, on a real server: created before the class's tests and
- * dropped after them. The server comes from {@code PAIG_TEST_POSTGRES_URL} or {@code PAIG_TEST_MYSQL_URL}
- * (paig-db's own URL form, e.g. {@code postgresql://root@127.0.0.1:5432/test}); without it, from
- * Testcontainers when Docker works; otherwise the class is skipped with the reason printed, except under
+ * A database of its own for one test class, on a real server: created before the class's
+ * tests and dropped after them. The server comes from {@code PAIG_TEST_POSTGRES_URL} or
+ * {@code PAIG_TEST_MYSQL_URL} (paig-db's own URL form, e.g.
+ * {@code postgresql://root@127.0.0.1:5432/test}); without it, from Testcontainers when
+ * Docker works; otherwise the class is skipped with the reason printed, except under
  * {@code CI=true}, where a missing database is a failure.
  * <p>
- * Register with {@code @RegisterExtension static final TestDatabase db = TestDatabase.postgresql();}.
+ * Register with
+ * {@code @RegisterExtension static final TestDatabase db = TestDatabase.postgresql();}.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
+
+	private static final String TESTCONTAINERS = "org.testcontainers.containers.JdbcDatabaseContainer";
 
 	private final Dialect dialect;
 
@@ -84,8 +90,9 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 			return;
 		}
 		try (Connection connection = connect(this.serverUrl); Statement statement = connection.createStatement()) {
-			statement.execute((this.dialect == Dialect.POSTGRESQL) ? "DROP DATABASE IF EXISTS " + this.name
-					+ " WITH (FORCE)" : "DROP DATABASE IF EXISTS " + this.name);
+			statement
+				.execute((this.dialect == Dialect.POSTGRESQL) ? "DROP DATABASE IF EXISTS " + this.name + " WITH (FORCE)"
+						: "DROP DATABASE IF EXISTS " + this.name);
 		}
 		finally {
 			this.name = null;
@@ -97,12 +104,14 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 		if (url != null && !url.isBlank()) {
 			return url.strip();
 		}
-		String containerUrl = Containers.start(this.dialect);
+		boolean testcontainers = ClassUtils.isPresent(TESTCONTAINERS, TestDatabase.class.getClassLoader());
+		String containerUrl = testcontainers ? Containers.start(this.dialect) : null;
 		if (containerUrl != null) {
 			return containerUrl;
 		}
-		String reason = this.variable + " is not set and Docker is not available, so there is no "
-				+ this.dialect.getProductName() + " server to test against";
+		String reason = this.variable + " is not set and "
+				+ (testcontainers ? "Docker is not available" : "Testcontainers is not on the test class path")
+				+ ", so there is no " + this.dialect.getProductName() + " server to test against";
 		if ("true".equalsIgnoreCase(System.getenv("CI"))) {
 			throw new IllegalStateException(reason + " (CI=true: a missing database is a failure; .ci/run sets it)");
 		}
@@ -121,8 +130,8 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 	}
 
 	/**
-	 * Empty the test class's database: on PostgreSQL a new {@code public} schema (and no other), on MySQL
-	 * and MariaDB no tables.
+	 * Empty the test class's database: on PostgreSQL a new {@code public} schema (and no
+	 * other), on MySQL and MariaDB no tables.
 	 * @param otherSchemas PostgreSQL schemas to drop as well
 	 * @throws SQLException on a database error
 	 */
@@ -158,7 +167,8 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 	}
 
 	/**
-	 * The test class's database as a URL with the given scheme, e.g. {@code postgresql+asyncpg}.
+	 * The test class's database as a URL with the given scheme, e.g.
+	 * {@code postgresql+asyncpg}.
 	 * @param scheme the {@code dialect[+driver]} part
 	 * @return the URL
 	 */

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A seeded corpus of mutated URLs carrying a known password: each is translated or refused, and never shows it. */
+/**
+ * A seeded corpus of mutated URLs carrying a known password: each is translated or
+ * refused, and never shows it.
+ */
 class DatabaseUrlCorpusTests {
 
 	private static final long SEED = 0x5EED_DA7AL;
@@ -27,12 +30,15 @@ class DatabaseUrlCorpusTests {
 
 	private static final String ENCODED = encode(PASSWORD);
 
-	/** The known password with every character that must be percent-encoded in a URL's user info. */
+	/**
+	 * The known password with every character that must be percent-encoded in a URL's
+	 * user info.
+	 */
 	private static final String SPECIAL_ENCODED = encode(PASSWORD + "@:/%#?&=");
 
-	private static final Pattern PASSWORD_PARAMETER = Pattern.compile("[?&;](?:ssl)?password=(?:"
-			+ Pattern.quote(PASSWORD) + "|" + Pattern.quote(ENCODED) + "|" + Pattern.quote(SPECIAL_ENCODED)
-			+ ")(?=$|[&;])");
+	private static final Pattern PASSWORD_PARAMETER = Pattern
+		.compile("[?&;](?:ssl)?password=(?:" + Pattern.quote(PASSWORD) + "|" + Pattern.quote(ENCODED) + "|"
+				+ Pattern.quote(SPECIAL_ENCODED) + ")(?=$|[&;])");
 
 	private static final Pattern PORT = Pattern.compile(":[0-9]{1,5}(?=[/?]|$)");
 
@@ -47,8 +53,8 @@ class DatabaseUrlCorpusTests {
 
 	private static final List<String> OTHER_SCHEMES = List.of("postgresql+nope", "Postgres", "POSTGRESQL+ASYNCPG",
 			"oracle", "mysql+", "+pg8000", "jdbc:postgresql", "jdbc:mysql", "jdbc:sqlite", "JDBC:postgresql",
-			"jdbc:oracle:thin", "jdbc:nope", "sqlite+aiosqlite", "mariadb+cymysql", "mysql+psycopg2", "postgres ql",
-			"", "sqlite", "postgresql+psycopg_async", "MariaDB+PyMySQL");
+			"jdbc:oracle:thin", "jdbc:nope", "sqlite+aiosqlite", "mariadb+cymysql", "mysql+psycopg2", "postgres ql", "",
+			"sqlite", "postgresql+psycopg_async", "MariaDB+PyMySQL");
 
 	private static final List<String> PARAMETERS = List.of("password=" + PASSWORD, "password=" + ENCODED,
 			"password=" + SPECIAL_ENCODED, "sslpassword=" + PASSWORD, "sslpassword=" + SPECIAL_ENCODED, "user=bob",
@@ -306,8 +312,9 @@ class DatabaseUrlCorpusTests {
 	}
 
 	/**
-	 * Keep one password per URL: a second copy that a later mutation moves out of its position would
-	 * rightly be shown, while the first copy still made the URL count as carrying the password.
+	 * Keep one password per URL: a second copy that a later mutation moves out of its
+	 * position would rightly be shown, while the first copy still made the URL count as
+	 * carrying the password.
 	 */
 	private static String oncePerUrl(String url, String text) {
 		if (!url.contains(PASSWORD) && !url.contains(ENCODED)) {

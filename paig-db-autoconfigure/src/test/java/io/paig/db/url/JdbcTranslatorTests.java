@@ -18,7 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** Table-driven tests of {@link JdbcTranslator} over every dialect and driver, good URLs and bad. */
+/**
+ * Table-driven tests of {@link JdbcTranslator} over every dialect and driver, good URLs
+ * and bad.
+ */
 class JdbcTranslatorTests {
 
 	private static final String PG = "org.postgresql.Driver";
@@ -45,19 +48,30 @@ class JdbcTranslatorTests {
 	static List<Row> goodUrls() {
 		return List.of(
 				// PostgreSQL, every driver under both names.
-				url("postgresql://paig:secret@db:5432/paig").gives("jdbc:postgresql://db:5432/paig", "paig", "secret", PG),
-				url("postgresql+asyncpg://paig:secret@db/paig").gives("jdbc:postgresql://db:5432/paig", "paig", "secret", PG),
-				url("postgresql+psycopg://u:p@db.example.com:6543/app").gives("jdbc:postgresql://db.example.com:6543/app", "u", "p", PG),
-				url("postgresql+psycopg2://u@localhost/app").gives("jdbc:postgresql://localhost:5432/app", "u", null, PG),
-				url("postgresql+psycopg2cffi://u:p@10.0.0.5/app?sslmode=require").gives("jdbc:postgresql://10.0.0.5:5432/app?sslmode=require", "u", "p", PG),
-				url("postgresql+psycopg_async://u:p@db/app?ssl=true").gives("jdbc:postgresql://db:5432/app?sslmode=require", "u", "p", PG),
-				url("postgresql+pg8000://u:p@db/app?ssl=false").gives("jdbc:postgresql://db:5432/app?sslmode=disable", "u", "p", PG),
+				url("postgresql://paig:secret@db:5432/paig").gives("jdbc:postgresql://db:5432/paig", "paig", "secret",
+						PG),
+				url("postgresql+asyncpg://paig:secret@db/paig").gives("jdbc:postgresql://db:5432/paig", "paig",
+						"secret", PG),
+				url("postgresql+psycopg://u:p@db.example.com:6543/app")
+					.gives("jdbc:postgresql://db.example.com:6543/app", "u", "p", PG),
+				url("postgresql+psycopg2://u@localhost/app").gives("jdbc:postgresql://localhost:5432/app", "u", null,
+						PG),
+				url("postgresql+psycopg2cffi://u:p@10.0.0.5/app?sslmode=require")
+					.gives("jdbc:postgresql://10.0.0.5:5432/app?sslmode=require", "u", "p", PG),
+				url("postgresql+psycopg_async://u:p@db/app?ssl=true")
+					.gives("jdbc:postgresql://db:5432/app?sslmode=require", "u", "p", PG),
+				url("postgresql+pg8000://u:p@db/app?ssl=false").gives("jdbc:postgresql://db:5432/app?sslmode=disable",
+						"u", "p", PG),
 				url("postgres://u:p@db/app").gives("jdbc:postgresql://db:5432/app", "u", "p", PG),
 				url("postgres+asyncpg://u:p@[::1]:5433/app").gives("jdbc:postgresql://[::1]:5433/app", "u", "p", PG),
-				url("postgres+psycopg://u:p@[2001:db8::1]/app").gives("jdbc:postgresql://[2001:db8::1]:5432/app", "u", "p", PG),
-				url("postgres+psycopg2://u%40corp:p%40ss@db/app").gives("jdbc:postgresql://db:5432/app", "u@corp", "p@ss", PG),
-				url("postgres+psycopg2cffi://u:p%3Aw%2Fo%25r%23d%3F%26x%3Dy@db/app").gives("jdbc:postgresql://db:5432/app", "u", "p:w/o%r#d?&x=y", PG),
-				url("postgres+psycopg_async://u:p:w/o#r?d&x=y%@db/app").gives("jdbc:postgresql://db:5432/app", "u", "p:w/o#r?d&x=y%", PG),
+				url("postgres+psycopg://u:p@[2001:db8::1]/app").gives("jdbc:postgresql://[2001:db8::1]:5432/app", "u",
+						"p", PG),
+				url("postgres+psycopg2://u%40corp:p%40ss@db/app").gives("jdbc:postgresql://db:5432/app", "u@corp",
+						"p@ss", PG),
+				url("postgres+psycopg2cffi://u:p%3Aw%2Fo%25r%23d%3F%26x%3Dy@db/app")
+					.gives("jdbc:postgresql://db:5432/app", "u", "p:w/o%r#d?&x=y", PG),
+				url("postgres+psycopg_async://u:p:w/o#r?d&x=y%@db/app").gives("jdbc:postgresql://db:5432/app", "u",
+						"p:w/o#r?d&x=y%", PG),
 				url("postgres+pg8000://u:p@ss@db/app").gives("jdbc:postgresql://db:5432/app", "u", "p@ss", PG),
 				// PostgreSQL users and passwords.
 				url("postgresql://u@corp:p@db/app").gives("jdbc:postgresql://db:5432/app", "u@corp", "p", PG),
@@ -65,88 +79,150 @@ class JdbcTranslatorTests {
 				url("postgresql://:p@db/app").gives("jdbc:postgresql://db:5432/app", "", "p", PG),
 				url("postgresql://u:@db/app").gives("jdbc:postgresql://db:5432/app", "u", "", PG),
 				url("postgresql://u:p%2Bq+r@db/app").gives("jdbc:postgresql://db:5432/app", "u", "p+q+r", PG),
-				url("postgresql://db/app?user=u&password=p%40ss%26w%3Dx").gives("jdbc:postgresql://db:5432/app", "u", "p@ss&w=x", PG),
+				url("postgresql://db/app?user=u&password=p%40ss%26w%3Dx").gives("jdbc:postgresql://db:5432/app", "u",
+						"p@ss&w=x", PG),
 				url("postgresql://a:b@db/app?user=c&password=d").gives("jdbc:postgresql://db:5432/app", "a", "b", PG),
 				url("postgresql://a@db/app?password=d").gives("jdbc:postgresql://db:5432/app", "a", "d", PG),
-				url("postgresql://a:b@db/app").withCredentials("o", "q").gives("jdbc:postgresql://db:5432/app", "o", "q", PG),
-				url("postgresql://a:b@db/app").withCredentials(null, "q").gives("jdbc:postgresql://db:5432/app", "a", "q", PG),
-				url("postgresql://db/app?user=c&password=d").withCredentials("o", null).gives("jdbc:postgresql://db:5432/app", "o", "d", PG),
+				url("postgresql://a:b@db/app").withCredentials("o", "q")
+					.gives("jdbc:postgresql://db:5432/app", "o", "q", PG),
+				url("postgresql://a:b@db/app").withCredentials(null, "q")
+					.gives("jdbc:postgresql://db:5432/app", "a", "q", PG),
+				url("postgresql://db/app?user=c&password=d").withCredentials("o", null)
+					.gives("jdbc:postgresql://db:5432/app", "o", "d", PG),
 				// PostgreSQL hosts, ports and databases.
 				url("postgresql:///app").gives("jdbc:postgresql://localhost:5432/app", null, null, PG),
 				url("postgresql://u@db:1/app").gives("jdbc:postgresql://db:1/app", "u", null, PG),
 				url("postgresql://u@db:65535/app").gives("jdbc:postgresql://db:65535/app", "u", null, PG),
-				url("postgresql://u@[fe80::1]:5432/my%20app").gives("jdbc:postgresql://[fe80::1]:5432/my%20app", "u", null, PG),
-				url("  postgresql://u@DB.example.com/app  ").gives("jdbc:postgresql://DB.example.com:5432/app", "u", null, PG),
+				url("postgresql://u@[fe80::1]:5432/my%20app").gives("jdbc:postgresql://[fe80::1]:5432/my%20app", "u",
+						null, PG),
+				url("  postgresql://u@DB.example.com/app  ").gives("jdbc:postgresql://DB.example.com:5432/app", "u",
+						null, PG),
 				url("PostgreSQL+AsyncPG://u@db/app").gives("jdbc:postgresql://db:5432/app", "u", null, PG),
 				// PostgreSQL query parameters.
-				url("postgresql://u@db/app?sslmode=VERIFY-CA").gives("jdbc:postgresql://db:5432/app?sslmode=verify-ca", "u", null, PG),
-				url("postgresql://u@db/app?sslmode=verify-full&sslrootcert=/etc/ssl/ca.pem").gives("jdbc:postgresql://db:5432/app?sslmode=verify-full&sslrootcert=%2Fetc%2Fssl%2Fca.pem", "u", null, PG),
-				url("postgresql://u@db/app?ssl=1&sslcert=c.pem&sslkey=k.pk8").gives("jdbc:postgresql://db:5432/app?sslmode=require&sslcert=c.pem&sslkey=k.pk8", "u", null, PG),
-				url("postgresql://u@db/app?connect_timeout=10").gives("jdbc:postgresql://db:5432/app?connectTimeout=10", "u", null, PG),
-				url("postgresql://u@db/app?timeout=2.4").gives("jdbc:postgresql://db:5432/app?connectTimeout=2", "u", null, PG),
-				url("postgresql://u@db/app?application_name=paig%20api").gives("jdbc:postgresql://db:5432/app?ApplicationName=paig%20api", "u", null, PG),
-				url("postgresql://u@db/app?application_name=paig+api").gives("jdbc:postgresql://db:5432/app?ApplicationName=paig%20api", "u", null, PG),
-				url("postgresql://u@db/app?target_session_attrs=read-write").gives("jdbc:postgresql://db:5432/app?targetServerType=primary", "u", null, PG),
-				url("postgresql://u@db/app?target_session_attrs=read-only").gives("jdbc:postgresql://db:5432/app?targetServerType=secondary", "u", null, PG),
-				url("postgresql://u@db/app?target_session_attrs=prefer-standby").gives("jdbc:postgresql://db:5432/app?targetServerType=preferSecondary", "u", null, PG),
-				url("postgresql://u@db/app?target_session_attrs=any").gives("jdbc:postgresql://db:5432/app?targetServerType=any", "u", null, PG),
-				url("postgresql://u@db/app?target_session_attrs=Standby").gives("jdbc:postgresql://db:5432/app?targetServerType=secondary", "u", null, PG),
-				url("postgresql://u@db/app?keepalives=1").gives("jdbc:postgresql://db:5432/app?tcpKeepAlive=true", "u", null, PG),
-				url("postgresql://u@db/app?keepalives=0").gives("jdbc:postgresql://db:5432/app?tcpKeepAlive=false", "u", null, PG),
-				url("postgresql://u@db/app?options=-c%20search_path%3Dpaig").gives("jdbc:postgresql://db:5432/app?options=-c%20search_path%3Dpaig", "u", null, PG),
+				url("postgresql://u@db/app?sslmode=VERIFY-CA").gives("jdbc:postgresql://db:5432/app?sslmode=verify-ca",
+						"u", null, PG),
+				url("postgresql://u@db/app?sslmode=verify-full&sslrootcert=/etc/ssl/ca.pem").gives(
+						"jdbc:postgresql://db:5432/app?sslmode=verify-full&sslrootcert=%2Fetc%2Fssl%2Fca.pem", "u",
+						null, PG),
+				url("postgresql://u@db/app?ssl=1&sslcert=c.pem&sslkey=k.pk8")
+					.gives("jdbc:postgresql://db:5432/app?sslmode=require&sslcert=c.pem&sslkey=k.pk8", "u", null, PG),
+				url("postgresql://u@db/app?connect_timeout=10").gives("jdbc:postgresql://db:5432/app?connectTimeout=10",
+						"u", null, PG),
+				url("postgresql://u@db/app?timeout=2.4").gives("jdbc:postgresql://db:5432/app?connectTimeout=2", "u",
+						null, PG),
+				url("postgresql://u@db/app?application_name=paig%20api")
+					.gives("jdbc:postgresql://db:5432/app?ApplicationName=paig%20api", "u", null, PG),
+				url("postgresql://u@db/app?application_name=paig+api")
+					.gives("jdbc:postgresql://db:5432/app?ApplicationName=paig%20api", "u", null, PG),
+				url("postgresql://u@db/app?target_session_attrs=read-write")
+					.gives("jdbc:postgresql://db:5432/app?targetServerType=primary", "u", null, PG),
+				url("postgresql://u@db/app?target_session_attrs=read-only")
+					.gives("jdbc:postgresql://db:5432/app?targetServerType=secondary", "u", null, PG),
+				url("postgresql://u@db/app?target_session_attrs=prefer-standby")
+					.gives("jdbc:postgresql://db:5432/app?targetServerType=preferSecondary", "u", null, PG),
+				url("postgresql://u@db/app?target_session_attrs=any")
+					.gives("jdbc:postgresql://db:5432/app?targetServerType=any", "u", null, PG),
+				url("postgresql://u@db/app?target_session_attrs=Standby")
+					.gives("jdbc:postgresql://db:5432/app?targetServerType=secondary", "u", null, PG),
+				url("postgresql://u@db/app?keepalives=1").gives("jdbc:postgresql://db:5432/app?tcpKeepAlive=true", "u",
+						null, PG),
+				url("postgresql://u@db/app?keepalives=0").gives("jdbc:postgresql://db:5432/app?tcpKeepAlive=false", "u",
+						null, PG),
+				url("postgresql://u@db/app?options=-c%20search_path%3Dpaig")
+					.gives("jdbc:postgresql://db:5432/app?options=-c%20search_path%3Dpaig", "u", null, PG),
 				url("postgresql://u@db/app?client_encoding=utf8").gives("jdbc:postgresql://db:5432/app", "u", null, PG),
-				url("postgresql://u@db/app?prepared_statement_cache_size=0&prepare_threshold=5").gives("jdbc:postgresql://db:5432/app?preparedStatementCacheQueries=0&prepareThreshold=5", "u", null, PG),
-				url("postgresql://u@db/app?foo=bar&loginTimeout=3").gives("jdbc:postgresql://db:5432/app?foo=bar&loginTimeout=3", "u", null, PG),
-				url("postgresql://u@db/app?sslpassword=k%26y").gives("jdbc:postgresql://db:5432/app?sslpassword=k%26y", "u", null, PG),
+				url("postgresql://u@db/app?prepared_statement_cache_size=0&prepare_threshold=5").gives(
+						"jdbc:postgresql://db:5432/app?preparedStatementCacheQueries=0&prepareThreshold=5", "u", null,
+						PG),
+				url("postgresql://u@db/app?foo=bar&loginTimeout=3")
+					.gives("jdbc:postgresql://db:5432/app?foo=bar&loginTimeout=3", "u", null, PG),
+				url("postgresql://u@db/app?sslpassword=k%26y").gives("jdbc:postgresql://db:5432/app?sslpassword=k%26y",
+						"u", null, PG),
 				// MySQL, every driver.
 				url("mysql://u:p@db/app").gives("jdbc:mysql://db:3306/app", "u", "p", MY),
 				url("mysql+aiomysql://u:p@db:3307/app").gives("jdbc:mysql://db:3307/app", "u", "p", MY),
 				url("mysql+asyncmy://u:p@[::1]/app").gives("jdbc:mysql://[::1]:3306/app", "u", "p", MY),
-				url("mysql+pymysql://u:p%40ss%3Aw%2Fo%25r%23d%3F%26x%3Dy@db/app").gives("jdbc:mysql://db:3306/app", "u", "p@ss:w/o%r#d?&x=y", MY),
-				url("mysql+mysqldb://u:p:w/o#r?d&x=y@db/app").gives("jdbc:mysql://db:3306/app", "u", "p:w/o#r?d&x=y", MY),
-				url("mysql+mysqlconnector://u@db/app?charset=utf8mb4").gives("jdbc:mysql://db:3306/app?characterEncoding=UTF-8", "u", null, MY),
-				url("mysql+mariadbconnector://u@db/app?connect_timeout=10").gives("jdbc:mysql://db:3306/app?connectTimeout=10000", "u", null, MY),
-				url("mysql+cymysql://u@db/app?read_timeout=30").gives("jdbc:mysql://db:3306/app?socketTimeout=30000", "u", null, MY),
-				// MariaDB, every driver (served by MySQL Connector/J, the one on the classpath).
+				url("mysql+pymysql://u:p%40ss%3Aw%2Fo%25r%23d%3F%26x%3Dy@db/app").gives("jdbc:mysql://db:3306/app", "u",
+						"p@ss:w/o%r#d?&x=y", MY),
+				url("mysql+mysqldb://u:p:w/o#r?d&x=y@db/app").gives("jdbc:mysql://db:3306/app", "u", "p:w/o#r?d&x=y",
+						MY),
+				url("mysql+mysqlconnector://u@db/app?charset=utf8mb4")
+					.gives("jdbc:mysql://db:3306/app?characterEncoding=UTF-8", "u", null, MY),
+				url("mysql+mariadbconnector://u@db/app?connect_timeout=10")
+					.gives("jdbc:mysql://db:3306/app?connectTimeout=10000", "u", null, MY),
+				url("mysql+cymysql://u@db/app?read_timeout=30").gives("jdbc:mysql://db:3306/app?socketTimeout=30000",
+						"u", null, MY),
+				// MariaDB, every driver (served by MySQL Connector/J, the one on the
+				// classpath).
 				url("mariadb://u:p@db/app").gives("jdbc:mysql://db:3306/app", "u", "p", MY),
-				url("mariadb+aiomysql://u:p@db/app?ssl_mode=REQUIRED").gives("jdbc:mysql://db:3306/app?sslMode=REQUIRED", "u", "p", MY),
-				url("mariadb+asyncmy://u:p@db/app?ssl-mode=verify-identity").gives("jdbc:mysql://db:3306/app?sslMode=VERIFY_IDENTITY", "u", "p", MY),
-				url("mariadb+pymysql://u:p@db/app?local_infile=1").gives("jdbc:mysql://db:3306/app?allowLoadLocalInfile=true", "u", "p", MY),
-				url("mariadb+mysqldb://u:p@db/app?local_infile=0").gives("jdbc:mysql://db:3306/app?allowLoadLocalInfile=false", "u", "p", MY),
-				url("mariadb+mysqlconnector://u:p@db/app?program_name=paig").gives("jdbc:mysql://db:3306/app?connectionAttributes=program_name%3Apaig", "u", "p", MY),
-				url("mariadb+mariadbconnector://u:p@[2001:db8::2]:3307/app").gives("jdbc:mysql://[2001:db8::2]:3307/app", "u", "p", MY),
+				url("mariadb+aiomysql://u:p@db/app?ssl_mode=REQUIRED")
+					.gives("jdbc:mysql://db:3306/app?sslMode=REQUIRED", "u", "p", MY),
+				url("mariadb+asyncmy://u:p@db/app?ssl-mode=verify-identity")
+					.gives("jdbc:mysql://db:3306/app?sslMode=VERIFY_IDENTITY", "u", "p", MY),
+				url("mariadb+pymysql://u:p@db/app?local_infile=1")
+					.gives("jdbc:mysql://db:3306/app?allowLoadLocalInfile=true", "u", "p", MY),
+				url("mariadb+mysqldb://u:p@db/app?local_infile=0")
+					.gives("jdbc:mysql://db:3306/app?allowLoadLocalInfile=false", "u", "p", MY),
+				url("mariadb+mysqlconnector://u:p@db/app?program_name=paig")
+					.gives("jdbc:mysql://db:3306/app?connectionAttributes=program_name%3Apaig", "u", "p", MY),
+				url("mariadb+mariadbconnector://u:p@[2001:db8::2]:3307/app")
+					.gives("jdbc:mysql://[2001:db8::2]:3307/app", "u", "p", MY),
 				url("mariadb+cymysql://u:p@db/app?autocommit=1").gives("jdbc:mysql://db:3306/app", "u", "p", MY),
 				// MySQL query parameters and credentials.
-				url("mysql://u@db/app?charset=latin1").gives("jdbc:mysql://db:3306/app?characterEncoding=Cp1252", "u", null, MY),
-				url("mysql://u@db/app?charset=ascii").gives("jdbc:mysql://db:3306/app?characterEncoding=US-ASCII", "u", null, MY),
-				url("mysql://u@db/app?charset=koi8r").gives("jdbc:mysql://db:3306/app?characterEncoding=koi8r", "u", null, MY),
-				url("mysql://u@db/app?connect_timeout=2.5&read_timeout=0.25").gives("jdbc:mysql://db:3306/app?connectTimeout=2500&socketTimeout=250", "u", null, MY),
-				url("mysql://u@db/app?ssl_mode=preferred").gives("jdbc:mysql://db:3306/app?sslMode=PREFERRED", "u", null, MY),
-				url("mysql://u@db/app?useSSL=false&serverTimezone=UTC").gives("jdbc:mysql://db:3306/app?useSSL=false&serverTimezone=UTC", "u", null, MY),
-				url("mysql://db/app?user=u%40corp&password=p%3Aq").gives("jdbc:mysql://db:3306/app", "u@corp", "p:q", MY),
+				url("mysql://u@db/app?charset=latin1").gives("jdbc:mysql://db:3306/app?characterEncoding=Cp1252", "u",
+						null, MY),
+				url("mysql://u@db/app?charset=ascii").gives("jdbc:mysql://db:3306/app?characterEncoding=US-ASCII", "u",
+						null, MY),
+				url("mysql://u@db/app?charset=koi8r").gives("jdbc:mysql://db:3306/app?characterEncoding=koi8r", "u",
+						null, MY),
+				url("mysql://u@db/app?connect_timeout=2.5&read_timeout=0.25")
+					.gives("jdbc:mysql://db:3306/app?connectTimeout=2500&socketTimeout=250", "u", null, MY),
+				url("mysql://u@db/app?ssl_mode=preferred").gives("jdbc:mysql://db:3306/app?sslMode=PREFERRED", "u",
+						null, MY),
+				url("mysql://u@db/app?useSSL=false&serverTimezone=UTC")
+					.gives("jdbc:mysql://db:3306/app?useSSL=false&serverTimezone=UTC", "u", null, MY),
+				url("mysql://db/app?user=u%40corp&password=p%3Aq").gives("jdbc:mysql://db:3306/app", "u@corp", "p:q",
+						MY),
 				url("mysql://a:b@db/app").withCredentials("o", "q").gives("jdbc:mysql://db:3306/app", "o", "q", MY),
 				url("mysql:///app").gives("jdbc:mysql://localhost:3306/app", null, null, MY),
 				// SQLite, every driver, files and memory.
-				url("sqlite:///relative/path.db").gives("jdbc:sqlite:" + file("relative/path.db") + "?" + SQLITE_FILE_DEFAULTS, null, null, SQ),
-				url("sqlite+aiosqlite:///db/paig.db").gives("jdbc:sqlite:" + file("db/paig.db") + "?" + SQLITE_FILE_DEFAULTS, null, null, SQ),
-				url("sqlite+pysqlite:////absolute/path.db").gives("jdbc:sqlite:/absolute/path.db?" + SQLITE_FILE_DEFAULTS, null, null, SQ),
-				url("sqlite:///../up/./x.db").gives("jdbc:sqlite:" + file("../up/x.db") + "?" + SQLITE_FILE_DEFAULTS, null, null, SQ),
-				url("sqlite:///dir%20with%20space/x.db").gives("jdbc:sqlite:" + file("dir with space/x.db") + "?" + SQLITE_FILE_DEFAULTS, null, null, SQ),
-				url("sqlite:///x.db?timeout=5").gives("jdbc:sqlite:" + file("x.db") + "?busy_timeout=5000&foreign_keys=true&transaction_mode=IMMEDIATE&date_class=TEXT&date_string_format=yyyy-MM-dd HH:mm:ss.SSS&journal_mode=WAL", null, null, SQ),
-				url("sqlite:///x.db?timeout=0.5").gives("jdbc:sqlite:" + file("x.db") + "?busy_timeout=500&foreign_keys=true&transaction_mode=IMMEDIATE&date_class=TEXT&date_string_format=yyyy-MM-dd HH:mm:ss.SSS&journal_mode=WAL", null, null, SQ),
-				url("sqlite:///x.db?journal_mode=DELETE").gives("jdbc:sqlite:" + file("x.db") + "?journal_mode=DELETE&" + SQLITE_DEFAULTS, null, null, SQ),
-				url("sqlite:///x.db?foreign_keys=false&busy_timeout=100").gives("jdbc:sqlite:" + file("x.db") + "?foreign_keys=false&busy_timeout=100&transaction_mode=IMMEDIATE&date_class=TEXT&date_string_format=yyyy-MM-dd HH:mm:ss.SSS&journal_mode=WAL", null, null, SQ),
-				url("sqlite:///x.db?transaction_mode=DEFERRED").gives("jdbc:sqlite:" + file("x.db") + "?transaction_mode=DEFERRED&busy_timeout=30000&foreign_keys=true&date_class=TEXT&date_string_format=yyyy-MM-dd HH:mm:ss.SSS&journal_mode=WAL", null, null, SQ),
-				url("sqlite:///x.db?check_same_thread=false&isolation_level=AUTOCOMMIT").gives("jdbc:sqlite:" + file("x.db") + "?" + SQLITE_FILE_DEFAULTS, null, null, SQ),
-				url("sqlite://").givesMemory(SQLITE_DEFAULTS),
-				url("sqlite:///").givesMemory(SQLITE_DEFAULTS),
+				url("sqlite:///relative/path.db")
+					.gives("jdbc:sqlite:" + file("relative/path.db") + "?" + SQLITE_FILE_DEFAULTS, null, null, SQ),
+				url("sqlite+aiosqlite:///db/paig.db")
+					.gives("jdbc:sqlite:" + file("db/paig.db") + "?" + SQLITE_FILE_DEFAULTS, null, null, SQ),
+				url("sqlite+pysqlite:////absolute/path.db")
+					.gives("jdbc:sqlite:/absolute/path.db?" + SQLITE_FILE_DEFAULTS, null, null, SQ),
+				url("sqlite:///../up/./x.db").gives("jdbc:sqlite:" + file("../up/x.db") + "?" + SQLITE_FILE_DEFAULTS,
+						null, null, SQ),
+				url("sqlite:///dir%20with%20space/x.db")
+					.gives("jdbc:sqlite:" + file("dir with space/x.db") + "?" + SQLITE_FILE_DEFAULTS, null, null, SQ),
+				url("sqlite:///x.db?timeout=5").gives("jdbc:sqlite:" + file("x.db")
+						+ "?busy_timeout=5000&foreign_keys=true&transaction_mode=IMMEDIATE&date_class=TEXT&date_string_format=yyyy-MM-dd HH:mm:ss.SSS&journal_mode=WAL",
+						null, null, SQ),
+				url("sqlite:///x.db?timeout=0.5").gives("jdbc:sqlite:" + file("x.db")
+						+ "?busy_timeout=500&foreign_keys=true&transaction_mode=IMMEDIATE&date_class=TEXT&date_string_format=yyyy-MM-dd HH:mm:ss.SSS&journal_mode=WAL",
+						null, null, SQ),
+				url("sqlite:///x.db?journal_mode=DELETE")
+					.gives("jdbc:sqlite:" + file("x.db") + "?journal_mode=DELETE&" + SQLITE_DEFAULTS, null, null, SQ),
+				url("sqlite:///x.db?foreign_keys=false&busy_timeout=100").gives("jdbc:sqlite:" + file("x.db")
+						+ "?foreign_keys=false&busy_timeout=100&transaction_mode=IMMEDIATE&date_class=TEXT&date_string_format=yyyy-MM-dd HH:mm:ss.SSS&journal_mode=WAL",
+						null, null, SQ),
+				url("sqlite:///x.db?transaction_mode=DEFERRED").gives("jdbc:sqlite:" + file("x.db")
+						+ "?transaction_mode=DEFERRED&busy_timeout=30000&foreign_keys=true&date_class=TEXT&date_string_format=yyyy-MM-dd HH:mm:ss.SSS&journal_mode=WAL",
+						null, null, SQ),
+				url("sqlite:///x.db?check_same_thread=false&isolation_level=AUTOCOMMIT")
+					.gives("jdbc:sqlite:" + file("x.db") + "?" + SQLITE_FILE_DEFAULTS, null, null, SQ),
+				url("sqlite://").givesMemory(SQLITE_DEFAULTS), url("sqlite:///").givesMemory(SQLITE_DEFAULTS),
 				url("sqlite:///:memory:").givesMemory(SQLITE_DEFAULTS),
 				url("sqlite+aiosqlite://").givesMemory(SQLITE_DEFAULTS),
-				url("sqlite+pysqlite:///:memory:?timeout=1").givesMemory("busy_timeout=1000&foreign_keys=true&transaction_mode=IMMEDIATE&date_class=TEXT&date_string_format=yyyy-MM-dd HH:mm:ss.SSS"),
+				url("sqlite+pysqlite:///:memory:?timeout=1").givesMemory(
+						"busy_timeout=1000&foreign_keys=true&transaction_mode=IMMEDIATE&date_class=TEXT&date_string_format=yyyy-MM-dd HH:mm:ss.SSS"),
 				url("sqlite://?journal_mode=MEMORY").givesMemory("journal_mode=MEMORY&" + SQLITE_DEFAULTS),
 				// jdbc: URLs pass through untouched.
-				url("jdbc:postgresql://db:5432/app?user=u&password=p").gives("jdbc:postgresql://db:5432/app?user=u&password=p", null, null, PG),
-				url("jdbc:mysql://db:3306/app").withCredentials("u", "p").gives("jdbc:mysql://db:3306/app", "u", "p", MY),
+				url("jdbc:postgresql://db:5432/app?user=u&password=p")
+					.gives("jdbc:postgresql://db:5432/app?user=u&password=p", null, null, PG),
+				url("jdbc:mysql://db:3306/app").withCredentials("u", "p")
+					.gives("jdbc:mysql://db:3306/app", "u", "p", MY),
 				url("jdbc:sqlite:relative.db").gives("jdbc:sqlite:relative.db", null, null, SQ),
 				url("  jdbc:postgresql://[::1]/app  ").gives("jdbc:postgresql://[::1]/app", null, null, PG));
 	}
@@ -154,9 +230,7 @@ class JdbcTranslatorTests {
 	static List<Row> badUrls() {
 		return List.of(
 				// Empty, and not a URL.
-				url("").fails("it is empty"),
-				url("   ").fails("it is empty"),
-				url(null).fails("it is empty"),
+				url("").fails("it is empty"), url("   ").fails("it is empty"), url(null).fails("it is empty"),
 				url("db.example.com:5432/app").fails("does not start with 'dialect://'"),
 				url("postgresql:/db/app").fails("does not start with 'dialect://'"),
 				url("postgresql//u@db/app").fails("does not start with 'dialect://'"),
@@ -192,10 +266,12 @@ class JdbcTranslatorTests {
 				url("sqlite+aiosqlite://u:p@/x.db").fails("a SQLite URL has no host, port, user or password"),
 				url("sqlite://:8080/x.db").fails("a SQLite URL has no host, port, user or password"),
 				// Query parameters JDBC cannot honour.
-				url("postgresql://u@db/app?host=/var/run/postgresql").fails("'host' is not supported: JDBC cannot connect through a Unix socket"),
+				url("postgresql://u@db/app?host=/var/run/postgresql")
+					.fails("'host' is not supported: JDBC cannot connect through a Unix socket"),
 				url("postgresql://u@db/app?port=5433").fails("the query parameter 'port' is not supported"),
 				url("postgresql://u@db/app?client_encoding=latin1").fails("client_encoding 'latin1' is not supported"),
-				url("mysql://u@db/app?unix_socket=/tmp/mysql.sock").fails("JDBC cannot connect through a Unix socket ('unix_socket')"),
+				url("mysql://u@db/app?unix_socket=/tmp/mysql.sock")
+					.fails("JDBC cannot connect through a Unix socket ('unix_socket')"),
 				url("mysql://u@db/app?ssl_ca=/etc/ssl/ca.pem").fails("'ssl_ca' names a PEM file"),
 				url("mariadb://u@db/app?ssl_cert=c.pem").fails("'ssl_cert' names a PEM file"),
 				url("mariadb://u@db/app?ssl_key=k.pem").fails("'ssl_key' names a PEM file"),
@@ -207,7 +283,8 @@ class JdbcTranslatorTests {
 				// Bad values.
 				url("postgresql://u@db/app?sslmode=sometimes").fails("sslmode 'sometimes' is not known"),
 				url("postgresql://u@db/app?ssl=maybe").fails("sslmode 'maybe' is not known"),
-				url("postgresql://u@db/app?target_session_attrs=master").fails("target_session_attrs 'master' is not known"),
+				url("postgresql://u@db/app?target_session_attrs=master")
+					.fails("target_session_attrs 'master' is not known"),
 				url("mysql://u@db/app?ssl_mode=sometimes").fails("ssl_mode 'sometimes' is not known"),
 				url("postgresql://u@db/app?connect_timeout=ten").fails("'connect_timeout' is not a number of seconds"),
 				url("postgresql://u@db/app?timeout=NaN").fails("'timeout' is not a number of seconds"),
@@ -287,7 +364,8 @@ class JdbcTranslatorTests {
 			.isThrownBy(() -> this.translator.translate("postgresql+psycopg3://u:p@db/app", null, null))
 			.satisfies((ex) -> assertThat(ex.getAction())
 				.contains("asyncpg, psycopg, psycopg2, psycopg2cffi, psycopg_async, pg8000"))
-			.satisfies((ex) -> assertThat(ex.getMessage()).contains(String.join(", ", Dialect.POSTGRESQL.getPythonDrivers())));
+			.satisfies((ex) -> assertThat(ex.getMessage())
+				.contains(String.join(", ", Dialect.POSTGRESQL.getPythonDrivers())));
 		assertThatExceptionOfType(InvalidDatabaseUrlException.class)
 			.isThrownBy(() -> this.translator.translate("mariadb+nope://u:p@db/app", null, null))
 			.satisfies((ex) -> assertThat(ex.getMessage())
@@ -301,7 +379,8 @@ class JdbcTranslatorTests {
 	void unknownDialectMessageListsTheKnownOnes() {
 		assertThatExceptionOfType(InvalidDatabaseUrlException.class)
 			.isThrownBy(() -> this.translator.translate("oracle://u:p@db/app", null, null))
-			.satisfies((ex) -> assertThat(ex.getMessage()).contains("postgresql (or postgres), mysql, mariadb, sqlite"));
+			.satisfies(
+					(ex) -> assertThat(ex.getMessage()).contains("postgresql (or postgres), mysql, mariadb, sqlite"));
 	}
 
 	@Test
@@ -321,12 +400,11 @@ class JdbcTranslatorTests {
 
 	@Test
 	void sqliteOptionsSetTheDefaults() {
-		JdbcTranslator custom = new JdbcTranslator(
-				new SqliteOptions(Duration.ofMillis(1500), "TRUNCATE", false), null);
+		JdbcTranslator custom = new JdbcTranslator(new SqliteOptions(Duration.ofMillis(1500), "TRUNCATE", false), null);
 		assertThat(custom.translate("sqlite:///x.db", null, null).jdbcUrl()).isEqualTo("jdbc:sqlite:" + file("x.db")
 				+ "?busy_timeout=1500&foreign_keys=false&transaction_mode=IMMEDIATE&date_class=TEXT&date_string_format=yyyy-MM-dd HH:mm:ss.SSS&journal_mode=TRUNCATE");
-		assertThat(custom.translate("sqlite://", null, null).jdbcUrl())
-			.endsWith("?mode=memory&cache=shared&busy_timeout=1500&foreign_keys=false&transaction_mode=IMMEDIATE&date_class=TEXT&date_string_format=yyyy-MM-dd HH:mm:ss.SSS");
+		assertThat(custom.translate("sqlite://", null, null).jdbcUrl()).endsWith(
+				"?mode=memory&cache=shared&busy_timeout=1500&foreign_keys=false&transaction_mode=IMMEDIATE&date_class=TEXT&date_string_format=yyyy-MM-dd HH:mm:ss.SSS");
 	}
 
 	@Test
@@ -335,13 +413,15 @@ class JdbcTranslatorTests {
 			.parse("postgresql+asyncpg://paig:s3cr%40t@db:5432/app?sslpassword=k3y&application_name=api");
 		assertThat(url.getPassword()).isEqualTo("s3cr@t");
 		assertThat(url).hasToString("postgresql+asyncpg://paig:****@db:5432/app?sslpassword=****&application_name=api");
-		assertThat(DatabaseUrl.parse("mysql://:p@[::1]/app?password=q")).hasToString("mysql://:****@[::1]/app?password=****");
+		assertThat(DatabaseUrl.parse("mysql://:p@[::1]/app?password=q"))
+			.hasToString("mysql://:****@[::1]/app?password=****");
 		assertThat(DatabaseUrl.parse("sqlite:///x.db")).hasToString("sqlite:///x.db");
 	}
 
 	@Test
 	void jdbcSettingsToStringMasksThePassword() {
-		JdbcSettings settings = this.translator.translate("postgresql://paig:s3cret@db/app?sslpassword=k3y", null, null);
+		JdbcSettings settings = this.translator.translate("postgresql://paig:s3cret@db/app?sslpassword=k3y", null,
+				null);
 		assertThat(settings).hasToString(
 				"postgresql://paig:****@db/app?sslpassword=**** -> jdbc:postgresql://db:5432/app?sslpassword=**** as 'paig'");
 		assertThat(settings.toString()).doesNotContain("s3cret").doesNotContain("k3y");
@@ -355,13 +435,15 @@ class JdbcTranslatorTests {
 	}
 
 	static List<String> urlsWithASecret() {
-		return List.of("postgresql://paig:s3cret@db/app?sslpassword=s3cret",
-				"mysql+pymysql://paig:s3cret@[::1]:0/app", "mysql://paig@db:s3cret/app",
-				"sqlite:///x.db?password=s3cret", "sqlite://paig:s3cret@/x.db", "oracle://paig:s3cret@db/app",
-				"jdbc:postgresql://paig:s3cret@db/app?password=s3cret", "jdbc:sqlserver://db;user=sa;password=s3cret",
-				// An unencoded '/' before the user info (a third slash, or one in the user) makes it the database.
+		return List.of("postgresql://paig:s3cret@db/app?sslpassword=s3cret", "mysql+pymysql://paig:s3cret@[::1]:0/app",
+				"mysql://paig@db:s3cret/app", "sqlite:///x.db?password=s3cret", "sqlite://paig:s3cret@/x.db",
+				"oracle://paig:s3cret@db/app", "jdbc:postgresql://paig:s3cret@db/app?password=s3cret",
+				"jdbc:sqlserver://db;user=sa;password=s3cret",
+				// An unencoded '/' before the user info (a third slash, or one in the
+				// user) makes it the database.
 				"postgresql:///paig:s3cret@db/app", "mysql://team/paig:s3cret@db/app",
-				// A secret parameter whose name holds a character other than a letter, '_' or '.'.
+				// A secret parameter whose name holds a character other than a letter,
+				// '_' or '.'.
 				"postgresql://paig@db/app?db-password=s3cret", "mysql://paig@db/app?password2=s3cret",
 				// Oracle's own user/password form, refused because the driver is absent.
 				"jdbc:oracle:thin:paig/s3cret@db:1521/XE");

@@ -16,10 +16,10 @@ import org.jspecify.annotations.Nullable;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * The checks themselves, on a runner and its database; {@link MigrationChecks} runs them as tests. Each
- * failure names the revision and the object that differs.
+ * The checks themselves, on a runner and its database; {@link MigrationChecks} runs them
+ * as tests. Each failure names the revision and the object that differs.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public class MigrationCheckKit {
 
@@ -33,7 +33,8 @@ public class MigrationCheckKit {
 	 * Create the kit.
 	 * @param runner the runner whose revisions to check
 	 * @param dataSource its database
-	 * @param comparison compares the JPA entities with the database, or {@code null} without JPA
+	 * @param comparison compares the JPA entities with the database, or {@code null}
+	 * without JPA
 	 */
 	public MigrationCheckKit(MigrationRunner runner, DataSource dataSource, @Nullable SchemaComparison comparison) {
 		this.runner = runner;
@@ -42,8 +43,8 @@ public class MigrationCheckKit {
 	}
 
 	/**
-	 * The history is one line: every revision's parent is the one before it, every parent exists, no two
-	 * revisions share an id.
+	 * The history is one line: every revision's parent is the one before it, every parent
+	 * exists, no two revisions share an id.
 	 */
 	public void singleHead() {
 		RevisionHistory history;
@@ -85,13 +86,15 @@ public class MigrationCheckKit {
 		}
 		MigrationStatus status = this.runner.status();
 		if (!status.isUpToDate()) {
-			throw new AssertionFailedError("After 'upgrade head' revisions are still pending: " + status.getPendingRevisions());
+			throw new AssertionFailedError(
+					"After 'upgrade head' revisions are still pending: " + status.getPendingRevisions());
 		}
 	}
 
 	/**
-	 * From base (or a given revision), for each revision in turn: upgrade one, downgrade one, upgrade one
-	 * again; the schema after each downgrade is the schema before that upgrade.
+	 * From base (or a given revision), for each revision in turn: upgrade one, downgrade
+	 * one, upgrade one again; the schema after each downgrade is the schema before that
+	 * upgrade.
 	 * @param startAt the revision to start from, or {@code null} for base
 	 */
 	public void stairway(@Nullable String startAt) {
@@ -106,7 +109,11 @@ public class MigrationCheckKit {
 		for (Revision revision : revisions.subList(first, revisions.size())) {
 			if (!revision.isReversible()) {
 				throw new AssertionFailedError("Revision " + revision + " has no rollback for changeset(s) "
-						+ revision.changeSets().stream().filter((changeSet) -> !changeSet.hasRollback()).map((c) -> c.id()).toList()
+						+ revision.changeSets()
+							.stream()
+							.filter((changeSet) -> !changeSet.hasRollback())
+							.map((c) -> c.id())
+							.toList()
 						+ ": it cannot be downgraded.");
 			}
 			List<String> differences;
@@ -149,18 +156,20 @@ public class MigrationCheckKit {
 	}
 
 	/**
-	 * At head, the JPA entities and the database agree (the comparison of {@code db check}).
+	 * At head, the JPA entities and the database agree (the comparison of
+	 * {@code db check}).
 	 */
 	public void modelsMatchSchema() {
 		if (this.comparison == null) {
-			throw new AssertionFailedError("There are no JPA entities to compare with (no Hibernate EntityManagerFactory).");
+			throw new AssertionFailedError(
+					"There are no JPA entities to compare with (no Hibernate EntityManagerFactory).");
 		}
 		this.runner.upgrade("head");
 		SchemaComparison.Result result = this.comparison.compare("check");
 		if (!result.isEmpty()) {
-			throw new AssertionFailedError("The JPA entities and the database at head differ: "
-					+ String.join("; ", result.differences())
-					+ ". Write a revision for them: db revision --autogenerate -m \"...\"");
+			throw new AssertionFailedError(
+					"The JPA entities and the database at head differ: " + String.join("; ", result.differences())
+							+ ". Write a revision for them: db revision --autogenerate -m \"...\"");
 		}
 	}
 
@@ -171,8 +180,8 @@ public class MigrationCheckKit {
 				this.runner.downgrade("base");
 			}
 			catch (MigrationException ex) {
-				throw new AssertionFailedError("Could not bring the database back to base to start the check: "
-						+ ex.getDescription(), ex);
+				throw new AssertionFailedError(
+						"Could not bring the database back to base to start the check: " + ex.getDescription(), ex);
 			}
 		}
 	}
@@ -182,7 +191,8 @@ public class MigrationCheckKit {
 			step.run();
 		}
 		catch (MigrationException ex) {
-			throw new AssertionFailedError("Revision " + revision + ": " + what + " failed: " + ex.getDescription(), ex);
+			throw new AssertionFailedError("Revision " + revision + ": " + what + " failed: " + ex.getDescription(),
+					ex);
 		}
 	}
 

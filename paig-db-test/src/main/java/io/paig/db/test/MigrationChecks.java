@@ -20,10 +20,11 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.util.ClassUtils;
 
 /**
- * The migration checks every project should run in CI, as pytest-alembic gives Python teams, each a test
- * of its own: the history is one line, an empty database upgrades to head, every revision downgrades and
- * upgrades again leaving the schema as it was (the stairway), {@code downgrade base} leaves nothing behind,
- * and the JPA entities match the schema at head.
+ * The migration checks every project should run in CI, as pytest-alembic gives Python
+ * teams, each a test of its own: the history is one line, an empty database upgrades to
+ * head, every revision downgrades and upgrades again leaving the schema as it was (the
+ * stairway), {@code downgrade base} leaves nothing behind, and the JPA entities match the
+ * schema at head.
  *
  * <pre>
  * &#64;MigrationTest
@@ -31,9 +32,10 @@ import org.springframework.util.ClassUtils;
  * }
  * </pre>
  *
- * Override {@link #skippedChecks()} or {@link #stairwayStartsAt()} for histories that predate the kit.
+ * Override {@link #skippedChecks()} or {@link #stairwayStartsAt()} for histories that
+ * predate the kit.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public abstract class MigrationChecks {
@@ -60,7 +62,8 @@ public abstract class MigrationChecks {
 	}
 
 	/**
-	 * The revision the stairway starts after, for revisions older than the kit that cannot be reverted.
+	 * The revision the stairway starts after, for revisions older than the kit that
+	 * cannot be reverted.
 	 * @return a revision (or unique prefix), or {@code null} to start at base
 	 */
 	protected @Nullable String stairwayStartsAt() {
@@ -108,7 +111,8 @@ public abstract class MigrationChecks {
 				|| !ClassUtils.isPresent("org.hibernate.SessionFactory", getClass().getClassLoader())) {
 			return null;
 		}
-		var factories = this.context.getBeanProvider(org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean.class);
+		var factories = this.context
+			.getBeanProvider(org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean.class);
 		var factory = factories.getIfUnique();
 		JdbcConnectionDetails details = this.context.getBeanProvider(JdbcConnectionDetails.class).getIfUnique();
 		if (factory == null || details == null) {

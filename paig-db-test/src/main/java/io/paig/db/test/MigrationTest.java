@@ -12,14 +12,16 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
- * A test of an application's migrations: its context with the DataSource and the migration runner, no web
- * server and no migration at start-up (the checks run them). The database is whatever the test's own
- * configuration names ({@code database.url}, a Testcontainers {@code @ServiceConnection}); without one, a
- * SQLite file in a temporary folder, never the application's own default file. Put it on a class that
- * extends {@link MigrationChecks}. The context is closed after the class: the database it points at is often
- * the class's own and dropped with it, and a cached context's pool would go on trying to reach it.
+ * A test of an application's migrations: its context with the DataSource and the
+ * migration runner, no web server and no migration at start-up (the checks run them). The
+ * database is whatever the test's own configuration names ({@code database.url}, a
+ * Testcontainers {@code @ServiceConnection}); without one, a SQLite file in a temporary
+ * folder, never the application's own default file. Put it on a class that extends
+ * {@link MigrationChecks}. The context is closed after the class: the database it points
+ * at is often the class's own and dropped with it, and a cached context's pool would go
+ * on trying to reach it.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

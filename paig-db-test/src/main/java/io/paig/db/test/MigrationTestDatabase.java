@@ -17,10 +17,11 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Gives a {@link MigrationTest} without a database of its own a SQLite file in a temporary folder, so that
- * the checks never touch the database the application's own configuration names.
+ * Gives a {@link MigrationTest} without a database of its own a SQLite file in a
+ * temporary folder, so that the checks never touch the database the application's own
+ * configuration names.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class MigrationTestDatabase implements ContextCustomizerFactory {
 
@@ -38,9 +39,12 @@ class MigrationTestDatabase implements ContextCustomizerFactory {
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration configuration) {
-			// The application's own database.url (its application.yaml, say) may name a database with data in
-			// it: the checks downgrade to base. Only a database.url the test itself gives (inlined or dynamic
-			// test properties, above this source) or a @ServiceConnection is used; otherwise a temporary file.
+			// The application's own database.url (its application.yaml, say) may name a
+			// database with data in
+			// it: the checks downgrade to base. Only a database.url the test itself gives
+			// (inlined or dynamic
+			// test properties, above this source) or a @ServiceConnection is used;
+			// otherwise a temporary file.
 			ConfigurableEnvironment environment = context.getEnvironment();
 			try {
 				Path folder = Files.createTempDirectory("paig-db-migration-test");

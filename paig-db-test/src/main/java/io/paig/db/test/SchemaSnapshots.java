@@ -31,11 +31,11 @@ import liquibase.structure.core.Table;
 import liquibase.structure.core.UniqueConstraint;
 
 /**
- * The schema of a database at a moment (tables, columns with types and nullability, primary keys, indexes,
- * unique constraints, foreign keys), taken with Liquibase's own snapshot, and what differs between two.
- * The history tables are left out.
+ * The schema of a database at a moment (tables, columns with types and nullability,
+ * primary keys, indexes, unique constraints, foreign keys), taken with Liquibase's own
+ * snapshot, and what differs between two. The history tables are left out.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class SchemaSnapshots {
 
@@ -50,8 +50,8 @@ final class SchemaSnapshots {
 	}
 
 	/**
-	 * Take a snapshot. It keeps its connection until closed: Liquibase asks its database about itself when
-	 * it compares.
+	 * Take a snapshot. It keeps its connection until closed: Liquibase asks its database
+	 * about itself when it compares.
 	 */
 	Snapshot take() {
 		Connection connection = null;
@@ -63,7 +63,8 @@ final class SchemaSnapshots {
 					Index.class, UniqueConstraint.class, ForeignKey.class);
 			DatabaseSnapshot snapshot = SnapshotGeneratorFactory.getInstance()
 				.createSnapshot(new CatalogAndSchema(null, null).customize(database), database, control);
-			// Liquibase left a transaction open: end it, so that the held connection blocks no writer (SQLite).
+			// Liquibase left a transaction open: end it, so that the held connection
+			// blocks no writer (SQLite).
 			connection.rollback();
 			connection.setAutoCommit(true);
 			return new Snapshot(snapshot, connection);
@@ -106,11 +107,17 @@ final class SchemaSnapshots {
 	List<String> differences(Snapshot before, Snapshot after) {
 		try {
 			DiffResult diff = DiffGeneratorFactory.getInstance()
-				.compare(before.snapshot(), after.snapshot(), new CompareControl(new HashSet<>(List.of(Table.class, Column.class,
-						PrimaryKey.class, Index.class, UniqueConstraint.class, ForeignKey.class))));
+				.compare(before.snapshot(), after.snapshot(), new CompareControl(new HashSet<>(List.of(Table.class,
+						Column.class, PrimaryKey.class, Index.class, UniqueConstraint.class, ForeignKey.class))));
 			List<String> differences = new ArrayList<>();
-			diff.getMissingObjects().stream().filter(this::counts).forEach((object) -> differences.add("gone: " + describe(object)));
-			diff.getUnexpectedObjects().stream().filter(this::counts).forEach((object) -> differences.add("left behind: " + describe(object)));
+			diff.getMissingObjects()
+				.stream()
+				.filter(this::counts)
+				.forEach((object) -> differences.add("gone: " + describe(object)));
+			diff.getUnexpectedObjects()
+				.stream()
+				.filter(this::counts)
+				.forEach((object) -> differences.add("left behind: " + describe(object)));
 			diff.getChangedObjects().forEach((object, changes) -> {
 				if (counts(object)) {
 					differences.add("changed: " + describe(object) + " " + changes.getDifferences());

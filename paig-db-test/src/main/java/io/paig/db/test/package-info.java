@@ -1,5 +1,6 @@
 /**
- * The migration checks every project should run in CI: {@code @MigrationTest} and {@link MigrationChecks}.
+ * The migration checks every project should run in CI: {@code @MigrationTest} and
+ * {@link MigrationChecks}.
  */
 @NullMarked
 package io.paig.db.test;

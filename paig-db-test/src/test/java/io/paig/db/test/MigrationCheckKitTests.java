@@ -31,10 +31,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * Tests for {@link MigrationCheckKit}: each check passes on a sound history and fails, naming the revision
- * and the object, on a history built to break it.
+ * Tests for {@link MigrationCheckKit}: each check passes on a sound history and fails,
+ * naming the revision and the object, on a history built to break it.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class MigrationCheckKitTests {
 
@@ -130,8 +130,8 @@ class MigrationCheckKitTests {
 
 	@Test
 	void rollbackThatLeavesAColumnBehindFailsTheStairwayNamingIt() {
-		Changelogs changelogs = new Changelogs(this.temp.resolve("changelog")).revision("bbbb00000001", "create users",
-				USERS)
+		Changelogs changelogs = new Changelogs(this.temp.resolve("changelog"))
+			.revision("bbbb00000001", "create users", USERS)
 			.revision("bbbb00000002", "sloppy rollback", EMAIL + """
 					      rollback:
 					        - sql: { sql: "select 1" }
@@ -157,14 +157,14 @@ class MigrationCheckKitTests {
 
 	@Test
 	void stairwayCanStartAfterOldRevisions() {
-		Changelogs changelogs = new Changelogs(this.temp.resolve("changelog")).revision("cccc00000001", "old raw sql",
-				"""
-						  - changeSet:
-						      id: raw
-						      author: paig
-						      changes:
-						        - sql: { sql: "create table legacy (id int)" }
-						""")
+		Changelogs changelogs = new Changelogs(this.temp.resolve("changelog"))
+			.revision("cccc00000001", "old raw sql", """
+					  - changeSet:
+					      id: raw
+					      author: paig
+					      changes:
+					        - sql: { sql: "create table legacy (id int)" }
+					""")
 			.revision("cccc00000002", "create users", USERS);
 		MigrationCheckKit kit = kit(changelogs);
 		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(() -> kit.stairway(null));
@@ -175,9 +175,9 @@ class MigrationCheckKitTests {
 	void entityWithNoMigrationFailsTheModelCheckNamingIt() {
 		Changelogs changelogs = sound();
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(PaigDatabaseAutoConfiguration.class,
-					DataSourceAutoConfiguration.class, PaigMigrationAutoConfiguration.class,
-					HibernateJpaAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(PaigDatabaseAutoConfiguration.class, DataSourceAutoConfiguration.class,
+							PaigMigrationAutoConfiguration.class, HibernateJpaAutoConfiguration.class))
 			.withUserConfiguration(OrphanEntity.class)
 			.withPropertyValues("database.url=sqlite:///" + this.temp.resolve("model.db"),
 					"database.migration.changelog=" + changelogs.location(), "database.migration.on-startup=none")

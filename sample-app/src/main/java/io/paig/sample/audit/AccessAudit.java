@@ -17,20 +17,22 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * One access audit written by PAIG's shield, table {@code access_audits}: plain, JSON
- * ({@code context}, {@code masked_traits}, {@code messages}, {@code paig_policy_ids}, {@code traits}) and
- * double ({@code event_time}) columns, with no status or create/update times. The JSON columns are
- * declared {@code json} on every database: PostgreSQL's {@code json} (not {@code jsonb}), MariaDB's alias
- * for {@code longtext}, SQLite's {@code JSON}.
+ * ({@code context}, {@code masked_traits}, {@code messages}, {@code paig_policy_ids},
+ * {@code traits}) and double ({@code event_time}) columns, with no status or
+ * create/update times. The JSON columns are declared {@code json} on every database:
+ * PostgreSQL's {@code json} (not {@code jsonb}), MariaDB's alias for {@code longtext},
+ * SQLite's {@code JSON}.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @Entity
-@Table(name = "access_audits", indexes = { @Index(name = "ix_access_audits_app_name", columnList = "app_name"),
-		@Index(name = "ix_access_audits_id", columnList = "id"),
-		@Index(name = "ix_access_audits_request_type", columnList = "request_type"),
-		@Index(name = "ix_access_audits_result", columnList = "result"),
-		@Index(name = "ix_access_audits_thread_id", columnList = "thread_id"),
-		@Index(name = "ix_access_audits_user_id", columnList = "user_id") })
+@Table(name = "access_audits",
+		indexes = { @Index(name = "ix_access_audits_app_name", columnList = "app_name"),
+				@Index(name = "ix_access_audits_id", columnList = "id"),
+				@Index(name = "ix_access_audits_request_type", columnList = "request_type"),
+				@Index(name = "ix_access_audits_result", columnList = "result"),
+				@Index(name = "ix_access_audits_thread_id", columnList = "thread_id"),
+				@Index(name = "ix_access_audits_user_id", columnList = "user_id") })
 public class AccessAudit {
 
 	@Id

@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Writes and reads access audits over HTTP at {@code /api/access-audits}, newest first. An audit is a
- * record of what happened: there is no update.
+ * Writes and reads access audits over HTTP at {@code /api/access-audits}, newest first.
+ * An audit is a record of what happened: there is no update.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @RestController
 @RequestMapping("/api/access-audits")

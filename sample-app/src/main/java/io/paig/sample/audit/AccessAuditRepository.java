@@ -5,7 +5,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 /**
  * Stored access audits.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public interface AccessAuditRepository extends JpaRepository<AccessAudit, Integer> {
 

@@ -11,10 +11,10 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
 /**
- * An AI application governed by PAIG, table {@code ai_application}. Its configuration and policies refer
- * to it with ON DELETE CASCADE: deleting it deletes them.
+ * An AI application governed by PAIG, table {@code ai_application}. Its configuration and
+ * policies refer to it with ON DELETE CASCADE: deleting it deletes them.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @Entity
 @Table(name = "ai_application",

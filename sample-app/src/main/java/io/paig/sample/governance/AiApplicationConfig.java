@@ -18,10 +18,10 @@ import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;
 
 /**
- * Who may and may not use an AI application, table {@code ai_application_config}: one row per application,
- * deleted with it (ON DELETE CASCADE).
+ * Who may and may not use an AI application, table {@code ai_application_config}: one row
+ * per application, deleted with it (ON DELETE CASCADE).
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @Entity
 @Table(name = "ai_application_config",

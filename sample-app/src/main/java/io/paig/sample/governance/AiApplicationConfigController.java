@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Reads and writes an AI application's configuration over HTTP at
  * {@code /api/ai-applications/{id}/config}: {@code PUT} creates it or replaces its lists.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @RestController
 @RequestMapping("/api/ai-applications/{applicationId}/config")
@@ -38,8 +38,7 @@ class AiApplicationConfigController {
 	AiApplicationConfig put(@PathVariable int applicationId, @RequestBody AiApplicationConfig changes) {
 		AiApplication application = this.applications.findById(applicationId)
 			.orElseThrow(() -> Requests.notFound("AI application", applicationId));
-		AiApplicationConfig config = this.configs.configOf(applicationId)
-			.orElseGet(AiApplicationConfig::new);
+		AiApplicationConfig config = this.configs.configOf(applicationId).orElseGet(AiApplicationConfig::new);
 		config.setApplication(application);
 		config.setAllowedUsers(changes.getAllowedUsers());
 		config.setAllowedGroups(changes.getAllowedGroups());

@@ -9,12 +9,13 @@ import org.springframework.data.jpa.repository.Query;
 /**
  * Stored AI application configurations.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public interface AiApplicationConfigRepository extends JpaRepository<AiApplicationConfig, Integer> {
 
 	/**
-	 * The configuration of an application: its first row, as the schema does not keep it to one.
+	 * The configuration of an application: its first row, as the schema does not keep it
+	 * to one.
 	 * @param applicationId the application's id
 	 * @return its configuration, if it has one
 	 */

@@ -17,10 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Reads and writes AI applications over HTTP at {@code /api/ai-applications}. Deleting one deletes its
- * configuration and policies: the database does it (ON DELETE CASCADE).
+ * Reads and writes AI applications over HTTP at {@code /api/ai-applications}. Deleting
+ * one deletes its configuration and policies: the database does it (ON DELETE CASCADE).
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @RestController
 @RequestMapping("/api/ai-applications")

@@ -20,11 +20,12 @@ import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;
 
 /**
- * What an AI application does with prompts and replies for some users, groups, roles and tags, table
- * {@code ai_application_policy}; deleted with its application (ON DELETE CASCADE). The three permission
- * columns share PostgreSQL's enum type {@code permissiontype}.
+ * What an AI application does with prompts and replies for some users, groups, roles and
+ * tags, table {@code ai_application_policy}; deleted with its application (ON DELETE
+ * CASCADE). The three permission columns share PostgreSQL's enum type
+ * {@code permissiontype}.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @Entity
 @Table(name = "ai_application_policy",

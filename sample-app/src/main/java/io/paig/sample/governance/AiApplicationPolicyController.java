@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Reads and writes an AI application's policies over HTTP at
  * {@code /api/ai-applications/{id}/policies}.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @RestController
 @RequestMapping("/api/ai-applications/{applicationId}/policies")

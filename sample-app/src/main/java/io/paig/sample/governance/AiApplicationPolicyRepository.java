@@ -9,7 +9,7 @@ import org.springframework.data.jpa.repository.Query;
 /**
  * Stored AI application policies.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public interface AiApplicationPolicyRepository extends JpaRepository<AiApplicationPolicy, Integer> {
 

@@ -5,7 +5,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 /**
  * Stored AI applications.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public interface AiApplicationRepository extends JpaRepository<AiApplication, Integer> {
 

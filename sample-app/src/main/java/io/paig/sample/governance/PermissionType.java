@@ -1,10 +1,10 @@
 package io.paig.sample.governance;
 
 /**
- * What a policy does with a prompt or a reply; PostgreSQL's enum type {@code permissiontype}, whose labels
- * are these names.
+ * What a policy does with a prompt or a reply; PostgreSQL's enum type
+ * {@code permissiontype}, whose labels are these names.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public enum PermissionType {
 

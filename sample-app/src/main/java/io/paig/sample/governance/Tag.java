@@ -9,14 +9,16 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
 /**
- * A tag that policies name, such as {@code EMAIL} or {@code TOXIC}; PAIG's revisions insert 30
- * {@link TagType#SYSTEM_DEFINED} ones.
+ * A tag that policies name, such as {@code EMAIL} or {@code TOXIC}; PAIG's revisions
+ * insert 30 {@link TagType#SYSTEM_DEFINED} ones.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @Entity
-@Table(name = "tag", indexes = { @Index(name = "ix_tag_create_time", columnList = "create_time"),
-		@Index(name = "ix_tag_id", columnList = "id"), @Index(name = "ix_tag_update_time", columnList = "update_time") })
+@Table(name = "tag",
+		indexes = { @Index(name = "ix_tag_create_time", columnList = "create_time"),
+				@Index(name = "ix_tag_id", columnList = "id"),
+				@Index(name = "ix_tag_update_time", columnList = "update_time") })
 public class Tag extends BaseEntity {
 
 	@Column(name = "name", nullable = false, length = 255)

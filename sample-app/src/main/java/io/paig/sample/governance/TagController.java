@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Reads and writes tags over HTTP at {@code /api/tags}, the ones PAIG's revisions insert included. New
- * tags are {@link TagType#USER_DEFINED} unless the body says otherwise.
+ * Reads and writes tags over HTTP at {@code /api/tags}, the ones PAIG's revisions insert
+ * included. New tags are {@link TagType#USER_DEFINED} unless the body says otherwise.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @RestController
 @RequestMapping("/api/tags")

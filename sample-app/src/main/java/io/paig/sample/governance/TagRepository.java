@@ -5,7 +5,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 /**
  * Stored tags.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public interface TagRepository extends JpaRepository<Tag, Integer> {
 

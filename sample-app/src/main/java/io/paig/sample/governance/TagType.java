@@ -3,7 +3,7 @@ package io.paig.sample.governance;
 /**
  * Who made a tag; PostgreSQL's enum type {@code tagtype}, whose labels are these names.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public enum TagType {
 

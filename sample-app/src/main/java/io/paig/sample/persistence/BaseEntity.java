@@ -16,17 +16,18 @@ import jakarta.persistence.PreUpdate;
 import org.hibernate.annotations.FractionalSeconds;
 
 /**
- * The columns every PAIG table shares (PAIG's {@code BaseSQLModel}): an {@code id} counted up by the
- * database, a {@code status} (1 for active) and {@code create_time}/{@code update_time}, set in UTC when a
- * row is inserted and updated. Tables where the times may be null override them with
- * {@code @AttributeOverride}.
+ * The columns every PAIG table shares (PAIG's {@code BaseSQLModel}): an {@code id}
+ * counted up by the database, a {@code status} (1 for active) and
+ * {@code create_time}/{@code update_time}, set in UTC when a row is inserted and updated.
+ * Tables where the times may be null override them with {@code @AttributeOverride}.
  * <p>
- * The times are whole seconds ({@code @FractionalSeconds(0)}): PAIG's {@code DateTime} columns are
- * {@code DATETIME} on MySQL/MariaDB, which keeps no fraction, and {@code timestamp} on PostgreSQL, whose
- * default precision Hibernate cannot be told to leave unsaid on one database only. Seconds match MariaDB's
- * schema exactly, and PostgreSQL's columns hold them as they are.
+ * The times are whole seconds ({@code @FractionalSeconds(0)}): PAIG's {@code DateTime}
+ * columns are {@code DATETIME} on MySQL/MariaDB, which keeps no fraction, and
+ * {@code timestamp} on PostgreSQL, whose default precision Hibernate cannot be told to
+ * leave unsaid on one database only. Seconds match MariaDB's schema exactly, and
+ * PostgreSQL's columns hold them as they are.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @MappedSuperclass
 public abstract class BaseEntity {
@@ -61,7 +62,8 @@ public abstract class BaseEntity {
 	}
 
 	private static LocalDateTime now() {
-		// whole seconds, what MariaDB's DATETIME keeps: what is returned is what was stored, on every database
+		// whole seconds, what MariaDB's DATETIME keeps: what is returned is what was
+		// stored, on every database
 		return LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
 	}
 

@@ -7,11 +7,11 @@ import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
 /**
- * Stores a list of strings as one comma-separated {@code VARCHAR}, as PAIG's {@code CommaSeparatedList}
- * column type does: {@code ["a", "b"]} is {@code "a,b"}, an empty list is an empty string and {@code null}
- * stays {@code null}.
+ * Stores a list of strings as one comma-separated {@code VARCHAR}, as PAIG's
+ * {@code CommaSeparatedList} column type does: {@code ["a", "b"]} is {@code "a,b"}, an
+ * empty list is an empty string and {@code null} stays {@code null}.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @Converter
 public class CommaSeparatedListConverter implements AttributeConverter<List<String>, String> {
@@ -23,8 +23,8 @@ public class CommaSeparatedListConverter implements AttributeConverter<List<Stri
 		}
 		for (String value : values) {
 			if (value == null || value.indexOf(',') >= 0) {
-				throw new CommaInValueException("'" + value + "' cannot be stored in a comma-separated list: "
-						+ "give values without commas.");
+				throw new CommaInValueException(
+						"'" + value + "' cannot be stored in a comma-separated list: " + "give values without commas.");
 			}
 		}
 		return String.join(",", values);
@@ -39,7 +39,8 @@ public class CommaSeparatedListConverter implements AttributeConverter<List<Stri
 	}
 
 	/**
-	 * A value that holds a comma (or is {@code null}), which a comma-separated list cannot keep apart.
+	 * A value that holds a comma (or is {@code null}), which a comma-separated list
+	 * cannot keep apart.
 	 */
 	public static class CommaInValueException extends IllegalArgumentException {
 

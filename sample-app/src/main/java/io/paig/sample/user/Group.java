@@ -10,11 +10,12 @@ import jakarta.persistence.Table;
 /**
  * A group of users, table {@code "group"} (a reserved word, so quoted).
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @Entity
-@Table(name = "\"group\"", indexes = { @Index(name = "ix_group_id", columnList = "id"),
-		@Index(name = "ix_group_name", columnList = "name", unique = true) })
+@Table(name = "\"group\"",
+		indexes = { @Index(name = "ix_group_id", columnList = "id"),
+				@Index(name = "ix_group_name", columnList = "name", unique = true) })
 @AttributeOverride(name = "createTime", column = @Column(name = "create_time"))
 @AttributeOverride(name = "updateTime", column = @Column(name = "update_time"))
 public class Group extends BaseEntity {

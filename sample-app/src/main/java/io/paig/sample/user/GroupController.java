@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Reads and writes groups and their members over HTTP at {@code /api/groups} and
  * {@code /api/groups/{id}/members}.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @RestController
 @RequestMapping("/api/groups")

@@ -13,10 +13,10 @@ import jakarta.persistence.Table;
 
 /**
  * A user's membership of a group, table {@code group_member}: one row per group and user
- * ({@code idx_group_user}). Its foreign keys have no ON DELETE: a user or group with members is deleted
- * after its memberships.
+ * ({@code idx_group_user}). Its foreign keys have no ON DELETE: a user or group with
+ * members is deleted after its memberships.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @Entity
 @Table(name = "group_member",

@@ -10,7 +10,7 @@ import org.springframework.data.jpa.repository.Query;
 /**
  * Stored group memberships.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public interface GroupMemberRepository extends JpaRepository<GroupMember, Integer> {
 

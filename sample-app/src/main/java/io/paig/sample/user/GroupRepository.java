@@ -5,7 +5,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 /**
  * Stored groups.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public interface GroupRepository extends JpaRepository<Group, Integer> {
 

@@ -8,11 +8,11 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * Hashes user passwords with PBKDF2 (HMAC-SHA256) and a random salt before they are stored, as
- * {@code pbkdf2_sha256$<iterations>$<salt>$<hash>}, which fits the 255 characters of the
- * {@code password} column.
+ * Hashes user passwords with PBKDF2 (HMAC-SHA256) and a random salt before they are
+ * stored, as {@code pbkdf2_sha256$<iterations>$<salt>$<hash>}, which fits the 255
+ * characters of the {@code password} column.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class PasswordHasher {
 

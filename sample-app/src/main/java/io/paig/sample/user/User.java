@@ -10,14 +10,15 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
 /**
- * A PAIG user, table {@code "user"} (a reserved word, so quoted). Its password is written, hashed, and
- * never read back: it appears in no response body.
+ * A PAIG user, table {@code "user"} (a reserved word, so quoted). Its password is
+ * written, hashed, and never read back: it appears in no response body.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @Entity
-@Table(name = "\"user\"", indexes = { @Index(name = "ix_user_id", columnList = "id"),
-		@Index(name = "ix_user_username", columnList = "username", unique = true) })
+@Table(name = "\"user\"",
+		indexes = { @Index(name = "ix_user_id", columnList = "id"),
+				@Index(name = "ix_user_username", columnList = "username", unique = true) })
 @AttributeOverride(name = "createTime", column = @Column(name = "create_time"))
 @AttributeOverride(name = "updateTime", column = @Column(name = "update_time"))
 public class User extends BaseEntity {

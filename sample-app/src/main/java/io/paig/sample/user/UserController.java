@@ -17,10 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Reads and writes users over HTTP at {@code /api/users}. Passwords are hashed before they are stored and
- * never returned.
+ * Reads and writes users over HTTP at {@code /api/users}. Passwords are hashed before
+ * they are stored and never returned.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @RestController
 @RequestMapping("/api/users")

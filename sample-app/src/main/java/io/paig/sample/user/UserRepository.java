@@ -5,7 +5,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 /**
  * Stored users.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public interface UserRepository extends JpaRepository<User, Integer> {
 

@@ -9,18 +9,19 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Turns what the database refuses into problem details: a broken unique or foreign key is a 409 naming the
- * constraint, a value a column cannot take is a 400.
+ * Turns what the database refuses into problem details: a broken unique or foreign key is
+ * a 409 naming the constraint, a value a column cannot take is a 400.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail conflict(DataIntegrityViolationException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The database refused the change: "
-				+ ex.getMostSpecificCause().getMessage() + ". Check that names are unique and that referred rows exist.");
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"The database refused the change: " + ex.getMostSpecificCause().getMessage()
+						+ ". Check that names are unique and that referred rows exist.");
 	}
 
 	@ExceptionHandler

@@ -4,9 +4,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Checks of request bodies that answer 400 or 404 with a message naming the problem and the fix.
+ * Checks of request bodies that answer 400 or 404 with a message naming the problem and
+ * the fix.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public final class Requests {
 
@@ -30,7 +31,8 @@ public final class Requests {
 	}
 
 	/**
-	 * The 409 for a change that conflicts with a stored row, such as a name that must be unique.
+	 * The 409 for a change that conflicts with a stored row, such as a name that must be
+	 * unique.
 	 * @param message what conflicts and what to do about it
 	 * @return the exception to throw
 	 */

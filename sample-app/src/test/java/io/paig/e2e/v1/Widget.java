@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 /**
  * The first version of an entity, as its first revision creates it.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @Entity
 @Table(name = "widget")

@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 /**
  * The entity with a field added: autogenerate must write an addColumn revision for it.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @Entity
 @Table(name = "widget")

@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 /**
  * A new entity with an index and a foreign key: autogenerate must create all three.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @Entity
 @Table(name = "gadget", indexes = @Index(name = "ix_gadget_label", columnList = "label"))

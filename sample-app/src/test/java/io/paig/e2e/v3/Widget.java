@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 /**
  * The entity as in v2, beside a new one that refers to it.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @Entity
 @Table(name = "widget")

@@ -14,9 +14,10 @@ import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;
 
 /**
- * The entity as in v3, its foreign key now {@code ON DELETE CASCADE} (a change SQLite cannot make in place).
+ * The entity as in v3, its foreign key now {@code ON DELETE CASCADE} (a change SQLite
+ * cannot make in place).
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @Entity
 @Table(name = "gadget", indexes = @Index(name = "ix_gadget_label", columnList = "label"))

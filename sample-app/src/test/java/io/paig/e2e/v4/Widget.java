@@ -8,9 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The entity as in v3, its name now optional (a nullability change SQLite cannot make in place).
+ * The entity as in v3, its name now optional (a nullability change SQLite cannot make in
+ * place).
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @Entity
 @Table(name = "widget")

@@ -8,10 +8,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The entity of v3 without its index and its foreign key: {@code widget_id} is a plain column. Autogenerate
- * drops the index and the key, and their rollbacks create them again.
+ * The entity of v3 without its index and its foreign key: {@code widget_id} is a plain
+ * column. Autogenerate drops the index and the key, and their rollbacks create them
+ * again.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @Entity
 @Table(name = "gadget")

@@ -8,10 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The entity of v3 without its {@code NOT NULL} field {@code name}: autogenerate drops the column, and its
- * rollback adds it back as it was.
+ * The entity of v3 without its {@code NOT NULL} field {@code name}: autogenerate drops
+ * the column, and its rollback adds it back as it was.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @Entity
 @Table(name = "widget")

@@ -26,16 +26,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The sample's REST endpoints over real HTTP on PAIG's schema as the revisions build it: create, read,
- * update and delete of users, groups and members, AI applications with their configuration and policies,
- * tags (the rows the revisions insert included) and access audits; run against each database by a
- * subclass. What the endpoints cannot show (stored labels, JSON text, cascades, password hashes) is read
- * with SQL or a repository.
+ * The sample's REST endpoints over real HTTP on PAIG's schema as the revisions build it:
+ * create, read, update and delete of users, groups and members, AI applications with
+ * their configuration and policies, tags (the rows the revisions insert included) and
+ * access audits; run against each database by a subclass. What the endpoints cannot show
+ * (stored labels, JSON text, cascades, password hashes) is read with SQL or a repository.
  * <p>
- * The context is closed after each class: the class's database is dropped with it, and a cached context
- * would keep a pool trying to reach it.
+ * The context is closed after each class: the class's database is dropped with it, and a
+ * cached context would keep a pool trying to reach it.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @DirtiesContext
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -132,7 +132,8 @@ abstract class AbstractSampleApiTests {
 				Map.of("description", "No PII", "prompt", "ALLOW", "reply", "REDACT", "enrichedPrompt", "DENY"));
 		assertThat(changed).containsEntry("prompt", "ALLOW").containsEntry("enrichedPrompt", "DENY");
 		Map<String, Object> row = this.jdbc.queryForMap(
-				"SELECT prompt, reply, enriched_prompt, tags FROM ai_application_policy WHERE id = ?", policy.get("id"));
+				"SELECT prompt, reply, enriched_prompt, tags FROM ai_application_policy WHERE id = ?",
+				policy.get("id"));
 		assertThat(row.values()).extracting(String::valueOf).containsExactly("ALLOW", "REDACT", "DENY", "null");
 		assertThat(list(path + "/policies")).extracting((p) -> p.get("id")).containsExactly(policy.get("id"));
 		assertThat(delete(policyPath)).isEqualTo(HttpStatus.NO_CONTENT);
@@ -191,8 +192,8 @@ abstract class AbstractSampleApiTests {
 
 		Map<String, Object> group = post("/api/groups", Map.of("name", "support", "description", "First line"));
 		String groupPath = "/api/groups/" + group.get("id");
-		assertThat(put(groupPath, Map.of("name", "support", "description", "Second line")))
-			.containsEntry("description", "Second line");
+		assertThat(put(groupPath, Map.of("name", "support", "description", "Second line"))).containsEntry("description",
+				"Second line");
 		Map<String, Object> member = post(groupPath + "/members", Map.of("userId", alice.get("id")));
 		assertThat(member).containsEntry("groupId", group.get("id")).containsEntry("userId", alice.get("id"));
 		assertThat(status(HttpMethod.POST, groupPath + "/members", Map.of("userId", alice.get("id"))))
@@ -212,10 +213,10 @@ abstract class AbstractSampleApiTests {
 		Map<String, Object> context = Map.of("shield", Map.of("version", "1.2", "nested", List.of(1, 2)), "flag", true);
 		List<Map<String, Object>> messages = List.of(Map.of("role", "user", "text", "hi"),
 				Map.of("role", "assistant", "text", "hello"));
-		Map<String, Object> audit = post("/api/access-audits", Map.of("appName", "chatbot", "userId", "alice",
-				"eventTime", 1712345678.123456, "context", context, "messages", messages, "paigPolicyIds",
-				List.of(3, 5), "traits", List.of("EMAIL"), "maskedTraits", Map.of("EMAIL", "<<EMAIL>>"), "noOfTokens",
-				12));
+		Map<String, Object> audit = post("/api/access-audits",
+				Map.of("appName", "chatbot", "userId", "alice", "eventTime", 1712345678.123456, "context", context,
+						"messages", messages, "paigPolicyIds", List.of(3, 5), "traits", List.of("EMAIL"),
+						"maskedTraits", Map.of("EMAIL", "<<EMAIL>>"), "noOfTokens", 12));
 		String path = "/api/access-audits/" + audit.get("id");
 		Map<String, Object> read = get(path);
 		assertThat(read).containsEntry("context", context)
@@ -226,8 +227,8 @@ abstract class AbstractSampleApiTests {
 			.containsEntry("noOfTokens", 12)
 			.containsEntry("logTime", null);
 		assertThat((Double) read.get("eventTime")).isCloseTo(1712345678.123456, within(1e-6));
-		String stored = this.jdbc.queryForObject("SELECT paig_policy_ids FROM access_audits WHERE id = ?",
-				String.class, audit.get("id"));
+		String stored = this.jdbc.queryForObject("SELECT paig_policy_ids FROM access_audits WHERE id = ?", String.class,
+				audit.get("id"));
 		assertThat(stored.replace(" ", "")).isEqualTo("[3,5]");
 		assertThat(list("/api/access-audits").get(0)).containsEntry("id", audit.get("id"));
 		assertThat(delete(path)).isEqualTo(HttpStatus.NO_CONTENT);
@@ -302,8 +303,10 @@ abstract class AbstractSampleApiTests {
 	}
 
 	private HttpStatus status(HttpMethod method, String path, Object body) {
-		return HttpStatus.valueOf(this.rest.exchange(path, method, (body != null) ? new HttpEntity<>(body) : null,
-				String.class).getStatusCode().value());
+		return HttpStatus
+			.valueOf(this.rest.exchange(path, method, (body != null) ? new HttpEntity<>(body) : null, String.class)
+				.getStatusCode()
+				.value());
 	}
 
 	private ResponseEntity<Map<String, Object>> exchange(HttpMethod method, String path, Object body) {

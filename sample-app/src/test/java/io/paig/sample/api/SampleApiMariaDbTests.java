@@ -7,10 +7,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The sample's REST endpoints on MariaDB, where the enums are inline {@code ENUM}s and JSON is
- * {@code longtext}.
+ * The sample's REST endpoints on MariaDB, where the enums are inline {@code ENUM}s and
+ * JSON is {@code longtext}.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class SampleApiMariaDbTests extends AbstractSampleApiTests {
 

@@ -7,9 +7,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The sample's REST endpoints on PostgreSQL, where the permission and tag columns are native enum types.
+ * The sample's REST endpoints on PostgreSQL, where the permission and tag columns are
+ * native enum types.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class SampleApiPostgresqlTests extends AbstractSampleApiTests {
 

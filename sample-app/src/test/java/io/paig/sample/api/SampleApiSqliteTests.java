@@ -10,7 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The sample's REST endpoints on SQLite.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class SampleApiSqliteTests extends AbstractSampleApiTests {
 

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for {@link CommaSeparatedListConverter}.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class CommaSeparatedListConverterTests {
 

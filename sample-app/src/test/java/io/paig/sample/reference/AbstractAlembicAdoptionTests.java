@@ -31,21 +31,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.data.domain.Sort;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.data.domain.Sort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * A PAIG installation moving to the Java service: its database, built by Alembic and loaded from the dumps
- * in the reference folder, is adopted at its {@code alembic_version} without re-running anything, and only
- * newer revisions are applied; {@code alembic_version} follows. Run against each database by a subclass.
+ * A PAIG installation moving to the Java service: its database, built by Alembic and
+ * loaded from the dumps in the reference folder, is adopted at its
+ * {@code alembic_version} without re-running anything, and only newer revisions are
+ * applied; {@code alembic_version} follows. Run against each database by a subclass.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @ExtendWith(OutputCaptureExtension.class)
 abstract class AbstractAlembicAdoptionTests {
@@ -209,9 +210,10 @@ abstract class AbstractAlembicAdoptionTests {
 	@Test
 	void rowsAlembicWroteReadThroughTheApplicationsEntities() throws Exception {
 		loadAlembicDatabase(MIDDLE);
-		// whole seconds: the sample's entities map PAIG's DATETIME columns without fractions
-		LocalDateTime written = LocalDateTime.parse(query("SELECT create_time FROM tag WHERE id = 1").substring(0, 19)
-			.replace(' ', 'T'));
+		// whole seconds: the sample's entities map PAIG's DATETIME columns without
+		// fractions
+		LocalDateTime written = LocalDateTime
+			.parse(query("SELECT create_time FROM tag WHERE id = 1").substring(0, 19).replace(' ', 'T'));
 		SpringApplication application = new SpringApplication(io.paig.sample.SampleApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		try (ConfigurableApplicationContext context = application.run("--database.url=" + url())) {
@@ -229,12 +231,14 @@ abstract class AbstractAlembicAdoptionTests {
 			Schema schema = catalog().read(connection);
 			Map<String, Schema.Table> tables = new TreeMap<>(schema.tables());
 			assertThat(tables.remove("alembic_version")).as("alembic_version").isNotNull();
-			assertThat(new Schema(tables, schema.enums(), schema.sequences()).differencesFrom(expectedHead())).isEmpty();
+			assertThat(new Schema(tables, schema.enums(), schema.sequences()).differencesFrom(expectedHead()))
+				.isEmpty();
 		}
 	}
 
 	String query(String sql) throws SQLException {
-		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement();
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {
 			result.next();
 			return result.getString(1);

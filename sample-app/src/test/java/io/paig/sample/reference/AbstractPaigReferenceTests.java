@@ -25,12 +25,13 @@ import org.springframework.core.io.DefaultResourceLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample's revisions against PAIG's: the schema they build at head and at the middle revision, the seed
- * rows, and a downgrade to base and back, on one database (a subclass each). The live schema is read from
- * the catalog and compared, table by table and column by column, with the reference generated from PAIG's
- * Alembic revisions; a mismatch lists every difference.
+ * The sample's revisions against PAIG's: the schema they build at head and at the middle
+ * revision, the seed rows, and a downgrade to base and back, on one database (a subclass
+ * each). The live schema is read from the catalog and compared, table by table and column
+ * by column, with the reference generated from PAIG's Alembic revisions; a mismatch lists
+ * every difference.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 abstract class AbstractPaigReferenceTests {
 
@@ -91,7 +92,8 @@ abstract class AbstractPaigReferenceTests {
 		this.dataSource.setUsername(jdbc.username());
 		this.dataSource.setPassword(jdbc.password());
 		this.dataSource.setMaximumPoolSize(2);
-		this.runner = new MigrationRunner(this.dataSource, MigrationSettings.of(CHANGELOG), new DefaultResourceLoader());
+		this.runner = new MigrationRunner(this.dataSource, MigrationSettings.of(CHANGELOG),
+				new DefaultResourceLoader());
 		this.runner.downgrade("base");
 	}
 
@@ -166,7 +168,8 @@ abstract class AbstractPaigReferenceTests {
 				assertThat(actual).as(what).isNotNull();
 				LocalDateTime time = LocalDateTime.parse(actual.substring(0, 19).replace(' ', 'T'));
 				assertThat(time).as(what + ": the migration time in UTC")
-					.isBetween(this.started.minus(Duration.ofMinutes(2)), LocalDateTime.now(ZoneOffset.UTC).plusMinutes(2));
+					.isBetween(this.started.minus(Duration.ofMinutes(2)),
+							LocalDateTime.now(ZoneOffset.UTC).plusMinutes(2));
 			}
 			else if (String.valueOf(value).startsWith("<random uuid")) {
 				assertThat(actual).as(what).matches(UUID);
@@ -185,7 +188,8 @@ abstract class AbstractPaigReferenceTests {
 	}
 
 	/**
-	 * A table name quoted for the database under test ({@code group} and {@code user} are keywords).
+	 * A table name quoted for the database under test ({@code group} and {@code user} are
+	 * keywords).
 	 * @param table the table
 	 * @return the quoted name
 	 */

@@ -8,11 +8,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.core.io.DefaultResourceLoader;
 
 /**
- * Adopting a PAIG database on MariaDB. The reference has no MariaDB dump (PAIG's revision ea2679878e00
- * fails there), so the database Alembic would have left is built by the same revisions and given Alembic's
- * record instead of Liquibase's: its tables and seed rows, an {@code alembic_version}, no history table.
+ * Adopting a PAIG database on MariaDB. The reference has no MariaDB dump (PAIG's revision
+ * ea2679878e00 fails there), so the database Alembic would have left is built by the same
+ * revisions and given Alembic's record instead of Liquibase's: its tables and seed rows,
+ * an {@code alembic_version}, no history table.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class AlembicAdoptionMariaDbTests extends AbstractAlembicAdoptionTests {
 
@@ -47,7 +48,8 @@ class AlembicAdoptionMariaDbTests extends AbstractAlembicAdoptionTests {
 
 	@Override
 	Schema expectedHead() {
-		return MariaDbSpellings.fromPostgresql(Deviations.postgresqlHead(this.reference.schema("schema-postgresql.json")));
+		return MariaDbSpellings
+			.fromPostgresql(Deviations.postgresqlHead(this.reference.schema("schema-postgresql.json")));
 	}
 
 }

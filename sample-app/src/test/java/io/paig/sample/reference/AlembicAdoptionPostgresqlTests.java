@@ -6,10 +6,10 @@ import io.paig.db.testsupport.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Adopting PAIG's PostgreSQL databases as Alembic left them ({@code middle-postgresql.sql},
- * {@code head-postgresql.sql}).
+ * Adopting PAIG's PostgreSQL databases as Alembic left them
+ * ({@code middle-postgresql.sql}, {@code head-postgresql.sql}).
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class AlembicAdoptionPostgresqlTests extends AbstractAlembicAdoptionTests {
 

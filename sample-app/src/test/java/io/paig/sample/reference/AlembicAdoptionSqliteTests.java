@@ -7,9 +7,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Adopting PAIG's SQLite databases as Alembic left them ({@code middle-sqlite.sql}, {@code head-sqlite.sql}).
+ * Adopting PAIG's SQLite databases as Alembic left them ({@code middle-sqlite.sql},
+ * {@code head-sqlite.sql}).
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class AlembicAdoptionSqliteTests extends AbstractAlembicAdoptionTests {
 

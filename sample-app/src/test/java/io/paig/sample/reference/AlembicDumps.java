@@ -13,12 +13,12 @@ import java.util.List;
 import org.postgresql.PGConnection;
 
 /**
- * Loads the SQL dumps of databases that PAIG's Alembic built ({@code head-*.sql}, {@code middle-*.sql}) into
- * an empty database, as a PAIG installation would bring them: {@code sqlite3 .dump} output statement by
- * statement, {@code pg_dump} output with its {@code COPY} blocks through the driver's copy API and psql's
- * meta-commands left out.
+ * Loads the SQL dumps of databases that PAIG's Alembic built ({@code head-*.sql},
+ * {@code middle-*.sql}) into an empty database, as a PAIG installation would bring them:
+ * {@code sqlite3 .dump} output statement by statement, {@code pg_dump} output with its
+ * {@code COPY} blocks through the driver's copy API and psql's meta-commands left out.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class AlembicDumps {
 
@@ -72,13 +72,15 @@ final class AlembicDumps {
 					}
 				}
 			}
-			// the dump empties search_path for its session: give the pooled connection back as it was
+			// the dump empties search_path for its session: give the pooled connection
+			// back as it was
 			statement.execute("RESET ALL");
 		}
 	}
 
 	/**
-	 * Split dump lines into statements: comments dropped, a statement ends with a line ending in ';'.
+	 * Split dump lines into statements: comments dropped, a statement ends with a line
+	 * ending in ';'.
 	 */
 	private static List<String> statements(List<String> lines) {
 		List<String> statements = new ArrayList<>();

@@ -23,11 +23,11 @@ import io.paig.sample.reference.Schema.UniqueConstraint;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a live schema straight from the database's catalog ({@code PRAGMA}s on SQLite, {@code pg_catalog}
- * on PostgreSQL, {@code information_schema} on MariaDB), into the comparison's model. Liquibase's history
- * tables and SQLite's internal ones are left out.
+ * Reads a live schema straight from the database's catalog ({@code PRAGMA}s on SQLite,
+ * {@code pg_catalog} on PostgreSQL, {@code information_schema} on MariaDB), into the
+ * comparison's model. Liquibase's history tables and SQLite's internal ones are left out.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 abstract class CatalogReader {
 
@@ -56,7 +56,8 @@ abstract class CatalogReader {
 	}
 
 	static boolean isLiquibaseTable(String name) {
-		// DATABASECHANGELOG, DATABASECHANGELOGLOCK and the tables Liquibase keeps beside them
+		// DATABASECHANGELOG, DATABASECHANGELOGLOCK and the tables Liquibase keeps beside
+		// them
 		return name.toUpperCase(Locale.ROOT).startsWith("DATABASECHANGELOG");
 	}
 
@@ -112,8 +113,8 @@ abstract class CatalogReader {
 	}
 
 	/**
-	 * SQLite, through its {@code PRAGMA}s. SQLite reports no constraint names: primary keys, unique
-	 * constraints and foreign keys are compared without them.
+	 * SQLite, through its {@code PRAGMA}s. SQLite reports no constraint names: primary
+	 * keys, unique constraints and foreign keys are compared without them.
 	 */
 	static final class Sqlite extends CatalogReader {
 
@@ -171,8 +172,9 @@ abstract class CatalogReader {
 	}
 
 	/**
-	 * PostgreSQL, through {@code pg_catalog}, in the connection's current schema. Types are spelled as
-	 * {@code format_type} gives them, upper case, with {@code character varying(n)} as {@code VARCHAR(n)}.
+	 * PostgreSQL, through {@code pg_catalog}, in the connection's current schema. Types
+	 * are spelled as {@code format_type} gives them, upper case, with
+	 * {@code character varying(n)} as {@code VARCHAR(n)}.
 	 */
 	static final class Postgresql extends CatalogReader {
 
@@ -184,8 +186,9 @@ abstract class CatalogReader {
 
 		@Override
 		List<String> allTables(Connection connection) throws SQLException {
-			return query(connection, "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-					+ " WHERE n.nspname = current_schema() AND c.relkind = 'r'")
+			return query(connection,
+					"SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+							+ " WHERE n.nspname = current_schema() AND c.relkind = 'r'")
 				.stream()
 				.map((row) -> string(row.get("relname")))
 				.toList();
@@ -199,7 +202,8 @@ abstract class CatalogReader {
 							+ " pg_get_expr(d.adbin, d.adrelid) AS dflt, EXISTS (SELECT 1 FROM pg_constraint p"
 							+ " WHERE p.conrelid = a.attrelid AND p.contype = 'p' AND a.attnum = ANY (p.conkey)) AS pk"
 							+ " FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
-							+ " WHERE a.attrelid = " + TABLE_OID + " AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
+							+ " WHERE a.attrelid = " + TABLE_OID
+							+ " AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
 					table)) {
 				columns.add(new Column(string(row.get("attname")), type(string(row.get("type"))),
 						!truth(row.get("attnotnull")), (String) row.get("dflt"), truth(row.get("pk"))));
@@ -207,35 +211,41 @@ abstract class CatalogReader {
 			PrimaryKey primaryKey = new PrimaryKey(null, List.of());
 			Set<UniqueConstraint> uniques = new HashSet<>();
 			Set<ForeignKey> foreignKeys = new HashSet<>();
-			for (Map<String, @Nullable Object> row : query(connection, "SELECT con.conname, con.contype, con.confdeltype,"
-					+ " (SELECT relname FROM pg_class WHERE oid = con.confrelid) AS referred, "
-					+ COLUMNS_OF.formatted("con.conkey", "con.conrelid") + " AS cols, "
-					+ COLUMNS_OF.formatted("con.confkey", "con.confrelid") + " AS referred_cols"
-					+ " FROM pg_constraint con WHERE con.conrelid = " + TABLE_OID, table)) {
+			for (Map<String, @Nullable Object> row : query(connection,
+					"SELECT con.conname, con.contype, con.confdeltype,"
+							+ " (SELECT relname FROM pg_class WHERE oid = con.confrelid) AS referred, "
+							+ COLUMNS_OF.formatted("con.conkey", "con.conrelid") + " AS cols, "
+							+ COLUMNS_OF.formatted("con.confkey", "con.confrelid") + " AS referred_cols"
+							+ " FROM pg_constraint con WHERE con.conrelid = " + TABLE_OID,
+					table)) {
 				String name = string(row.get("conname"));
 				switch (string(row.get("contype"))) {
 					case "p" -> primaryKey = new PrimaryKey(name, strings(row.get("cols")));
 					case "u" -> uniques.add(new UniqueConstraint(name, strings(row.get("cols"))));
-					case "f" -> foreignKeys.add(new ForeignKey(name, strings(row.get("cols")), string(row.get("referred")),
-							strings(row.get("referred_cols")), "c".equals(string(row.get("confdeltype"))) ? "CASCADE" : null));
+					case "f" -> foreignKeys.add(new ForeignKey(name, strings(row.get("cols")),
+							string(row.get("referred")), strings(row.get("referred_cols")),
+							"c".equals(string(row.get("confdeltype"))) ? "CASCADE" : null));
 					default -> {
 						// checks and exclusions: PAIG's schema has none
 					}
 				}
 			}
 			Set<Index> indexes = new HashSet<>();
-			for (Map<String, @Nullable Object> row : query(connection, "SELECT i.relname, ix.indisunique, "
-					+ COLUMNS_OF.formatted("ix.indkey::int2[]", "ix.indrelid") + " AS cols"
-					+ " FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid"
-					+ " WHERE ix.indrelid = " + TABLE_OID + " AND NOT ix.indisprimary", table)) {
-				indexes.add(new Index(string(row.get("relname")), strings(row.get("cols")), truth(row.get("indisunique"))));
+			for (Map<String, @Nullable Object> row : query(connection,
+					"SELECT i.relname, ix.indisunique, " + COLUMNS_OF.formatted("ix.indkey::int2[]", "ix.indrelid")
+							+ " AS cols" + " FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid"
+							+ " WHERE ix.indrelid = " + TABLE_OID + " AND NOT ix.indisprimary",
+					table)) {
+				indexes.add(
+						new Index(string(row.get("relname")), strings(row.get("cols")), truth(row.get("indisunique"))));
 			}
 			return new Table(table, columns, primaryKey, indexes, uniques, foreignKeys);
 		}
 
 		private static String type(String formatted) {
 			String type = formatted.toUpperCase(Locale.ROOT);
-			return type.startsWith("CHARACTER VARYING") ? "VARCHAR" + type.substring("CHARACTER VARYING".length()) : type;
+			return type.startsWith("CHARACTER VARYING") ? "VARCHAR" + type.substring("CHARACTER VARYING".length())
+					: type;
 		}
 
 		@Override
@@ -262,18 +272,20 @@ abstract class CatalogReader {
 	}
 
 	/**
-	 * MariaDB (and MySQL), through {@code information_schema}. Types are {@code COLUMN_TYPE} upper case;
-	 * a default of {@code NULL} counts as none. Left out, because PostgreSQL has nothing like them: the
-	 * indexes MariaDB creates for a foreign key by itself (named as the key) and foreign key names, which
-	 * MariaDB makes up for unnamed keys. MariaDB does not tell a unique constraint from a unique index: both
+	 * MariaDB (and MySQL), through {@code information_schema}. Types are
+	 * {@code COLUMN_TYPE} upper case; a default of {@code NULL} counts as none. Left out,
+	 * because PostgreSQL has nothing like them: the indexes MariaDB creates for a foreign
+	 * key by itself (named as the key) and foreign key names, which MariaDB makes up for
+	 * unnamed keys. MariaDB does not tell a unique constraint from a unique index: both
 	 * are read as unique indexes (see {@link MariaDbSpellings}).
 	 */
 	static final class MariaDb extends CatalogReader {
 
 		@Override
 		List<String> allTables(Connection connection) throws SQLException {
-			return query(connection, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
-					+ " AND TABLE_TYPE = 'BASE TABLE'")
+			return query(connection,
+					"SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+							+ " AND TABLE_TYPE = 'BASE TABLE'")
 				.stream()
 				.map((row) -> string(row.get("table_name")))
 				.toList();
@@ -286,19 +298,21 @@ abstract class CatalogReader {
 					+ " COLUMN_DEFAULT, COLUMN_KEY FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
 					+ " AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION", table)) {
 				String defaultValue = (String) row.get("column_default");
-				columns.add(new Column(string(row.get("column_name")), string(row.get("column_type")).toUpperCase(Locale.ROOT),
-						truth(row.get("is_nullable")), "NULL".equals(defaultValue) ? null : defaultValue,
-						"PRI".equals(row.get("column_key"))));
+				columns.add(new Column(string(row.get("column_name")),
+						string(row.get("column_type")).toUpperCase(Locale.ROOT), truth(row.get("is_nullable")),
+						"NULL".equals(defaultValue) ? null : defaultValue, "PRI".equals(row.get("column_key"))));
 			}
 			Set<ForeignKey> foreignKeys = new HashSet<>();
 			Set<String> foreignKeyNames = new HashSet<>();
-			for (Map<String, @Nullable Object> row : query(connection, "SELECT r.CONSTRAINT_NAME, r.REFERENCED_TABLE_NAME,"
-					+ " r.DELETE_RULE, GROUP_CONCAT(k.COLUMN_NAME ORDER BY k.ORDINAL_POSITION) AS cols,"
-					+ " GROUP_CONCAT(k.REFERENCED_COLUMN_NAME ORDER BY k.ORDINAL_POSITION) AS referred_cols"
-					+ " FROM information_schema.REFERENTIAL_CONSTRAINTS r JOIN information_schema.KEY_COLUMN_USAGE k"
-					+ " ON k.CONSTRAINT_SCHEMA = r.CONSTRAINT_SCHEMA AND k.TABLE_NAME = r.TABLE_NAME"
-					+ " AND k.CONSTRAINT_NAME = r.CONSTRAINT_NAME WHERE r.CONSTRAINT_SCHEMA = DATABASE() AND r.TABLE_NAME = ?"
-					+ " GROUP BY r.CONSTRAINT_NAME, r.REFERENCED_TABLE_NAME, r.DELETE_RULE", table)) {
+			for (Map<String, @Nullable Object> row : query(connection,
+					"SELECT r.CONSTRAINT_NAME, r.REFERENCED_TABLE_NAME,"
+							+ " r.DELETE_RULE, GROUP_CONCAT(k.COLUMN_NAME ORDER BY k.ORDINAL_POSITION) AS cols,"
+							+ " GROUP_CONCAT(k.REFERENCED_COLUMN_NAME ORDER BY k.ORDINAL_POSITION) AS referred_cols"
+							+ " FROM information_schema.REFERENTIAL_CONSTRAINTS r JOIN information_schema.KEY_COLUMN_USAGE k"
+							+ " ON k.CONSTRAINT_SCHEMA = r.CONSTRAINT_SCHEMA AND k.TABLE_NAME = r.TABLE_NAME"
+							+ " AND k.CONSTRAINT_NAME = r.CONSTRAINT_NAME WHERE r.CONSTRAINT_SCHEMA = DATABASE() AND r.TABLE_NAME = ?"
+							+ " GROUP BY r.CONSTRAINT_NAME, r.REFERENCED_TABLE_NAME, r.DELETE_RULE",
+					table)) {
 				foreignKeyNames.add(string(row.get("constraint_name")));
 				String onDelete = string(row.get("delete_rule"));
 				foreignKeys.add(new ForeignKey(null, List.of(string(row.get("cols")).split(",")),
@@ -307,9 +321,11 @@ abstract class CatalogReader {
 			}
 			Map<String, List<String>> indexColumns = new LinkedHashMap<>();
 			Map<String, Boolean> unique = new LinkedHashMap<>();
-			for (Map<String, @Nullable Object> row : query(connection, "SELECT INDEX_NAME, NON_UNIQUE, COLUMN_NAME"
-					+ " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?"
-					+ " ORDER BY INDEX_NAME, SEQ_IN_INDEX", table)) {
+			for (Map<String, @Nullable Object> row : query(connection,
+					"SELECT INDEX_NAME, NON_UNIQUE, COLUMN_NAME"
+							+ " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?"
+							+ " ORDER BY INDEX_NAME, SEQ_IN_INDEX",
+					table)) {
 				String name = string(row.get("index_name"));
 				indexColumns.computeIfAbsent(name, (key) -> new ArrayList<>()).add(string(row.get("column_name")));
 				unique.put(name, !truth(row.get("non_unique")));

@@ -13,11 +13,12 @@ import io.paig.sample.reference.Schema.Table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Where the sample deliberately differs from what PAIG's revisions leave behind, because PAIG's result is a
- * bug: each one named, and checked to be in the reference before it is applied, so that a regenerated
- * reference without the artefact fails here instead of silently passing.
+ * Where the sample deliberately differs from what PAIG's revisions leave behind, because
+ * PAIG's result is a bug: each one named, and checked to be in the reference before it is
+ * applied, so that a regenerated reference without the artefact fails here instead of
+ * silently passing.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class Deviations {
 
@@ -28,10 +29,11 @@ final class Deviations {
 	 * The PostgreSQL head reference with PAIG's artefacts replaced by the correct form.
 	 * <ul>
 	 * <li>{@code ea2679878e00} rebuilds {@code eval_target} through a temporary table
-	 * ({@code batch_alter_table(recreate='always')}) to make {@code application_id} nullable, which it
-	 * already is. On PostgreSQL that leaves {@code eval_target.id} drawing from
-	 * {@code _alembic_tmp_eval_target_id_seq}, and no {@code eval_target_id_seq}. The sample does not rebuild
-	 * the table: {@code id} keeps its own {@code eval_target_id_seq}, as every other table.</li>
+	 * ({@code batch_alter_table(recreate='always')}) to make {@code application_id}
+	 * nullable, which it already is. On PostgreSQL that leaves {@code eval_target.id}
+	 * drawing from {@code _alembic_tmp_eval_target_id_seq}, and no
+	 * {@code eval_target_id_seq}. The sample does not rebuild the table: {@code id} keeps
+	 * its own {@code eval_target_id_seq}, as every other table.</li>
 	 * </ul>
 	 * @param reference the PostgreSQL head reference
 	 * @return the reference the sample is held to
@@ -39,8 +41,13 @@ final class Deviations {
 	static Schema postgresqlHead(Schema reference) {
 		String artefact = "nextval('_alembic_tmp_eval_target_id_seq'::regclass)";
 		Table evalTarget = reference.tables().get("eval_target");
-		Column id = evalTarget.columns().stream().filter((column) -> column.name().equals("id")).findFirst().orElseThrow();
-		assertThat(id.defaultValue()).as("PAIG's artefact in the reference: eval_target.id default").isEqualTo(artefact);
+		Column id = evalTarget.columns()
+			.stream()
+			.filter((column) -> column.name().equals("id"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(id.defaultValue()).as("PAIG's artefact in the reference: eval_target.id default")
+			.isEqualTo(artefact);
 		assertThat(reference.sequences()).as("PAIG's artefact in the reference: sequences")
 			.contains("_alembic_tmp_eval_target_id_seq")
 			.doesNotContain("eval_target_id_seq");

@@ -17,25 +17,27 @@ import io.paig.sample.reference.Schema.UniqueConstraint;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The PostgreSQL reference as MariaDB spells it: there is no MariaDB reference file (PAIG's revisions fail
- * on MariaDB at {@code ea2679878e00}), so the MariaDB build is held against the PostgreSQL one, mapped
- * once, here:
+ * The PostgreSQL reference as MariaDB spells it: there is no MariaDB reference file
+ * (PAIG's revisions fail on MariaDB at {@code ea2679878e00}), so the MariaDB build is
+ * held against the PostgreSQL one, mapped once, here:
  * <ul>
- * <li>types: {@code INTEGER} is {@code INT(11)}; {@code TIMESTAMP WITHOUT TIME ZONE} is {@code DATETIME};
- * {@code DOUBLE PRECISION} is {@code DOUBLE}; {@code BOOLEAN} is {@code TINYINT(1)}; {@code JSON} is
- * {@code LONGTEXT} (MariaDB's JSON is an alias for it, with a {@code json_valid} check); a native enum type
- * is an inline {@code ENUM('A','B')} with the type's labels; {@code VARCHAR(n)} and {@code TEXT} stay;</li>
- * <li>defaults: the {@code nextval(...)} of a serial column is none (the column is {@code AUTO_INCREMENT});
- * {@code 1} on a {@code VARCHAR} is reported as the string {@code '1'}; {@code 'X'::character varying} is
- * {@code 'X'};</li>
+ * <li>types: {@code INTEGER} is {@code INT(11)}; {@code TIMESTAMP WITHOUT TIME ZONE} is
+ * {@code DATETIME}; {@code DOUBLE PRECISION} is {@code DOUBLE}; {@code BOOLEAN} is
+ * {@code TINYINT(1)}; {@code JSON} is {@code LONGTEXT} (MariaDB's JSON is an alias for
+ * it, with a {@code json_valid} check); a native enum type is an inline
+ * {@code ENUM('A','B')} with the type's labels; {@code VARCHAR(n)} and {@code TEXT}
+ * stay;</li>
+ * <li>defaults: the {@code nextval(...)} of a serial column is none (the column is
+ * {@code AUTO_INCREMENT}); {@code 1} on a {@code VARCHAR} is reported as the string
+ * {@code '1'}; {@code 'X'::character varying} is {@code 'X'};</li>
  * <li>the primary key is named {@code PRIMARY};</li>
- * <li>a unique constraint is a unique index named after its (first) column, and is compared as such: MariaDB
- * does not tell unique constraints from unique indexes;</li>
- * <li>foreign keys: columns, referred table and columns and {@code ON DELETE}, not names (MariaDB names
- * unnamed keys {@code <table>_ibfk_<n>}); enum types and sequences: none.</li>
+ * <li>a unique constraint is a unique index named after its (first) column, and is
+ * compared as such: MariaDB does not tell unique constraints from unique indexes;</li>
+ * <li>foreign keys: columns, referred table and columns and {@code ON DELETE}, not names
+ * (MariaDB names unnamed keys {@code TABLE_ibfk_N}); enum types and sequences: none.</li>
  * </ul>
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class MariaDbSpellings {
 
@@ -59,7 +61,8 @@ final class MariaDbSpellings {
 			columns.add(new Column(column.name(), type(column.type(), enums), column.nullable(),
 					defaultValue(column.defaultValue()), column.primaryKey()));
 		}
-		Set<String> uniqueIndexNames = table.uniqueConstraints().stream()
+		Set<String> uniqueIndexNames = table.uniqueConstraints()
+			.stream()
 			.map(UniqueConstraint::name)
 			.collect(Collectors.toSet());
 		Set<Index> indexes = new HashSet<>();
@@ -69,7 +72,8 @@ final class MariaDbSpellings {
 		}
 		Set<ForeignKey> foreignKeys = new HashSet<>();
 		for (ForeignKey key : table.foreignKeys()) {
-			foreignKeys.add(new ForeignKey(null, key.columns(), key.referredTable(), key.referredColumns(), key.onDelete()));
+			foreignKeys
+				.add(new ForeignKey(null, key.columns(), key.referredTable(), key.referredColumns(), key.onDelete()));
 		}
 		return new Table(table.name(), columns, new PrimaryKey("PRIMARY", table.primaryKey().columns()), indexes,
 				Set.of(), foreignKeys);

@@ -4,11 +4,12 @@ import io.paig.db.testsupport.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The sample's revisions against PAIG's on MariaDB, for which there is no reference file: held against the
- * PostgreSQL reference (with its {@link Deviations deviations}) in {@link MariaDbSpellings MariaDB's
- * spelling}. The seed rows are the same on every database.
+ * The sample's revisions against PAIG's on MariaDB, for which there is no reference file:
+ * held against the PostgreSQL reference (with its {@link Deviations deviations}) in
+ * {@link MariaDbSpellings MariaDB's spelling}. The seed rows are the same on every
+ * database.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class PaigReferenceMariaDbTests extends AbstractPaigReferenceTests {
 

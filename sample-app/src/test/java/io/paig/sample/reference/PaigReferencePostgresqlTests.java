@@ -4,11 +4,11 @@ import io.paig.db.testsupport.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The sample's revisions against PAIG's on PostgreSQL: {@code schema-postgresql.json} (with the
- * {@link Deviations deviations} from PAIG's artefacts) and {@code schema-postgresql-middle.json}, enum types
- * and sequences included.
+ * The sample's revisions against PAIG's on PostgreSQL: {@code schema-postgresql.json}
+ * (with the {@link Deviations deviations} from PAIG's artefacts) and
+ * {@code schema-postgresql-middle.json}, enum types and sequences included.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class PaigReferencePostgresqlTests extends AbstractPaigReferenceTests {
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The sample's revisions against PAIG's on SQLite: {@code schema-sqlite.json} and
  * {@code schema-sqlite-middle.json}, without deviations.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class PaigReferenceSqliteTests extends AbstractPaigReferenceTests {
 

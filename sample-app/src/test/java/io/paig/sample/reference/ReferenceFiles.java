@@ -22,12 +22,12 @@ import org.junit.jupiter.api.Assumptions;
 import org.springframework.boot.json.JsonParserFactory;
 
 /**
- * The reference data generated from PAIG's Alembic revisions, read-only in the {@code shared/paig-reference}
- * folder beside the project (its README describes the files). Found through the {@code paig.reference}
- * system property, or else by walking up from the working directory; tests are skipped, with the reason,
- * when it is nowhere.
+ * The reference data generated from PAIG's Alembic revisions, read-only in the
+ * {@code shared/paig-reference} folder beside the project (its README describes the
+ * files). Found through the {@code paig.reference} system property, or else by walking up
+ * from the working directory; tests are skipped, with the reason, when it is nowhere.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class ReferenceFiles {
 
@@ -40,7 +40,8 @@ final class ReferenceFiles {
 	}
 
 	/**
-	 * The reference folder; skips the calling test when there is none, and fails it under {@code CI=true}.
+	 * The reference folder; skips the calling test when there is none, and fails it under
+	 * {@code CI=true}.
 	 * @return the reference files
 	 */
 	static ReferenceFiles find() {
@@ -48,7 +49,8 @@ final class ReferenceFiles {
 		String missing = "No PAIG reference data: neither -D" + PROPERTY + " nor a shared/paig-reference folder above "
 				+ Path.of("").toAbsolutePath();
 		if (folder == null && "true".equals(System.getenv("CI"))) {
-			// CI has ../shared beside the project: a missing one must not pass as skipped tests
+			// CI has ../shared beside the project: a missing one must not pass as skipped
+			// tests
 			throw new IllegalStateException(missing + " (CI=true)");
 		}
 		Assumptions.assumeTrue(folder != null, missing);
@@ -118,13 +120,15 @@ final class ReferenceFiles {
 		for (Object item : list(table.get("columns"))) {
 			Map<String, Object> column = map(item);
 			columns.add(new Column((String) column.get("name"), ((String) column.get("type_sql")).toUpperCase(),
-					(Boolean) column.get("nullable"), (String) column.get("default"), (Boolean) column.get("primary_key")));
+					(Boolean) column.get("nullable"), (String) column.get("default"),
+					(Boolean) column.get("primary_key")));
 		}
 		Map<String, Object> primaryKey = map(table.get("primary_key"));
 		Set<Index> indexes = new HashSet<>();
 		for (Object item : list(table.get("indexes"))) {
 			Map<String, Object> index = map(item);
-			indexes.add(new Index((String) index.get("name"), strings(index.get("columns")), (Boolean) index.get("unique")));
+			indexes.add(new Index((String) index.get("name"), strings(index.get("columns")),
+					(Boolean) index.get("unique")));
 		}
 		Set<UniqueConstraint> uniques = new HashSet<>();
 		for (Object item : list(table.get("unique_constraints"))) {

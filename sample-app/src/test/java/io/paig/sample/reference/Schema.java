@@ -12,15 +12,16 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A database schema reduced to what the reference comparison looks at, the same for a reference file and
- * a live database: tables with their columns in order, primary key, indexes, unique constraints and
- * foreign keys, plus PostgreSQL's enum types and sequences. Names that a database does not report (SQLite's
- * constraint names) are {@code null} on both sides.
+ * A database schema reduced to what the reference comparison looks at, the same for a
+ * reference file and a live database: tables with their columns in order, primary key,
+ * indexes, unique constraints and foreign keys, plus PostgreSQL's enum types and
+ * sequences. Names that a database does not report (SQLite's constraint names) are
+ * {@code null} on both sides.
  *
  * @param tables the tables by name
  * @param enums enum types by name, with their labels in order (PostgreSQL only)
  * @param sequences the sequences (PostgreSQL only)
- * @author paig-db
+ * @author paig-db authors
  */
 record Schema(Map<String, Table> tables, Map<String, List<String>> enums, Set<String> sequences) {
 
@@ -31,7 +32,8 @@ record Schema(Map<String, Table> tables, Map<String, List<String>> enums, Set<St
 	}
 
 	/**
-	 * The differences from an expected schema, each naming the table, column or object and what differs.
+	 * The differences from an expected schema, each naming the table, column or object
+	 * and what differs.
 	 * @param expected the schema this one should be
 	 * @return the differences, empty when the schemas agree
 	 */
@@ -52,7 +54,8 @@ record Schema(Map<String, Table> tables, Map<String, List<String>> enums, Set<St
 		}
 		for (String name : union(expected.enums.keySet(), this.enums.keySet())) {
 			if (!Objects.equals(expected.enums.get(name), this.enums.get(name))) {
-				differences.add("enum type " + name + ": " + this.enums.get(name) + ", expected " + expected.enums.get(name));
+				differences
+					.add("enum type " + name + ": " + this.enums.get(name) + ", expected " + expected.enums.get(name));
 			}
 		}
 		if (!expected.sequences.equals(this.sequences)) {
@@ -62,18 +65,19 @@ record Schema(Map<String, Table> tables, Map<String, List<String>> enums, Set<St
 	}
 
 	/**
-	 * This schema with foreign keys compared without their names, for SQLite, whose catalog does not report
-	 * them.
+	 * This schema with foreign keys compared without their names, for SQLite, whose
+	 * catalog does not report them.
 	 * @return the schema without foreign key names
 	 */
 	Schema withoutForeignKeyNames() {
 		Map<String, Table> unnamed = new TreeMap<>();
-		this.tables.forEach((name, table) -> unnamed.put(name, new Table(name, table.columns(), table.primaryKey(),
-				table.indexes(), table.uniqueConstraints(),
-				table.foreignKeys().stream()
-					.map((key) -> new ForeignKey(null, key.columns(), key.referredTable(), key.referredColumns(),
-							key.onDelete()))
-					.collect(java.util.stream.Collectors.toSet()))));
+		this.tables.forEach((name, table) -> unnamed.put(name,
+				new Table(name, table.columns(), table.primaryKey(), table.indexes(), table.uniqueConstraints(),
+						table.foreignKeys()
+							.stream()
+							.map((key) -> new ForeignKey(null, key.columns(), key.referredTable(),
+									key.referredColumns(), key.onDelete()))
+							.collect(java.util.stream.Collectors.toSet()))));
 		return new Schema(unnamed, this.enums, this.sequences);
 	}
 
@@ -127,8 +131,12 @@ record Schema(Map<String, Table> tables, Map<String, List<String>> enums, Set<St
 		}
 
 		private static <T> void compareSets(String what, Set<T> have, Set<T> want, List<String> differences) {
-			want.stream().filter((item) -> !have.contains(item)).forEach((item) -> differences.add(what + item + ": missing"));
-			have.stream().filter((item) -> !want.contains(item)).forEach((item) -> differences.add(what + item + ": not expected"));
+			want.stream()
+				.filter((item) -> !have.contains(item))
+				.forEach((item) -> differences.add(what + item + ": missing"));
+			have.stream()
+				.filter((item) -> !want.contains(item))
+				.forEach((item) -> differences.add(what + item + ": not expected"));
 		}
 
 	}
@@ -156,7 +164,8 @@ record Schema(Map<String, Table> tables, Map<String, List<String>> enums, Set<St
 				differences.add(prefix + "default " + this.defaultValue + ", expected " + expected.defaultValue);
 			}
 			if (this.primaryKey != expected.primaryKey) {
-				differences.add(prefix + (this.primaryKey ? "in" : "not in") + " the primary key, expected the opposite");
+				differences
+					.add(prefix + (this.primaryKey ? "in" : "not in") + " the primary key, expected the opposite");
 			}
 		}
 

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link Schema}: the comparison finds each kind of difference and names where it is.
+ * Tests for {@link Schema}: the comparison finds each kind of difference and names where
+ * it is.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class SchemaTests {
 
@@ -26,31 +27,35 @@ class SchemaTests {
 
 	@Test
 	void equalSchemasHaveNoDifferences() {
-		assertThat(schema(tag(List.of(NAME, ID), Set.of()), Set.of("tag_id_seq")).differencesFrom(
-				schema(tag(List.of(NAME, ID), Set.of()), Set.of("tag_id_seq")))).isEmpty();
+		assertThat(schema(tag(List.of(NAME, ID), Set.of()), Set.of("tag_id_seq"))
+			.differencesFrom(schema(tag(List.of(NAME, ID), Set.of()), Set.of("tag_id_seq")))).isEmpty();
 	}
 
 	@Test
 	void columnDifferencesNameTheTableTheColumnAndWhatDiffers() {
 		Schema expected = schema(tag(List.of(NAME, ID), Set.of()), Set.of());
 		Schema actual = schema(tag(List.of(new Column("name", "TEXT", true, "'x'", false), ID), Set.of()), Set.of());
-		assertThat(actual.differencesFrom(expected)).containsExactly("table tag column name: type TEXT, expected VARCHAR(255)",
-				"table tag column name: nullable, expected NOT NULL", "table tag column name: default 'x', expected null");
+		assertThat(actual.differencesFrom(expected)).containsExactly(
+				"table tag column name: type TEXT, expected VARCHAR(255)",
+				"table tag column name: nullable, expected NOT NULL",
+				"table tag column name: default 'x', expected null");
 	}
 
 	@Test
 	void columnOrderCounts() {
 		Schema expected = schema(tag(List.of(NAME, ID), Set.of()), Set.of());
 		Schema actual = schema(tag(List.of(ID, NAME), Set.of()), Set.of());
-		assertThat(actual.differencesFrom(expected)).containsExactly("table tag: columns [id, name], expected [name, id]");
+		assertThat(actual.differencesFrom(expected))
+			.containsExactly("table tag: columns [id, name], expected [name, id]");
 	}
 
 	@Test
 	void missingAndUnexpectedObjectsAreBothReported() {
 		Index index = new Index("ix_tag_id", List.of("id"), false);
 		Schema expected = schema(tag(List.of(NAME, ID), Set.of(index)), Set.of("tag_id_seq"));
-		Schema actual = new Schema(Map.of("tag", tag(List.of(NAME, ID), Set.of()), "other",
-				table("other", List.of(ID), Set.of())), Map.of("tagtype", List.of("A")), Set.of());
+		Schema actual = new Schema(
+				Map.of("tag", tag(List.of(NAME, ID), Set.of()), "other", table("other", List.of(ID), Set.of())),
+				Map.of("tagtype", List.of("A")), Set.of());
 		assertThat(actual.differencesFrom(expected)).containsExactly("table other: not expected",
 				"table tag: index " + index + ": missing", "enum type tagtype: [A], expected null",
 				"sequences: [], expected [tag_id_seq]");
@@ -59,7 +64,8 @@ class SchemaTests {
 	@Test
 	void foreignKeysCanBeComparedWithoutNames() {
 		ForeignKey named = new ForeignKey("fk_tag", List.of("id"), "other", List.of("id"), "CASCADE");
-		Table table = new Table("tag", List.of(ID), new PrimaryKey(null, List.of("id")), Set.of(), Set.of(), Set.of(named));
+		Table table = new Table("tag", List.of(ID), new PrimaryKey(null, List.of("id")), Set.of(), Set.of(),
+				Set.of(named));
 		Schema withName = new Schema(Map.of("tag", table), Map.of(), Set.of());
 		assertThat(withName.withoutForeignKeyNames().tables().get("tag").foreignKeys())
 			.containsExactly(new ForeignKey(null, List.of("id"), "other", List.of("id"), "CASCADE"));

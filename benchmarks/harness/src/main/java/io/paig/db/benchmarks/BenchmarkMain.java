@@ -19,11 +19,12 @@ import io.paig.db.url.JdbcSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs the whole benchmark (what {@code benchmarks/run} starts): generates the workloads, measures on each
- * database in-process and in fresh JVMs, prints the report and writes it into {@code docs/benchmarks.md}.
- * Exits 0 when the measurements ran, whatever the targets say; non-zero only when the harness itself broke.
+ * Runs the whole benchmark (what {@code benchmarks/run} starts): generates the workloads,
+ * measures on each database in-process and in fresh JVMs, prints the report and writes it
+ * into {@code docs/benchmarks.md}. Exits 0 when the measurements ran, whatever the
+ * targets say; non-zero only when the harness itself broke.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public final class BenchmarkMain {
 
@@ -37,7 +38,8 @@ public final class BenchmarkMain {
 
 	/**
 	 * Run.
-	 * @param args {@code --benchmarks DIR --docs FILE [--quick] [--commit SHA] [--databases a,b]
+	 * @param args
+	 * {@code --benchmarks DIR --docs FILE [--quick] [--commit SHA] [--databases a,b]
 	 * [--sizes a,b] [--only apply,check,jvm,start]}
 	 */
 	public static void main(String[] args) {
@@ -107,13 +109,15 @@ public final class BenchmarkMain {
 								+ tool.checkLabel());
 						Stats stats = processes.measure(checkCommand(server, tool, workload),
 								server.passwordEnvironment(), o.processWarmups, o.processRuns);
-						this.results.add(new Result(server.name(), Kind.CHECK_JVM, workload.changes(), tool, stats, null));
+						this.results
+							.add(new Result(server.name(), Kind.CHECK_JVM, workload.changes(), tool, stats, null));
 					}
 				}
 			}
 			if (o.only.contains("start") && !server.isSqlite()) {
 				for (Workload workload : largeInQuick(workloads)) {
-					// --quick starts only the pair the target compares; the full run adds the peers
+					// --quick starts only the pair the target compares; the full run adds
+					// the peers
 					List<Tool> tools = o.quick ? List.of(Tool.NONE, Tool.PAIG_DB)
 							: List.of(Tool.NONE, Tool.PAIG_DB, Tool.LIQUIBASE, Tool.FLYWAY);
 					Map<Tool, List<String>> commands = new LinkedHashMap<>();
@@ -217,9 +221,10 @@ public final class BenchmarkMain {
 		List<Server> servers = new ArrayList<>();
 		for (String database : this.options.databases) {
 			switch (database) {
-				case "postgresql" -> servers.add(Server.postgresql(env("PAIG_TEST_POSTGRES_URL",
-						"postgresql://root@127.0.0.1:5432/test")));
-				case "mariadb" -> servers.add(Server.mariadb(env("PAIG_TEST_MYSQL_URL", "mysql://root@127.0.0.1:3306/test")));
+				case "postgresql" -> servers
+					.add(Server.postgresql(env("PAIG_TEST_POSTGRES_URL", "postgresql://root@127.0.0.1:5432/test")));
+				case "mariadb" ->
+					servers.add(Server.mariadb(env("PAIG_TEST_MYSQL_URL", "mysql://root@127.0.0.1:3306/test")));
 				case "sqlite" -> servers.add(Server.sqlite(Files.createDirectories(target.resolve("sqlite"))));
 				default -> throw new IllegalArgumentException(
 						"Unknown database '" + database + "': use postgresql, mariadb or sqlite.");
@@ -287,9 +292,8 @@ public final class BenchmarkMain {
 					case "--commit" -> o.commit = value(args, ++i, arg);
 					case "--databases" -> o.databases = List.of(value(args, ++i, arg).split(","));
 					case "--only" -> o.only = List.of(value(args, ++i, arg).split(","));
-					case "--sizes" -> sizes = Arrays.stream(value(args, ++i, arg).split(","))
-						.map(Integer::valueOf)
-						.toList();
+					case "--sizes" ->
+						sizes = Arrays.stream(value(args, ++i, arg).split(",")).map(Integer::valueOf).toList();
 					default -> throw new IllegalArgumentException("Unknown argument '" + arg
 							+ "'. Usage: benchmarks/run [--quick] [--keep] [--databases postgresql,mariadb,sqlite] "
 							+ "[--sizes 100,1000,10000] [--only apply,check,jvm,start]");
@@ -313,14 +317,15 @@ public final class BenchmarkMain {
 		}
 
 		String describe() {
-			return String.format(Locale.ROOT, "sizes %s; in-process: %d warm-up rounds of apply-all in the JVM, then %d "
-					+ "measured rounds below 1,000 changes and %d from 1,000 up, each round in a rotated order of "
-					+ "tools, the databases created and the server settled before it; checks %d warm-up rounds and %d "
-					+ "measured rounds at each size; fresh JVMs: %d warm-up run(s), then %d measured runs%s", this.sizes,
-					this.warmups, this.smallRepetitions, this.largeRepetitions, this.checkWarmups, this.repetitions,
-					this.processWarmups, this.processRuns,
-					this.quick ? "; fresh-JVM check and Spring Boot start at 1,000 changes only, and Spring Boot "
-							+ "start of the app without a tool and of paig-db only" : "");
+			return String
+				.format(Locale.ROOT, "sizes %s; in-process: %d warm-up rounds of apply-all in the JVM, then %d "
+						+ "measured rounds below 1,000 changes and %d from 1,000 up, each round in a rotated order of "
+						+ "tools, the databases created and the server settled before it; checks %d warm-up rounds and %d "
+						+ "measured rounds at each size; fresh JVMs: %d warm-up run(s), then %d measured runs%s",
+						this.sizes, this.warmups, this.smallRepetitions, this.largeRepetitions, this.checkWarmups,
+						this.repetitions, this.processWarmups, this.processRuns,
+						this.quick ? "; fresh-JVM check and Spring Boot start at 1,000 changes only, and Spring Boot "
+								+ "start of the app without a tool and of paig-db only" : "");
 		}
 
 	}

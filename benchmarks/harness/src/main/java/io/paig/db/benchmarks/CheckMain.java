@@ -5,13 +5,14 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The whole-JVM up-to-date check: a fresh JVM that does only what a tool's start-up does on an up-to-date
- * database (for raw JDBC: the floor, one {@code select count(*)} on the history table) and exits. The workload
- * folder is on its classpath; the password, if any, comes in {@code BENCH_DB_PASSWORD}.
+ * The whole-JVM up-to-date check: a fresh JVM that does only what a tool's start-up does
+ * on an up-to-date database (for raw JDBC: the floor, one {@code select count(*)} on the
+ * history table) and exits. The workload folder is on its classpath; the password, if
+ * any, comes in {@code BENCH_DB_PASSWORD}.
  * <p>
  * {@code java -cp ... io.paig.db.benchmarks.CheckMain <raw-jdbc|paig-db|liquibase|flyway> <jdbc-url> <user>}
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public final class CheckMain {
 

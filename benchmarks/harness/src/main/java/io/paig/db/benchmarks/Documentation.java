@@ -3,10 +3,10 @@ package io.paig.db.benchmarks;
 import java.time.Duration;
 
 /**
- * {@code docs/benchmarks.md}: how to run the benchmark and what it measures, then this run's machine, figures
- * and targets.
+ * {@code docs/benchmarks.md}: how to run the benchmark and what it measures, then this
+ * run's machine, figures and targets.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class Documentation {
 
@@ -125,8 +125,9 @@ final class Documentation {
 
 				%s
 				%s
-				""".formatted(String.join("\n", machine.lines()), settings, quick ? " (`--quick`)" : "",
-				took.toSeconds(), figures.stripTrailing() + "\n\n", summary);
+				"""
+			.formatted(String.join("\n", machine.lines()), settings, quick ? " (`--quick`)" : "", took.toSeconds(),
+					figures.stripTrailing() + "\n\n", summary);
 	}
 
 }

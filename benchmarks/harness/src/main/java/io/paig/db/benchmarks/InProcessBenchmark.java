@@ -16,13 +16,14 @@ import javax.sql.DataSource;
 import io.paig.db.benchmarks.Result.Kind;
 
 /**
- * The in-process measurements, in this (warm) JVM: apply-all into a fresh database per measurement, then the
- * up-to-date check on a fresh DataSource (a new connection) per measurement. Tools take turns within each
- * repetition, so that a slow minute on the shared machine hits all of them, in an order that turns each
- * round. The database of each tool's last apply-all is kept: it is the up-to-date database that the checks
- * and the start measurements use.
+ * The in-process measurements, in this (warm) JVM: apply-all into a fresh database per
+ * measurement, then the up-to-date check on a fresh DataSource (a new connection) per
+ * measurement. Tools take turns within each repetition, so that a slow minute on the
+ * shared machine hits all of them, in an order that turns each round. The database of
+ * each tool's last apply-all is kept: it is the up-to-date database that the checks and
+ * the start measurements use.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public final class InProcessBenchmark {
 
@@ -46,14 +47,16 @@ public final class InProcessBenchmark {
 	/**
 	 * Create a benchmark.
 	 * @param server the server
-	 * @param applyWarmups unrecorded apply-all rounds before the first recorded one; 0 when this JVM is warm
-	 * already (an earlier database was measured in it)
+	 * @param applyWarmups unrecorded apply-all rounds before the first recorded one; 0
+	 * when this JVM is warm already (an earlier database was measured in it)
 	 * @param repetitions recorded check rounds
-	 * @param smallRepetitions recorded apply-all rounds below 1,000 changes: short runs, whose spread from one
-	 * run to the next is larger than the differences between the tools, so more of them
+	 * @param smallRepetitions recorded apply-all rounds below 1,000 changes: short runs,
+	 * whose spread from one run to the next is larger than the differences between the
+	 * tools, so more of them
 	 * @param largeRepetitions recorded apply-all rounds from 1,000 changes up
-	 * @param checkWarmups unrecorded check rounds before the recorded ones: the in-process figure is the
-	 * check in a warm JVM (the fresh-JVM figures are the cold one)
+	 * @param checkWarmups unrecorded check rounds before the recorded ones: the
+	 * in-process figure is the check in a warm JVM (the fresh-JVM figures are the cold
+	 * one)
 	 * @param progress where progress lines go
 	 */
 	public InProcessBenchmark(Server server, int applyWarmups, int repetitions, int smallRepetitions,
@@ -89,15 +92,18 @@ public final class InProcessBenchmark {
 		ClassLoader classLoader = workload.classLoader(getClass().getClassLoader());
 		Map<Tool, List<Double>> times = new EnumMap<>(Tool.class);
 		Map<Tool, List<Double>> allocations = new EnumMap<>(Tool.class);
-		// the JVM needs warming once (JIT, class loading of every tool); later sizes find it warm
+		// the JVM needs warming once (JIT, class loading of every tool); later sizes find
+		// it warm
 		int warmups = this.applyWarmups;
 		this.applyWarmups = 0;
 		int rounds = warmups + ((workload.changes() >= 1000) ? this.largeRepetitions : this.smallRepetitions);
 		List<Tool> order = new ArrayList<>(tools);
 		for (int round = 0; round < rounds; round++) {
 			boolean recorded = round >= warmups;
-			// Each tool's database is created (and last round's dropped) before the round, and the server
-			// settles, so that no tool is timed while the server is still deleting another's files; the
+			// Each tool's database is created (and last round's dropped) before the
+			// round, and the server
+			// settles, so that no tool is timed while the server is still deleting
+			// another's files; the
 			// order turns each round, so that no tool always follows the same one.
 			for (Tool tool : order) {
 				this.server.create(upToDateDatabase(tool, workload.changes()));
@@ -130,8 +136,8 @@ public final class InProcessBenchmark {
 	}
 
 	/**
-	 * Check each tool's up-to-date database, on a fresh connection each time; raw JDBC's check is the floor,
-	 * one {@code select count(*)} on paig-db's history table.
+	 * Check each tool's up-to-date database, on a fresh connection each time; raw JDBC's
+	 * check is the floor, one {@code select count(*)} on paig-db's history table.
 	 * @param workload the workload
 	 * @return one result per tool
 	 * @throws Exception when a tool fails
@@ -167,8 +173,8 @@ public final class InProcessBenchmark {
 	}
 
 	/**
-	 * The database a tool's check (or start) runs against: its own up-to-date one; the floor and the app
-	 * without a migration tool use paig-db's.
+	 * The database a tool's check (or start) runs against: its own up-to-date one; the
+	 * floor and the app without a migration tool use paig-db's.
 	 * @param tool the tool
 	 * @param changes the size
 	 * @return the database's name
@@ -178,8 +184,8 @@ public final class InProcessBenchmark {
 	}
 
 	/**
-	 * Fail unless every tool's up-to-date database holds exactly the workload's history: proof that no check
-	 * or start applied anything again.
+	 * Fail unless every tool's up-to-date database holds exactly the workload's history:
+	 * proof that no check or start applied anything again.
 	 * @param workload the workload
 	 * @throws Exception when a database cannot be read or holds something else
 	 */

@@ -21,15 +21,17 @@ import liquibase.resource.ResourceAccessor;
 import org.springframework.core.io.DefaultResourceLoader;
 
 /**
- * The least that any tool applying a Liquibase changelog and keeping Liquibase's history must do, measured
- * beside the tools so that the aim of 1.5x raw JDBC can be read against it: Liquibase parses the changelog
- * (through the Spring resource accessor both paig-db and stock Liquibase use) and computes each changeset's
- * checksum, which its history row records; then each raw statement runs followed by its history row, one
- * prepared {@code INSERT}, committed as paig-db commits: once per revision file where DDL is transactional
- * (PostgreSQL, SQLite), once per changeset where it is not (MariaDB). Nothing else of a tool is in it: no
- * lock, no validation, no SQL generation, no listeners, no logging.
+ * The least that any tool applying a Liquibase changelog and keeping Liquibase's history
+ * must do, measured beside the tools so that the aim of 1.5x raw JDBC can be read against
+ * it: Liquibase parses the changelog (through the Spring resource accessor both paig-db
+ * and stock Liquibase use) and computes each changeset's checksum, which its history row
+ * records; then each raw statement runs followed by its history row, one prepared
+ * {@code INSERT}, committed as paig-db commits: once per revision file where DDL is
+ * transactional (PostgreSQL, SQLite), once per changeset where it is not (MariaDB).
+ * Nothing else of a tool is in it: no lock, no validation, no SQL generation, no
+ * listeners, no logging.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class LiquibaseFloor {
 
@@ -50,7 +52,8 @@ final class LiquibaseFloor {
 	 * Parse, checksum and apply the workload with its history rows.
 	 * @param dataSource a fresh DataSource on an empty database
 	 * @param classLoader a loader that sees the workload folder
-	 * @param statements the workload's statements, one per changeset, in the changelog's order
+	 * @param statements the workload's statements, one per changeset, in the changelog's
+	 * order
 	 * @throws Exception when the changelog cannot be parsed or a statement fails
 	 */
 	static void apply(DataSource dataSource, ClassLoader classLoader, List<String> statements) throws Exception {

@@ -18,7 +18,7 @@ import org.springframework.boot.SpringBootVersion;
  * What the figures were measured on: the machine, the versions and the date.
  *
  * @param lines the facts, one Markdown line each
- * @author paig-db
+ * @author paig-db authors
  */
 public record Machine(List<String> lines) {
 

@@ -19,28 +19,33 @@ import org.flywaydb.core.Flyway;
 import org.springframework.core.io.DefaultResourceLoader;
 
 /**
- * Runs one tool on one database the way its start-up does: paig-db's {@link MigrationRunner#upgrade()}
- * (what {@code MigrationInitializer} calls with {@code on-startup=upgrade}), stock Liquibase through
- * {@link SpringLiquibase} (what Spring Boot's auto-configuration builds), Flyway's {@code migrate()}, or raw
- * JDBC. The same call applies everything to an empty database and checks an up-to-date one.
+ * Runs one tool on one database the way its start-up does: paig-db's
+ * {@link MigrationRunner#upgrade()} (what {@code MigrationInitializer} calls with
+ * {@code on-startup=upgrade}), stock Liquibase through {@link SpringLiquibase} (what
+ * Spring Boot's auto-configuration builds), Flyway's {@code migrate()}, or raw JDBC. The
+ * same call applies everything to an empty database and checks an up-to-date one.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public final class Migrations {
 
 	/** The history table of paig-db and Liquibase, which the floor counts. */
 	public static final String HISTORY_TABLE = "DATABASECHANGELOG";
 
-	/** Spring Boot's default {@code spring.liquibase.change-log}, so that the recorded paths match its runs. */
+	/**
+	 * Spring Boot's default {@code spring.liquibase.change-log}, so that the recorded
+	 * paths match its runs.
+	 */
 	static final String BOOT_LIQUIBASE_CHANGELOG = "classpath:/" + Workload.CHANGELOG;
 
 	private Migrations() {
 	}
 
 	/**
-	 * Settings shared by every JVM that measures: Liquibase's analytics off (paig-db switches them off by
-	 * default, and this machine has no network for them), and java.util.logging at WARNING, so that no tool
-	 * is timed writing its INFO lines to a console.
+	 * Settings shared by every JVM that measures: Liquibase's analytics off (paig-db
+	 * switches them off by default, and this machine has no network for them), and
+	 * java.util.logging at WARNING, so that no tool is timed writing its INFO lines to a
+	 * console.
 	 */
 	public static void configureJvm() {
 		System.setProperty("liquibase.analytics.enabled", "false");
@@ -119,7 +124,8 @@ public final class Migrations {
 	}
 
 	/**
-	 * How many rows a tool's history table has, to prove afterwards that an up-to-date database stayed so.
+	 * How many rows a tool's history table has, to prove afterwards that an up-to-date
+	 * database stayed so.
 	 * @param tool the tool
 	 * @param connection a connection to its database
 	 * @return the count

@@ -13,10 +13,10 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Times a command in a fresh process each run, wall clock from start to exit: with hyperfine when it is
- * installed (Debian's package), otherwise with a loop here.
+ * Times a command in a fresh process each run, wall clock from start to exit: with
+ * hyperfine when it is installed (Debian's package), otherwise with a loop here.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public final class ProcessBenchmark {
 
@@ -88,10 +88,10 @@ public final class ProcessBenchmark {
 	}
 
 	/**
-	 * Time several commands that are to be compared, in rounds: each round runs every command once, in an
-	 * order that turns by one each round, so that a slow patch of the machine lands on all of them and not on
-	 * whichever one hyperfine would be running back to back at the time. Timed by a loop here, process start
-	 * to exit.
+	 * Time several commands that are to be compared, in rounds: each round runs every
+	 * command once, in an order that turns by one each round, so that a slow patch of the
+	 * machine lands on all of them and not on whichever one hyperfine would be running
+	 * back to back at the time. Timed by a loop here, process start to exit.
 	 * @param <K> what names a command
 	 * @param commands the commands, each with its arguments
 	 * @param environment extra environment variables
@@ -165,8 +165,8 @@ public final class ProcessBenchmark {
 		builder.environment().putAll(environment);
 		int exit = waitFor(builder.start());
 		if (exit != 0) {
-			throw new IllegalStateException("'" + command.get(command.size() - 1) + "' ... exited with " + exit
-					+ "; its output is in " + log);
+			throw new IllegalStateException(
+					"'" + command.get(command.size() - 1) + "' ... exited with " + exit + "; its output is in " + log);
 		}
 	}
 

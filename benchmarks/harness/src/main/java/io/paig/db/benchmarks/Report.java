@@ -11,11 +11,11 @@ import java.util.TreeSet;
 import io.paig.db.benchmarks.Result.Kind;
 
 /**
- * The figures as Markdown: one table per database with min/median/max, ratios and allocation; how each figure
- * grows with the size; the targets of issue #7, each PASS or FAIL; and the closing line
- * {@code N passed, M failed}.
+ * The figures as Markdown: one table per database with min/median/max, ratios and
+ * allocation; how each figure grows with the size; the targets of issue #7, each PASS or
+ * FAIL; and the closing line {@code N passed, M failed}.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public final class Report {
 
@@ -85,7 +85,8 @@ public final class Report {
 		StringBuilder out = new StringBuilder("## Scale\n\n");
 		out.append("Medians at each size and the factor from one size to the next (10x more changes each step; ")
 			.append("1.0x means flat, 10x means linear).\n\n");
-		out.append("| database | measurement | tool | medians (ms) by size | growth per 10x |\n|---|---|---|---|---|\n");
+		out.append(
+				"| database | measurement | tool | medians (ms) by size | growth per 10x |\n|---|---|---|---|---|\n");
 		boolean any = false;
 		for (String database : this.databases) {
 			for (Kind kind : Kind.values()) {
@@ -110,10 +111,17 @@ public final class Report {
 				}
 				for (Map.Entry<Tool, List<String>> entry : medians.entrySet()) {
 					Tool tool = entry.getKey();
-					out.append("| ").append(database).append(" | ").append(kind.label()).append(" | ")
-						.append((kind == Kind.APPLY) ? tool.applyLabel() : tool.checkLabel()).append(" | ")
-						.append(String.join(", ", entry.getValue())).append(" | ")
-						.append(String.join(", ", growth.getOrDefault(tool, List.of("")))).append(" |\n");
+					out.append("| ")
+						.append(database)
+						.append(" | ")
+						.append(kind.label())
+						.append(" | ")
+						.append((kind == Kind.APPLY) ? tool.applyLabel() : tool.checkLabel())
+						.append(" | ")
+						.append(String.join(", ", entry.getValue()))
+						.append(" | ")
+						.append(String.join(", ", growth.getOrDefault(tool, List.of(""))))
+						.append(" |\n");
 					any = true;
 				}
 			}
@@ -155,7 +163,8 @@ public final class Report {
 						+ mb(apply.get().allocatedBytes()));
 			}
 		}
-		out.append("\nMemory (paig-db, ").append(String.format(Locale.ROOT, "%,d", TARGET_SIZE))
+		out.append("\nMemory (paig-db, ")
+			.append(String.format(Locale.ROOT, "%,d", TARGET_SIZE))
 			.append(" changes, heap allocated; reported, not a target): ")
 			.append(memory.isEmpty() ? "not measured" : String.join("; ", memory))
 			.append(".\n\n");
@@ -186,8 +195,8 @@ public final class Report {
 	}
 
 	/**
-	 * Under the aim, not counted: how far above raw JDBC the least a tool on Liquibase must do already is, and
-	 * what paig-db spends beyond that.
+	 * Under the aim, not counted: how far above raw JDBC the least a tool on Liquibase
+	 * must do already is, and what paig-db spends beyond that.
 	 */
 	private void liquibaseFloor(StringBuilder out, String database) {
 		Optional<Result> floor = find(database, Kind.APPLY, TARGET_SIZE, Tool.LIQUIBASE_FLOOR);
@@ -207,7 +216,8 @@ public final class Report {
 	}
 
 	private Optional<Result> baseline(String database, Kind kind, int changes) {
-		// the app without a migration tool is started at each size, in the same rounds as the others
+		// the app without a migration tool is started at each size, in the same rounds as
+		// the others
 		return find(database, kind, changes, (kind == Kind.START) ? Tool.NONE : Tool.RAW_JDBC);
 	}
 

@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
  * @param changes the workload's size
  * @param tool the tool
  * @param stats the timings
- * @param allocatedBytes the median heap allocated by the measuring thread, or {@code null} where not measured
- * @author paig-db
+ * @param allocatedBytes the median heap allocated by the measuring thread, or
+ * {@code null} where not measured
+ * @author paig-db authors
  */
 public record Result(String database, Kind kind, int changes, Tool tool, Stats stats, @Nullable Long allocatedBytes) {
 
@@ -37,7 +38,10 @@ public record Result(String database, Kind kind, int changes, Tool tool, Stats s
 		/** Check an up-to-date database in a fresh JVM, wall clock from start to exit. */
 		CHECK_JVM("up-to-date check, fresh JVM"),
 
-		/** Start the web app on an up-to-date database in a fresh JVM, wall clock until it is ready. */
+		/**
+		 * Start the web app on an up-to-date database in a fresh JVM, wall clock until it
+		 * is ready.
+		 */
 		START("Spring Boot start, fresh JVM");
 
 		private final String label;

@@ -24,10 +24,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * A database server the benchmark creates its databases on: PostgreSQL or MariaDB from a paig-db URL (the
- * tests' {@code PAIG_TEST_POSTGRES_URL} and {@code PAIG_TEST_MYSQL_URL}), or SQLite files in a folder.
+ * A database server the benchmark creates its databases on: PostgreSQL or MariaDB from a
+ * paig-db URL (the tests' {@code PAIG_TEST_POSTGRES_URL} and
+ * {@code PAIG_TEST_MYSQL_URL}), or SQLite files in a folder.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public final class Server {
 
@@ -58,7 +59,8 @@ public final class Server {
 
 	/**
 	 * MariaDB (or MySQL).
-	 * @param serverUrl a paig-db URL of any database on the server, e.g. {@code mysql://root@127.0.0.1:3306/test}
+	 * @param serverUrl a paig-db URL of any database on the server, e.g.
+	 * {@code mysql://root@127.0.0.1:3306/test}
 	 * @return the server
 	 */
 	public static Server mariadb(String serverUrl) {
@@ -99,7 +101,8 @@ public final class Server {
 	}
 
 	/**
-	 * The tools measured here: paig-db against Liquibase only on SQLite, everything on the servers.
+	 * The tools measured here: paig-db against Liquibase only on SQLite, everything on
+	 * the servers.
 	 * @return the tools
 	 */
 	public Set<Tool> tools() {
@@ -108,10 +111,11 @@ public final class Server {
 	}
 
 	/**
-	 * Whether a workload of this size can run here. On SQLite, Liquibase's {@code addColumn} (stock and under
-	 * paig-db alike) fails once the database has about 160 tables: it rebuilds the table after reading the
-	 * columns of all tables in one compound SELECT, and SQLite allows 500 terms ("too many terms in compound
-	 * SELECT"). So SQLite is measured up to 500 changes (125 tables).
+	 * Whether a workload of this size can run here. On SQLite, Liquibase's
+	 * {@code addColumn} (stock and under paig-db alike) fails once the database has about
+	 * 160 tables: it rebuilds the table after reading the columns of all tables in one
+	 * compound SELECT, and SQLite allows 500 terms ("too many terms in compound SELECT").
+	 * So SQLite is measured up to 500 changes (125 tables).
 	 * @param changes the workload's size
 	 * @return {@code true} when it is measured here
 	 */
@@ -151,7 +155,8 @@ public final class Server {
 	}
 
 	/**
-	 * A DataSource that opens a new connection each time it is asked: every measurement starts cold.
+	 * A DataSource that opens a new connection each time it is asked: every measurement
+	 * starts cold.
 	 * @param database the database's name
 	 * @return the DataSource
 	 */
@@ -171,7 +176,8 @@ public final class Server {
 	}
 
 	/**
-	 * Environment variables that hand the password to a child JVM without putting it on a command line.
+	 * Environment variables that hand the password to a child JVM without putting it on a
+	 * command line.
 	 * @return the variables, empty when there is no password
 	 */
 	public Map<String, String> passwordEnvironment() {
@@ -200,8 +206,9 @@ public final class Server {
 	}
 
 	/**
-	 * Let the server finish what dropping databases left it to do (PostgreSQL: a checkpoint writes out
-	 * what the drops dirtied) and wait a moment, before something is timed.
+	 * Let the server finish what dropping databases left it to do (PostgreSQL: a
+	 * checkpoint writes out what the drops dirtied) and wait a moment, before something
+	 * is timed.
 	 */
 	public void settle() {
 		if (this.sqliteFolder == null && this.key.equals("postgresql")) {

@@ -11,7 +11,7 @@ import java.util.List;
  * @param median the median (the mean of the middle two for an even count)
  * @param max the slowest
  * @param count how many measurements
- * @author paig-db
+ * @author paig-db authors
  */
 public record Stats(double min, double median, double max, int count) {
 

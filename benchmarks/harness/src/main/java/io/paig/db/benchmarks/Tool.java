@@ -1,23 +1,26 @@
 package io.paig.db.benchmarks;
 
 /**
- * What is measured: a migration tool, raw JDBC (whose up-to-date "check" is the floor, one
- * {@code select count(*)} on the history table), the least a tool on Liquibase must do to apply, or no tool
- * at all (the baseline of the start comparison).
+ * What is measured: a migration tool, raw JDBC (whose up-to-date "check" is the floor,
+ * one {@code select count(*)} on the history table), the least a tool on Liquibase must
+ * do to apply, or no tool at all (the baseline of the start comparison).
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public enum Tool {
 
 	/** No migration tool: the web app alone, the baseline of the start comparison. */
 	NONE("none", "no tool", "no tool"),
 
-	/** Raw JDBC: the statements in one connection, nothing recorded; its check is the floor. */
+	/**
+	 * Raw JDBC: the statements in one connection, nothing recorded; its check is the
+	 * floor.
+	 */
 	RAW_JDBC("raw-jdbc", "raw JDBC", "floor"),
 
 	/**
-	 * Not a tool: the least any tool on a Liquibase changelog and history must do ({@link LiquibaseFloor}),
-	 * measured for apply-all only.
+	 * Not a tool: the least any tool on a Liquibase changelog and history must do
+	 * ({@link LiquibaseFloor}), measured for apply-all only.
 	 */
 	LIQUIBASE_FLOOR("liquibase-floor", "Liquibase's floor", "Liquibase's floor"),
 

@@ -12,21 +12,25 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The generated workload: {@code N} changes over {@code N/4} tables, each table a {@code createTable}, an
- * {@code addColumn}, a {@code createIndex} and an {@code insert}. It is written three ways into one folder,
- * which is put on the classpath of whatever runs it:
+ * The generated workload: {@code N} changes over {@code N/4} tables, each table a
+ * {@code createTable}, an {@code addColumn}, a {@code createIndex} and an {@code insert}.
+ * It is written three ways into one folder, which is put on the classpath of whatever
+ * runs it:
  * <ul>
- * <li>{@code db/changelog/}: a master changelog including one revision file per table (a {@code revision:}
- * header and four changesets), read by paig-db and by stock Liquibase alike;</li>
+ * <li>{@code db/changelog/}: a master changelog including one revision file per table (a
+ * {@code revision:} header and four changesets), read by paig-db and by stock Liquibase
+ * alike;</li>
  * <li>{@code db/migration/}: one Flyway SQL migration per table;</li>
  * <li>{@code raw/apply.sql}: the same statements for raw JDBC, one per line.</li>
  * </ul>
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public final class Workload {
 
-	/** The master changelog, relative to the workload folder (and so to the classpath). */
+	/**
+	 * The master changelog, relative to the workload folder (and so to the classpath).
+	 */
 	public static final String CHANGELOG = "db/changelog/db.changelog-master.yaml";
 
 	/** Flyway's location, relative to the workload folder. */
@@ -48,7 +52,8 @@ public final class Workload {
 	}
 
 	/**
-	 * Write the workload of a size into {@code root/n<changes>}, replacing what was there.
+	 * Write the workload of a size into {@code root/n<changes>}, replacing what was
+	 * there.
 	 * @param root the folder for all workloads
 	 * @param changes how many changes, a positive multiple of 4
 	 * @return the workload
@@ -72,12 +77,12 @@ public final class Workload {
 				String id = revisionId(i);
 				String file = id + "_" + table + ".yaml";
 				Files.writeString(revisions.resolve(file), revision(id, parent, table));
-				master.append("  - include:\n      file: revisions/").append(file)
+				master.append("  - include:\n      file: revisions/")
+					.append(file)
 					.append("\n      relativeToChangelogFile: true\n");
 				List<String> sql = sql(table);
 				statements.addAll(sql);
-				Files.writeString(migrations.resolve("V" + i + "__" + table + ".sql"),
-						String.join(";\n", sql) + ";\n");
+				Files.writeString(migrations.resolve("V" + i + "__" + table + ".sql"), String.join(";\n", sql) + ";\n");
 				parent = id;
 			}
 			Files.writeString(directory.resolve(CHANGELOG), master);
@@ -199,9 +204,10 @@ public final class Workload {
 	}
 
 	/**
-	 * A class loader that sees the workload folder, for {@code classpath:} locations in this JVM. It looks in
-	 * the folder first, as an application's class loader finds its own resources first ({@code BOOT-INF/classes}
-	 * in a Spring Boot jar, {@code target/classes} at the head of a development class path), rather than after
+	 * A class loader that sees the workload folder, for {@code classpath:} locations in
+	 * this JVM. It looks in the folder first, as an application's class loader finds its
+	 * own resources first ({@code BOOT-INF/classes} in a Spring Boot jar,
+	 * {@code target/classes} at the head of a development class path), rather than after
 	 * every jar of the harness.
 	 * @param parent the parent loader
 	 * @return the loader

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link LiquibaseFloor}, on SQLite.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class LiquibaseFloorTests {
 

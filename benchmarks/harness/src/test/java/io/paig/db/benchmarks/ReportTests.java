@@ -10,15 +10,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link Report}.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class ReportTests {
 
 	@Test
 	void aimIsCountedAndLiquibasesFloorIsReportedUnderItWithoutBeingCounted() {
-		Report report = new Report(List.of(apply("PostgreSQL", Tool.RAW_JDBC, 500),
-				apply("PostgreSQL", Tool.LIQUIBASE_FLOOR, 650), apply("PostgreSQL", Tool.PAIG_DB, 1000),
-				apply("PostgreSQL", Tool.LIQUIBASE, 1600)), List.of("PostgreSQL"));
+		Report report = new Report(
+				List.of(apply("PostgreSQL", Tool.RAW_JDBC, 500), apply("PostgreSQL", Tool.LIQUIBASE_FLOOR, 650),
+						apply("PostgreSQL", Tool.PAIG_DB, 1000), apply("PostgreSQL", Tool.LIQUIBASE, 1600)),
+				List.of("PostgreSQL"));
 		String figures = report.figures();
 		assertThat(figures).contains("- FAIL PostgreSQL, 1,000 changes: paig-db apply all, within 1.5x raw JDBC "
 				+ "(the aim): 1,000 ms vs raw JDBC 500 ms = 2.00x (limit 1.50x)\n  - not a target: Liquibase's floor");
@@ -29,8 +30,8 @@ class ReportTests {
 
 	@Test
 	void withoutLiquibasesFloorTheAimStandsAlone() {
-		Report report = new Report(List.of(apply("MariaDB", Tool.RAW_JDBC, 500),
-				apply("MariaDB", Tool.PAIG_DB, 700), apply("MariaDB", Tool.LIQUIBASE, 800)), List.of("MariaDB"));
+		Report report = new Report(List.of(apply("MariaDB", Tool.RAW_JDBC, 500), apply("MariaDB", Tool.PAIG_DB, 700),
+				apply("MariaDB", Tool.LIQUIBASE, 800)), List.of("MariaDB"));
 		String figures = report.figures();
 		assertThat(figures).contains("- PASS MariaDB, 1,000 changes: paig-db apply all, within 1.5x raw JDBC");
 		assertThat(figures).doesNotContain("Liquibase's floor");

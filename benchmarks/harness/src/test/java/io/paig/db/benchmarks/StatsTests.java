@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * Tests for {@link Stats}.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class StatsTests {
 

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * Tests for {@link Workload}.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class WorkloadTests {
 
@@ -25,7 +25,8 @@ class WorkloadTests {
 		Path directory = workload.directory();
 		assertThat(workload.tables()).isEqualTo(2);
 		assertThat(workload.statements()).hasSize(8);
-		assertThat(directory.resolve("db/changelog/revisions")).isDirectoryContaining("glob:**/be0000000001_bench_t00001.yaml")
+		assertThat(directory.resolve("db/changelog/revisions"))
+			.isDirectoryContaining("glob:**/be0000000001_bench_t00001.yaml")
 			.isDirectoryContaining("glob:**/be0000000002_bench_t00002.yaml");
 		assertThat(directory.resolve("db/migration/V1__bench_t00001.sql")).exists();
 		assertThat(directory.resolve("db/migration/V2__bench_t00002.sql")).exists();
@@ -40,8 +41,8 @@ class WorkloadTests {
 		assertThat(first).contains("parent: null").contains("createTable", "addColumn", "createIndex", "insert");
 		assertThat(second).contains("id: be0000000002\n").contains("parent: be0000000001");
 		assertThat(second.split("- changeSet:")).hasSize(5);
-		assertThat(Files.readString(directory.resolve(Workload.CHANGELOG)))
-			.containsSubsequence("revisions/be0000000001_bench_t00001.yaml", "revisions/be0000000002_bench_t00002.yaml");
+		assertThat(Files.readString(directory.resolve(Workload.CHANGELOG))).containsSubsequence(
+				"revisions/be0000000001_bench_t00001.yaml", "revisions/be0000000002_bench_t00002.yaml");
 	}
 
 	@Test

@@ -30,11 +30,11 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
- * {@link Endpoint @Endpoint} that tells where the database stands: pending and applied revisions, the last
- * run, the lock, the database. Its state comes from the same revision model the runner uses, with the
- * same history table, schema and changelog settings.
+ * {@link Endpoint @Endpoint} that tells where the database stands: pending and applied
+ * revisions, the last run, the lock, the database. Its state comes from the same revision
+ * model the runner uses, with the same history table, schema and changelog settings.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @Endpoint(id = "migrations")
 public class MigrationsEndpoint {
@@ -73,7 +73,10 @@ public class MigrationsEndpoint {
 		Collections.reverse(applied);
 		return new MigrationsDescriptor(state, RevisionSummary.of(status.getCurrent()),
 				RevisionSummary.of(status.getHistory().getHead()),
-				status.getPendingRevisions().stream().map((revision) -> RevisionDescriptor.of(revision, status)).toList(),
+				status.getPendingRevisions()
+					.stream()
+					.map((revision) -> RevisionDescriptor.of(revision, status))
+					.toList(),
 				applied, LastRunDescriptor.of(this.runner.getLastRun()), LockDescriptor.of(lock), database(),
 				status.getEdited().stream().map(Object::toString).toList());
 	}
@@ -81,7 +84,8 @@ public class MigrationsEndpoint {
 	/**
 	 * One revision in full.
 	 * @param revision the revision id, or a unique prefix of it
-	 * @return the revision; 404 when none matches; 400 with the candidates when the prefix fits several
+	 * @return the revision; 404 when none matches; 400 with the candidates when the
+	 * prefix fits several
 	 */
 	@ReadOperation
 	public WebEndpointResponse<Object> revision(@Selector String revision) {
@@ -93,8 +97,9 @@ public class MigrationsEndpoint {
 			if (ex.getCandidates().isEmpty()) {
 				return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
 			}
-			return new WebEndpointResponse<>(new Ambiguous(ex.getMessage(),
-					ex.getCandidates().stream().map(RevisionSummary::of).toList()), WebEndpointResponse.STATUS_BAD_REQUEST);
+			return new WebEndpointResponse<>(
+					new Ambiguous(ex.getMessage(), ex.getCandidates().stream().map(RevisionSummary::of).toList()),
+					WebEndpointResponse.STATUS_BAD_REQUEST);
 		}
 	}
 
@@ -192,11 +197,14 @@ public class MigrationsEndpoint {
 	 * @param tag the tag on its row
 	 */
 	public record ChangeSetDescriptor(String id, String author, String file, @Nullable Instant executedAt,
-			@Nullable String execType, @Nullable String checksum, @Nullable String deploymentId, @Nullable Integer order,
-			@Nullable String tag) {
+			@Nullable String execType, @Nullable String checksum, @Nullable String deploymentId,
+			@Nullable Integer order, @Nullable String tag) {
 
 		static ChangeSetDescriptor of(ChangeSetRef changeSet, List<AppliedChangeSet> rows) {
-			AppliedChangeSet row = rows.stream().filter((candidate) -> candidate.isFor(changeSet)).findFirst().orElse(null);
+			AppliedChangeSet row = rows.stream()
+				.filter((candidate) -> candidate.isFor(changeSet))
+				.findFirst()
+				.orElse(null);
 			if (row == null) {
 				return new ChangeSetDescriptor(changeSet.id(), changeSet.author(), changeSet.file(), null, null, null,
 						null, null, null);

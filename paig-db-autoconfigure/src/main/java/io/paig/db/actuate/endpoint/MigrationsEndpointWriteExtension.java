@@ -14,11 +14,12 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
 
 /**
  * Upgrade and downgrade over HTTP: {@code POST /actuator/migrations/upgrade} (body
- * {@code {"target": "head"}}, the default) and {@code POST /actuator/migrations/downgrade} (body
- * {@code {"target": "-1"}}). Only registered when {@code database.migration.endpoint.write-enabled=true};
- * otherwise not mapped at all.
+ * {@code {"target": "head"}}, the default) and
+ * {@code POST /actuator/migrations/downgrade} (body {@code {"target": "-1"}}). Only
+ * registered when {@code database.migration.endpoint.write-enabled=true}; otherwise not
+ * mapped at all.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @EndpointWebExtension(endpoint = MigrationsEndpoint.class)
 public class MigrationsEndpointWriteExtension {
@@ -36,8 +37,8 @@ public class MigrationsEndpointWriteExtension {
 	/**
 	 * Upgrade or downgrade.
 	 * @param action {@code upgrade} or {@code downgrade}
-	 * @param target for an upgrade {@code head} (default), {@code +N} or a revision; for a downgrade
-	 * {@code -N}, {@code base} or a revision
+	 * @param target for an upgrade {@code head} (default), {@code +N} or a revision; for
+	 * a downgrade {@code -N}, {@code base} or a revision
 	 * @return the run, or 409 with the problem when it failed
 	 */
 	@WriteOperation
@@ -52,8 +53,9 @@ public class MigrationsEndpointWriteExtension {
 					}
 					yield this.runner.downgrade(target);
 				}
-				default -> throw new InvalidEndpointRequestException("Unknown action '" + action + "': upgrade or downgrade",
-						"Unknown action: upgrade or downgrade");
+				default ->
+					throw new InvalidEndpointRequestException("Unknown action '" + action + "': upgrade or downgrade",
+							"Unknown action: upgrade or downgrade");
 			};
 			return new WebEndpointResponse<>(LastRunDescriptor.of(run), WebEndpointResponse.STATUS_OK);
 		}

@@ -12,11 +12,12 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * Health of migrations: by default UP at head, OUT_OF_SERVICE while revisions are pending or a run is in
- * progress, DOWN when this instance's last run failed. It belongs in the readiness group (an instance whose
- * schema is behind gets no traffic), not in liveness (a long migration is no reason to restart).
+ * Health of migrations: by default UP at head, OUT_OF_SERVICE while revisions are pending
+ * or a run is in progress, DOWN when this instance's last run failed. It belongs in the
+ * readiness group (an instance whose schema is behind gets no traffic), not in liveness
+ * (a long migration is no reason to restart).
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
@@ -39,7 +40,8 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 	protected void doHealthCheck(Health.Builder builder) {
 		String upToDate = this.runner.isRunning() ? null : this.runner.upToDateRevision();
 		if (upToDate != null) {
-			// a readiness probe every few seconds: one query, no parse, while nothing changed
+			// a readiness probe every few seconds: one query, no parse, while nothing
+			// changed
 			builder.status(this.mapping.getOrDefault(MigrationState.UP_TO_DATE, Status.UNKNOWN))
 				.withDetail("state", MigrationState.UP_TO_DATE)
 				.withDetail("current", upToDate)

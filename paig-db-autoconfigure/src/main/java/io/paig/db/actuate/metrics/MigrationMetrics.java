@@ -14,13 +14,15 @@ import io.paig.db.migration.Revision;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Micrometer meters for migrations: {@code paig.db.migration.runs} (a timer per run, tagged by outcome),
- * {@code paig.db.migration.revisions} (a timer per revision applied or reverted, tagged by revision and
- * outcome), {@code paig.db.migration.revisions.applied} (a counter, tagged by outcome) and
- * {@code paig.db.migration.pending} (a gauge of the revisions pending when last looked at). A run that ended
- * before the registry was bound, at start-up say, is recorded when it is bound.
+ * Micrometer meters for migrations: {@code paig.db.migration.runs} (a timer per run,
+ * tagged by outcome), {@code paig.db.migration.revisions} (a timer per revision applied
+ * or reverted, tagged by revision and outcome),
+ * {@code paig.db.migration.revisions.applied} (a counter, tagged by outcome) and
+ * {@code paig.db.migration.pending} (a gauge of the revisions pending when last looked
+ * at). A run that ended before the registry was bound, at start-up say, is recorded when
+ * it is bound.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public class MigrationMetrics implements MeterBinder, MigrationListener {
 

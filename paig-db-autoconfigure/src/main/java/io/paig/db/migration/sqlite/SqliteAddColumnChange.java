@@ -16,16 +16,18 @@ import liquibase.statement.SqlStatement;
 import liquibase.statement.core.AddColumnStatement;
 
 /**
- * Liquibase's {@code addColumn}, which on SQLite adds each column that SQLite can add in place
- * ({@link SqliteAddColumnStatement#addsInPlace}) with {@code ALTER TABLE ... ADD COLUMN} and leaves the others to
- * Liquibase's rebuild of the table; and whose derived rollback on SQLite is a {@link SqliteDropColumnChange} of the
- * added columns, without Liquibase's {@code dropDefaultValue}s before it, which SQLite does not support (the
- * column's default goes with the column).
+ * Liquibase's {@code addColumn}, which on SQLite adds each column that SQLite can add in
+ * place ({@link SqliteAddColumnStatement#addsInPlace}) with
+ * {@code ALTER TABLE ... ADD COLUMN} and leaves the others to Liquibase's rebuild of the
+ * table; and whose derived rollback on SQLite is a {@link SqliteDropColumnChange} of the
+ * added columns, without Liquibase's {@code dropDefaultValue}s before it, which SQLite
+ * does not support (the column's default goes with the column).
  * <p>
- * Registered as a Liquibase {@code Change} of a higher priority than Liquibase's own, so that changelogs get it
- * for {@code addColumn}; its name and properties are Liquibase's, and so are the checksums of the changesets.
+ * Registered as a Liquibase {@code Change} of a higher priority than Liquibase's own, so
+ * that changelogs get it for {@code addColumn}; its name and properties are Liquibase's,
+ * and so are the checksums of the changesets.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @DatabaseChange(name = "addColumn", description = "Adds a new column to an existing table",
 		priority = ChangeMetaData.PRIORITY_DEFAULT + 1, appliesTo = "table")
@@ -51,7 +53,8 @@ public class SqliteAddColumnChange extends AddColumnChange {
 			}
 			else {
 				if (statement instanceof AddColumnStatement add && add.getTableName() != null) {
-					// (Liquibase also calls this on an empty change, to learn what it supports: no table, no check)
+					// (Liquibase also calls this on an empty change, to learn what it
+					// supports: no table, no check)
 					List<String> names = new ArrayList<>();
 					for (AddColumnStatement column : add.isMultiple() ? add.getColumns() : List.of(add)) {
 						names.add(String.valueOf(column.getColumnName()));

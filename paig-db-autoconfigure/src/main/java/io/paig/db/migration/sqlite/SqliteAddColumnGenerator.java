@@ -15,10 +15,10 @@ import liquibase.structure.core.Table;
 
 /**
  * Renders a {@link SqliteAddColumnStatement} as SQLite's
- * {@code ALTER TABLE t ADD COLUMN c type [NOT NULL] [DEFAULT x]}, which changes the table in place and leaves the
- * tables that refer to it alone.
+ * {@code ALTER TABLE t ADD COLUMN c type [NOT NULL] [DEFAULT x]}, which changes the table
+ * in place and leaves the tables that refer to it alone.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public class SqliteAddColumnGenerator extends AbstractSqlGenerator<SqliteAddColumnStatement> {
 

@@ -9,12 +9,13 @@ import liquibase.statement.NotNullConstraint;
 import liquibase.statement.core.AddColumnStatement;
 
 /**
- * One column that SQLite adds in place, with {@code ALTER TABLE ... ADD COLUMN}, rendered by
- * {@link SqliteAddColumnGenerator}. A statement of its own rather than Liquibase's {@link AddColumnStatement}:
- * Liquibase picks generators per statement class and database, never per statement, and its SQLite generator for
- * {@code AddColumnStatement} (a rebuild of the table, that needs the live schema) would always be among them.
+ * One column that SQLite adds in place, with {@code ALTER TABLE ... ADD COLUMN}, rendered
+ * by {@link SqliteAddColumnGenerator}. A statement of its own rather than Liquibase's
+ * {@link AddColumnStatement}: Liquibase picks generators per statement class and
+ * database, never per statement, and its SQLite generator for {@code AddColumnStatement}
+ * (a rebuild of the table, that needs the live schema) would always be among them.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 public final class SqliteAddColumnStatement extends AbstractSqlStatement {
 
@@ -42,9 +43,10 @@ public final class SqliteAddColumnStatement extends AbstractSqlStatement {
 
 	/**
 	 * Whether SQLite can add every column of a statement in place
-	 * (<a href="https://www.sqlite.org/lang_altertable.html">ADD COLUMN</a>): not a primary key, not unique, not
-	 * auto-increment, no foreign key; NOT NULL only with a default other than NULL; a default that is a constant,
-	 * not a function such as {@code CURRENT_TIMESTAMP} or an expression; no position among the other columns.
+	 * (<a href="https://www.sqlite.org/lang_altertable.html">ADD COLUMN</a>): not a
+	 * primary key, not unique, not auto-increment, no foreign key; NOT NULL only with a
+	 * default other than NULL; a default that is a constant, not a function such as
+	 * {@code CURRENT_TIMESTAMP} or an expression; no position among the other columns.
 	 * @param statement Liquibase's statement for one column or several
 	 * @return {@code true} if each can be added with {@code ALTER TABLE ... ADD COLUMN}
 	 */
@@ -63,7 +65,8 @@ public final class SqliteAddColumnStatement extends AbstractSqlStatement {
 			return false;
 		}
 		for (ColumnConstraint constraint : column.getConstraints()) {
-			// Primary key, unique, auto-increment and foreign key constraints all need a rebuild.
+			// Primary key, unique, auto-increment and foreign key constraints all need a
+			// rebuild.
 			if (!(constraint instanceof NotNullConstraint)) {
 				return false;
 			}

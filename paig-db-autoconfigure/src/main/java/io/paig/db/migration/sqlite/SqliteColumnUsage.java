@@ -15,15 +15,17 @@ import liquibase.exception.UnexpectedLiquibaseException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What, in a live SQLite database, stops {@code ALTER TABLE ... DROP COLUMN} from dropping a column in place
- * (<a href="https://www.sqlite.org/lang_altertable.html">its restrictions</a>): a SQLite older than 3.35, the
- * primary key, a UNIQUE constraint or any index (their columns, expressions and WHERE clauses), a foreign key of
- * the table or of another table that refers to the column, a view or trigger, a CHECK constraint or generated
- * column of the table that names it. Read from {@code PRAGMA table_xinfo}, {@code index_list},
- * {@code index_info}, {@code foreign_key_list} and {@code sqlite_master}; a name that only might be the column
- * counts as the column, so that a doubt never drops in place what SQLite would refuse.
+ * What, in a live SQLite database, stops {@code ALTER TABLE ... DROP COLUMN} from
+ * dropping a column in place (<a href="https://www.sqlite.org/lang_altertable.html">its
+ * restrictions</a>): a SQLite older than 3.35, the primary key, a UNIQUE constraint or
+ * any index (their columns, expressions and WHERE clauses), a foreign key of the table or
+ * of another table that refers to the column, a view or trigger, a CHECK constraint or
+ * generated column of the table that names it. Read from {@code PRAGMA table_xinfo},
+ * {@code index_list}, {@code index_info}, {@code foreign_key_list} and
+ * {@code sqlite_master}; a name that only might be the column counts as the column, so
+ * that a doubt never drops in place what SQLite would refuse.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class SqliteColumnUsage {
 
@@ -31,8 +33,7 @@ final class SqliteColumnUsage {
 
 	private static final Pattern QUOTES = Pattern.compile("[\"`\\[\\]]");
 
-	private static final Pattern REFERENCES = Pattern
-		.compile("(?i)\\bREFERENCES\\s+[^\\s(]+\\s*(\\([^)]*\\))?");
+	private static final Pattern REFERENCES = Pattern.compile("(?i)\\bREFERENCES\\s+[^\\s(]+\\s*(\\([^)]*\\))?");
 
 	private static final Pattern TABLE_CONSTRAINT = Pattern
 		.compile("(?i)^\\s*(CONSTRAINT|PRIMARY|UNIQUE|CHECK|FOREIGN)\\b");
@@ -48,11 +49,12 @@ final class SqliteColumnUsage {
 	}
 
 	/**
-	 * Why SQLite cannot drop columns of a table in place, if it cannot. A table or column that does not exist
-	 * is no reason: SQLite's own {@code DROP COLUMN} reports it.
+	 * Why SQLite cannot drop columns of a table in place, if it cannot. A table or column
+	 * that does not exist is no reason: SQLite's own {@code DROP COLUMN} reports it.
 	 * @param table the table
 	 * @param columns the columns
-	 * @return the reason, or {@code null} if {@code ALTER TABLE ... DROP COLUMN} drops each of them
+	 * @return the reason, or {@code null} if {@code ALTER TABLE ... DROP COLUMN} drops
+	 * each of them
 	 * @throws SQLException on failure to read the schema
 	 */
 	@Nullable String whyNotDroppable(String table, List<String> columns) throws SQLException {
@@ -122,7 +124,8 @@ final class SqliteColumnUsage {
 		String create = sqlOf("table", table);
 		if (create != null) {
 			for (String definition : definitions(create)) {
-				if (!definesColumn(definition, column) && names(REFERENCES.matcher(definition).replaceAll(""), column)) {
+				if (!definesColumn(definition, column)
+						&& names(REFERENCES.matcher(definition).replaceAll(""), column)) {
 					return column + " is used by '" + definition.strip() + "' in the definition of " + table;
 				}
 			}
@@ -131,14 +134,16 @@ final class SqliteColumnUsage {
 	}
 
 	/**
-	 * Refuse to let Liquibase rebuild a table that other tables' enforced foreign keys refer to: its rebuild
-	 * renames the table, which points their keys at the copy it then drops, and deletes their rows where the
-	 * keys cascade. Nothing is checked without a live connection ({@code --sql}).
+	 * Refuse to let Liquibase rebuild a table that other tables' enforced foreign keys
+	 * refer to: its rebuild renames the table, which points their keys at the copy it
+	 * then drops, and deletes their rows where the keys cascade. Nothing is checked
+	 * without a live connection ({@code --sql}).
 	 * @param database the database
 	 * @param table the table Liquibase would rebuild
 	 * @param change what the change does, for the message
 	 * @param reason why SQLite cannot do it in place
-	 * @throws UnexpectedLiquibaseException when other tables refer to the table and foreign keys are on
+	 * @throws UnexpectedLiquibaseException when other tables refer to the table and
+	 * foreign keys are on
 	 */
 	static void refuseRebuildOfReferencedTable(Database database, @Nullable String table, String change,
 			String reason) {
@@ -150,7 +155,8 @@ final class SqliteColumnUsage {
 			referencing = new SqliteColumnUsage(jdbc.getUnderlyingConnection()).enforcedReferencesTo(table);
 		}
 		catch (SQLException ex) {
-			throw new UnexpectedLiquibaseException("Could not read the schema of " + table + ": " + ex.getMessage(), ex);
+			throw new UnexpectedLiquibaseException("Could not read the schema of " + table + ": " + ex.getMessage(),
+					ex);
 		}
 		if (!referencing.isEmpty()) {
 			throw new UnexpectedLiquibaseException("SQLite cannot " + change + " of " + table + " in place (" + reason
@@ -163,7 +169,8 @@ final class SqliteColumnUsage {
 	}
 
 	/**
-	 * The other tables whose foreign keys refer to a table, when SQLite enforces foreign keys.
+	 * The other tables whose foreign keys refer to a table, when SQLite enforces foreign
+	 * keys.
 	 * @param table the table
 	 * @return their names; empty when foreign keys are off
 	 * @throws SQLException on failure to read the schema
@@ -188,8 +195,9 @@ final class SqliteColumnUsage {
 	}
 
 	/**
-	 * The column definitions and table constraints of a {@code CREATE TABLE}: what is between its outer
-	 * parentheses, split at the commas outside nested parentheses, quotes and string literals.
+	 * The column definitions and table constraints of a {@code CREATE TABLE}: what is
+	 * between its outer parentheses, split at the commas outside nested parentheses,
+	 * quotes and string literals.
 	 */
 	static List<String> definitions(String create) {
 		List<String> definitions = new ArrayList<>();
@@ -248,7 +256,8 @@ final class SqliteColumnUsage {
 		String target = name.toLowerCase(Locale.ROOT);
 		for (int at = lower.indexOf(target); at >= 0; at = lower.indexOf(target, at + 1)) {
 			int end = at + target.length();
-			if ((at == 0 || !isNamePart(lower.charAt(at - 1))) && (end == lower.length() || !isNamePart(lower.charAt(end)))) {
+			if ((at == 0 || !isNamePart(lower.charAt(at - 1)))
+					&& (end == lower.length() || !isNamePart(lower.charAt(end)))) {
 				return true;
 			}
 		}

@@ -23,16 +23,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Liquibase's {@code dropColumn}, which on SQLite drops the columns with SQLite's own
- * {@code ALTER TABLE ... DROP COLUMN} when nothing in the live schema stops it ({@link SqliteColumnUsage}), and
- * leaves everything else to Liquibase's {@link DropColumnChange}. Liquibase's SQLite way renames the table to
- * {@code <table>_temporary}, creates it anew, copies the rows and drops the copy: with foreign keys on, the rename
- * points the other tables' foreign keys at the copy, and dropping it breaks them (and deletes their rows with
- * {@code ON DELETE CASCADE}).
+ * {@code ALTER TABLE ... DROP COLUMN} when nothing in the live schema stops it
+ * ({@link SqliteColumnUsage}), and leaves everything else to Liquibase's
+ * {@link DropColumnChange}. Liquibase's SQLite way renames the table to
+ * {@code TABLE_temporary}, creates it anew, copies the rows and drops the copy: with
+ * foreign keys on, the rename points the other tables' foreign keys at the copy, and
+ * dropping it breaks them (and deletes their rows with {@code ON DELETE CASCADE}).
  * <p>
- * Registered as a Liquibase {@code Change} of a higher priority than Liquibase's own, so that changelogs get it
- * for {@code dropColumn}; its name and properties are Liquibase's, and so are the checksums of the changesets.
+ * Registered as a Liquibase {@code Change} of a higher priority than Liquibase's own, so
+ * that changelogs get it for {@code dropColumn}; its name and properties are Liquibase's,
+ * and so are the checksums of the changesets.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @DatabaseChange(name = "dropColumn", description = "Drop existing column(s).",
 		priority = ChangeMetaData.PRIORITY_DEFAULT + 1, appliesTo = "column")
@@ -41,7 +43,8 @@ public class SqliteDropColumnChange extends DropColumnChange {
 	private static final Log logger = LogFactory.getLog(SqliteDropColumnChange.class);
 
 	/**
-	 * A {@code dropColumn} of the columns of another, e.g. the inverse of an {@code addColumn}.
+	 * A {@code dropColumn} of the columns of another, e.g. the inverse of an
+	 * {@code addColumn}.
 	 * @param change the change to copy
 	 * @return the copy
 	 */
@@ -66,7 +69,8 @@ public class SqliteDropColumnChange extends DropColumnChange {
 		if (!(database instanceof SQLiteDatabase)) {
 			return super.validate(database);
 		}
-		// Liquibase's SQLite validation wants a columnName even where 'columns' lists them.
+		// Liquibase's SQLite validation wants a columnName even where 'columns' lists
+		// them.
 		ValidationErrors errors = new ValidationErrors();
 		errors.checkRequiredField("tableName", getTableName());
 		if (getColumns().isEmpty()) {
@@ -121,7 +125,8 @@ public class SqliteDropColumnChange extends DropColumnChange {
 			return new SqliteColumnUsage(underlying).whyNotDroppable(getTableName(), columns);
 		}
 		catch (SQLException ex) {
-			throw new UnexpectedLiquibaseException("Could not read the schema of " + getTableName() + ": " + ex.getMessage(), ex);
+			throw new UnexpectedLiquibaseException(
+					"Could not read the schema of " + getTableName() + ": " + ex.getMessage(), ex);
 		}
 	}
 

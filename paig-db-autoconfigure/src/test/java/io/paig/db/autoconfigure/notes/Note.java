@@ -6,7 +6,7 @@ import jakarta.persistence.Id;
 /**
  * An entity whose table only migrations create.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @Entity
 public class Note {

@@ -22,12 +22,14 @@ import org.springframework.core.io.DefaultResourceLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A SQLite file with a {@code parent} table and two child tables that refer to it, one {@code ON DELETE
- * CASCADE} and one {@code ON DELETE SET NULL}, and a {@code tag} table nothing refers to, with an index on its
- * {@code code}, created and filled by a first revision; and what the tests need to run revisions on it and to
- * check that no child lost a row or its reference.
+ * A SQLite file with a {@code parent} table and two child tables that refer to it, one
+ * {@code ON DELETE
+ * CASCADE} and one {@code ON DELETE SET NULL}, and a {@code tag} table nothing refers to,
+ * with an index on its {@code code}, created and filled by a first revision; and what the
+ * tests need to run revisions on it and to check that no child lost a row or its
+ * reference.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 final class ParentAndChildren implements AutoCloseable {
 
@@ -81,8 +83,9 @@ final class ParentAndChildren implements AutoCloseable {
 	}
 
 	/**
-	 * Assert that every child row is still there and still refers to its parent, that the children's foreign
-	 * keys still name {@code parent}, and that SQLite finds no broken reference.
+	 * Assert that every child row is still there and still refers to its parent, that the
+	 * children's foreign keys still name {@code parent}, and that SQLite finds no broken
+	 * reference.
 	 * @throws SQLException on failure to read
 	 */
 	void assertChildrenIntact() throws SQLException {
@@ -92,7 +95,8 @@ final class ParentAndChildren implements AutoCloseable {
 			.containsExactly("20->1", "21->2");
 		assertThat(rows("PRAGMA foreign_key_check")).as("foreign_key_check").isEmpty();
 		for (String child : List.of("child_cascade", "child_set_null")) {
-			assertThat(rows("SELECT \"table\" FROM pragma_foreign_key_list('" + child + "')")).as(child + "'s reference")
+			assertThat(rows("SELECT \"table\" FROM pragma_foreign_key_list('" + child + "')"))
+				.as(child + "'s reference")
 				.containsExactly("parent");
 			assertThat(rows("SELECT sql FROM sqlite_master WHERE name = '" + child + "'")).singleElement()
 				.asString()
@@ -107,7 +111,8 @@ final class ParentAndChildren implements AutoCloseable {
 	}
 
 	List<String> rows(String sql) throws SQLException {
-		try (Connection connection = connection(); Statement statement = connection.createStatement();
+		try (Connection connection = connection();
+				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {
 			List<String> rows = new ArrayList<>();
 			while (result.next()) {

@@ -25,10 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link SqliteAddColumnChange}: what it adds in place on SQLite, what it leaves to Liquibase, its
- * derived rollback, and its checksum.
+ * Tests for {@link SqliteAddColumnChange}: what it adds in place on SQLite, what it
+ * leaves to Liquibase, its derived rollback, and its checksum.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class SqliteAddColumnChangeTests {
 
@@ -87,7 +87,8 @@ class SqliteAddColumnChangeTests {
 
 	@Test
 	void stockLiquibaseWithTheDatabaseInScopeParsesAndRunsAddColumnOnSqlite() throws Exception {
-		// Liquibase's own update (Spring Boot's SpringLiquibase) parses with the database in scope, which makes
+		// Liquibase's own update (Spring Boot's SpringLiquibase) parses with the database
+		// in scope, which makes
 		// ChangeFactory ask an empty addColumn what it supports
 		Changelogs changelogs = this.family.changelogs().revision("0000aaaa0002", "add status", """
 				  - changeSet:

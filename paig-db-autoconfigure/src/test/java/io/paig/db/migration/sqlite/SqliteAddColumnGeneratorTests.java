@@ -13,10 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link SqliteAddColumnGenerator}: an {@code addColumn} on a table other tables refer to, and its
- * derived rollback, keep every row of the children on SQLite with foreign keys on.
+ * Tests for {@link SqliteAddColumnGenerator}: an {@code addColumn} on a table other
+ * tables refer to, and its derived rollback, keep every row of the children on SQLite
+ * with foreign keys on.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class SqliteAddColumnGeneratorTests {
 
@@ -98,7 +99,8 @@ class SqliteAddColumnGeneratorTests {
 		changelogs.revision("0000aaaa0002", "add status", ADD_STATUS);
 		StringWriter sql = new StringWriter();
 		this.family.runner(changelogs).upgradeSql("head", sql);
-		assertThat(sql.toString()).contains("ALTER TABLE parent ADD COLUMN status VARCHAR(20) NOT NULL DEFAULT 'active';")
+		assertThat(sql.toString())
+			.contains("ALTER TABLE parent ADD COLUMN status VARCHAR(20) NOT NULL DEFAULT 'active';")
 			.contains("ALTER TABLE parent ADD COLUMN score INTEGER DEFAULT 0;")
 			.doesNotContainIgnoringCase("_temporary");
 		assertThat(this.family.columns("parent")).as("--sql changes nothing").doesNotContain("status");

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link SqliteColumnUsage}.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class SqliteColumnUsageTests {
 
@@ -36,11 +36,11 @@ class SqliteColumnUsageTests {
 			statement.executeUpdate("CREATE INDEX ix_indexed ON parent (indexed)");
 			statement.executeUpdate("CREATE INDEX ix_partial ON parent (id) WHERE partial IS NOT NULL");
 			statement.executeUpdate("CREATE INDEX ix_expr ON parent (lower(expr))");
-			statement.executeUpdate("CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent (id),"
-					+ " parent_ref TEXT REFERENCES parent (referenced), free TEXT)");
+			statement
+				.executeUpdate("CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent (id),"
+						+ " parent_ref TEXT REFERENCES parent (referenced), free TEXT)");
 			statement.executeUpdate("CREATE VIEW shown_view AS SELECT shown FROM parent");
-			statement.executeUpdate(
-					"CREATE TRIGGER on_parent AFTER UPDATE ON parent BEGIN SELECT NEW.triggered; END");
+			statement.executeUpdate("CREATE TRIGGER on_parent AFTER UPDATE ON parent BEGIN SELECT NEW.triggered; END");
 		}
 		this.usage = new SqliteColumnUsage(this.connection);
 	}
@@ -91,7 +91,8 @@ class SqliteColumnUsageTests {
 
 	@Test
 	void definitionsAreSplitOutsideParenthesesAndQuotes() {
-		assertThat(SqliteColumnUsage.definitions("CREATE TABLE t (a NUMERIC(10, 2), \"b,c\" TEXT DEFAULT ',(', CHECK (a > 0))"))
+		assertThat(SqliteColumnUsage
+			.definitions("CREATE TABLE t (a NUMERIC(10, 2), \"b,c\" TEXT DEFAULT ',(', CHECK (a > 0))"))
 			.containsExactly("a NUMERIC(10, 2)", " \"b,c\" TEXT DEFAULT ',('", " CHECK (a > 0)");
 	}
 

@@ -17,10 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link SqliteDropColumnChange}: a hand-written {@code dropColumn} on SQLite drops in place what it
- * can, and leaves the rest to Liquibase's rebuild.
+ * Tests for {@link SqliteDropColumnChange}: a hand-written {@code dropColumn} on SQLite
+ * drops in place what it can, and leaves the rest to Liquibase's rebuild.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 class SqliteDropColumnChangeTests {
 
@@ -88,7 +88,8 @@ class SqliteDropColumnChangeTests {
 		assertThat(sql.toString()).as("Liquibase's rebuild").contains("tag_temporary");
 		runner.upgrade();
 		assertThat(this.family.columns("tag")).containsExactly("id", "label");
-		assertThat(this.family.rows("SELECT id || ':' || label FROM tag ORDER BY id")).containsExactly("1:red", "2:blue");
+		assertThat(this.family.rows("SELECT id || ':' || label FROM tag ORDER BY id")).containsExactly("1:red",
+				"2:blue");
 		assertThat(this.family.rows("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tag'"))
 			.isEmpty();
 		this.family.assertChildrenIntact();

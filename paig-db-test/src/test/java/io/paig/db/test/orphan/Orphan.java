@@ -6,7 +6,7 @@ import jakarta.persistence.Id;
 /**
  * An entity no revision creates.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @Entity
 public class Orphan {

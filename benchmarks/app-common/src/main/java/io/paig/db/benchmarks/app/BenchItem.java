@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 /**
  * A row of the workload's first table.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @Entity
 @Table(name = "bench_t00001")

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Lists the rows over HTTP, as the sample app's controller does.
  *
- * @author paig-db
+ * @author paig-db authors
  */
 @RestController
 class BenchItemController {
