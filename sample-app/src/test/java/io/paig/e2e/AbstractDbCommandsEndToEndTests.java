@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 import io.paig.db.actuate.endpoint.MigrationsEndpoint;
 import io.paig.db.actuate.endpoint.MigrationsEndpoint.MigrationsDescriptor;
 import io.paig.db.command.DbCommandRunner;
-import io.paig.db.migration.MigrationRunner;
+import io.paig.db.migration.runner.MigrationRunner;
 import io.paig.db.url.JdbcSettings;
 import io.paig.db.url.JdbcTranslator;
 import io.paig.db.url.SqliteOptions;

@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-import io.paig.db.migration.LockHolding;
-import io.paig.db.migration.MigrationRunner;
+import javax.sql.DataSource;
+
+import io.paig.db.migration.runner.LockHolding;
+import io.paig.db.migration.runner.MigrationRunner;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -71,7 +75,7 @@ abstract class AbstractSampleMigrationsTests {
 	MigrationRunner runner;
 
 	@Autowired
-	javax.sql.DataSource dataSource;
+	DataSource dataSource;
 
 	/**
 	 * A copy of the sample's changelog in a folder of its own.
@@ -127,8 +131,8 @@ abstract class AbstractSampleMigrationsTests {
 	}
 
 	static List<String> newestFirst() {
-		List<String> revisions = new java.util.ArrayList<>(REVISIONS);
-		java.util.Collections.reverse(revisions);
+		List<String> revisions = new ArrayList<>(REVISIONS);
+		Collections.reverse(revisions);
 		return revisions;
 	}
 

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.paig.db.migration.MigrationRun;
-import io.paig.db.migration.MigrationRunner;
 import io.paig.db.migration.Revision;
+import io.paig.db.migration.runner.MigrationRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

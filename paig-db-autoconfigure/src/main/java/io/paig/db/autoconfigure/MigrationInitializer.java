@@ -2,8 +2,8 @@ package io.paig.db.autoconfigure;
 
 import io.paig.db.autoconfigure.DatabaseProperties.OnStartup;
 import io.paig.db.migration.MigrationException;
-import io.paig.db.migration.MigrationRunner;
 import io.paig.db.migration.MigrationSettings;
+import io.paig.db.migration.runner.MigrationRunner;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -3,6 +3,8 @@ package io.paig.db.autoconfigure;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.paig.db.hibernate.MariaDbDialectCustomizer;
+import io.paig.db.hibernate.SqliteDialectCustomizer;
 import io.paig.db.jdbc.DatabaseUrlConnectionDetails;
 import io.paig.db.url.JdbcSettings;
 import io.paig.db.url.JdbcTranslator;

@@ -5,13 +5,13 @@ import java.util.Arrays;
 
 import javax.sql.DataSource;
 
+import io.paig.db.autogenerate.HibernateSchemaComparison;
+import io.paig.db.autogenerate.SchemaComparison;
 import io.paig.db.command.DbCommandRunListener;
 import io.paig.db.command.DbCommandRunner;
 import io.paig.db.command.DbCommands;
-import io.paig.db.command.HibernateSchemaComparison;
 import io.paig.db.command.RevisionWriter;
-import io.paig.db.command.SchemaComparison;
-import io.paig.db.migration.MigrationRunner;
+import io.paig.db.migration.runner.MigrationRunner;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

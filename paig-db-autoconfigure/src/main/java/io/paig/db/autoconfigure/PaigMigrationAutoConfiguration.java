@@ -3,7 +3,7 @@ package io.paig.db.autoconfigure;
 import javax.sql.DataSource;
 
 import io.paig.db.migration.MigrationListener;
-import io.paig.db.migration.MigrationRunner;
+import io.paig.db.migration.runner.MigrationRunner;
 import liquibase.Liquibase;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -5,7 +5,7 @@ import javax.sql.DataSource;
 import io.paig.db.actuate.endpoint.MigrationsEndpoint;
 import io.paig.db.actuate.endpoint.MigrationsEndpointWriteExtension;
 import io.paig.db.jdbc.DatabaseUrlConnectionDetails;
-import io.paig.db.migration.MigrationRunner;
+import io.paig.db.migration.runner.MigrationRunner;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;

@@ -4,8 +4,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import io.paig.db.actuate.health.MigrationsHealthIndicator;
-import io.paig.db.migration.MigrationRunner;
 import io.paig.db.migration.MigrationState;
+import io.paig.db.migration.runner.MigrationRunner;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;

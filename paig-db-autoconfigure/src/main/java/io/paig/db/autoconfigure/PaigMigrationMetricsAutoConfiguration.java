@@ -2,7 +2,7 @@ package io.paig.db.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paig.db.actuate.metrics.MigrationMetrics;
-import io.paig.db.migration.MigrationRunner;
+import io.paig.db.migration.runner.MigrationRunner;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;

@@ -9,17 +9,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import io.paig.db.autogenerate.SchemaComparison;
 import io.paig.db.command.DbCommandLine.UsageException;
 import io.paig.db.migration.AppliedChangeSet;
 import io.paig.db.migration.ChangeSetRef;
 import io.paig.db.migration.MigrationException;
 import io.paig.db.migration.MigrationRun;
-import io.paig.db.migration.MigrationRunner;
 import io.paig.db.migration.MigrationStatus;
 import io.paig.db.migration.Revision;
 import io.paig.db.migration.RevisionHistory;
 import io.paig.db.migration.RevisionIds;
 import io.paig.db.migration.Targets;
+import io.paig.db.migration.runner.MigrationRunner;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -36,7 +36,7 @@ public record AppliedChangeSet(String id, String author, String file, @Nullable 
 	 * The key its changeset's {@link ChangeSetRef#key()} has.
 	 * @return the key
 	 */
-	String key() {
+	public String key() {
 		return ChangeSetRef.key(this.id, this.author, this.file);
 	}
 

@@ -14,7 +14,7 @@ import liquibase.changelog.ChangeSet;
  */
 public record ChangeSetRef(String id, String author, String file, boolean hasRollback) {
 
-	static ChangeSetRef of(ChangeSet changeSet) {
+	public static ChangeSetRef of(ChangeSet changeSet) {
 		return new ChangeSetRef(changeSet.getId(), changeSet.getAuthor(), changeSet.getFilePath(),
 				Rollbacks.isReversible(changeSet));
 	}
@@ -24,7 +24,7 @@ public record ChangeSetRef(String id, String author, String file, boolean hasRol
 	 * @param changeSet the changeset
 	 * @return {@code true} when id, author and file match
 	 */
-	boolean is(ChangeSet changeSet) {
+	public boolean is(ChangeSet changeSet) {
 		return this.id.equals(changeSet.getId()) && this.author.equals(changeSet.getAuthor())
 				&& samePath(this.file, changeSet.getFilePath());
 	}
@@ -36,7 +36,7 @@ public record ChangeSetRef(String id, String author, String file, boolean hasRol
 	 * @param file the row's FILENAME
 	 * @return {@code true} when they match
 	 */
-	boolean is(String id, String author, String file) {
+	public boolean is(String id, String author, String file) {
 		return this.id.equals(id) && this.author.equals(author) && samePath(this.file, file);
 	}
 
@@ -45,7 +45,7 @@ public record ChangeSetRef(String id, String author, String file, boolean hasRol
 	 * paths.
 	 * @return the key
 	 */
-	String key() {
+	public String key() {
 		return key(this.id, this.author, this.file);
 	}
 
@@ -54,11 +54,11 @@ public record ChangeSetRef(String id, String author, String file, boolean hasRol
 	 * @param changeSet the changeset
 	 * @return its key
 	 */
-	static String keyOf(ChangeSet changeSet) {
+	public static String keyOf(ChangeSet changeSet) {
 		return key(changeSet.getId(), changeSet.getAuthor(), changeSet.getFilePath());
 	}
 
-	static String key(String id, String author, String file) {
+	public static String key(String id, String author, String file) {
 		return normalize(file) + "::" + id + "::" + author;
 	}
 

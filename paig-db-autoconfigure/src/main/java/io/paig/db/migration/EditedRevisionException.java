@@ -13,7 +13,7 @@ public class EditedRevisionException extends MigrationException {
 
 	private final List<MigrationStatus.EditedChangeSet> edited;
 
-	EditedRevisionException(List<MigrationStatus.EditedChangeSet> edited) {
+	public EditedRevisionException(List<MigrationStatus.EditedChangeSet> edited) {
 		super("Applied revisions were edited after they ran:\n"
 				+ edited.stream().map((e) -> "  - " + e).collect(Collectors.joining("\n")),
 				"Undo the edits and put the change in a new revision ('db revision'). If an edit changes nothing in "

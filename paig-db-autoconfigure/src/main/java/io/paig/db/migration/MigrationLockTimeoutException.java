@@ -12,7 +12,7 @@ public class MigrationLockTimeoutException extends MigrationException {
 
 	private final LockHolder holder;
 
-	MigrationLockTimeoutException(String what, LockHolder holder, Duration timeout) {
+	public MigrationLockTimeoutException(String what, LockHolder holder, Duration timeout) {
 		super("Waited " + timeout.toSeconds() + " s for the migration lock on " + what + ", held by " + holder
 				+ "; gave up.",
 				"Another instance is migrating this database: let it finish, or raise database.migration.lock-timeout. "

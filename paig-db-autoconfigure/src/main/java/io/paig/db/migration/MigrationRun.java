@@ -25,6 +25,27 @@ public record MigrationRun(Instant started, Instant finished, @Nullable String f
 		List<Revision> applied, Map<String, Duration> durations, Outcome outcome, @Nullable String error) {
 
 	/**
+	 * A run that found nothing to do.
+	 * @param started when the run started
+	 * @param at the revision the database is at ({@code base} when none)
+	 * @return the run, ending now
+	 */
+	public static MigrationRun upToDate(Instant started, @Nullable String at) {
+		return new MigrationRun(started, Instant.now(), at, at, List.of(), Map.of(), Outcome.UP_TO_DATE, null);
+	}
+
+	/**
+	 * A run that recorded the database at another revision without running anything.
+	 * @param started when the run started
+	 * @param from the revision it was recorded at
+	 * @param to the revision it is recorded at now
+	 * @return the run, ending now
+	 */
+	public static MigrationRun stamped(Instant started, String from, String to) {
+		return new MigrationRun(started, Instant.now(), from, to, List.of(), Map.of(), Outcome.UP_TO_DATE, null);
+	}
+
+	/**
 	 * How long it took.
 	 * @return the duration
 	 */

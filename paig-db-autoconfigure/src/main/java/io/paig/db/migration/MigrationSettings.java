@@ -2,7 +2,9 @@ package io.paig.db.migration;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -62,10 +64,9 @@ public record MigrationSettings(String changelog, List<String> contexts, List<St
 	 * {@code alembic_version}.
 	 * @return their names, lower case
 	 */
-	public java.util.Set<String> bookkeepingTables() {
-		return java.util.Set.of(this.changelogTable.toLowerCase(java.util.Locale.ROOT),
-				this.changelogLockTable.toLowerCase(java.util.Locale.ROOT),
-				fingerprintTable().toLowerCase(java.util.Locale.ROOT), "alembic_version");
+	public Set<String> bookkeepingTables() {
+		return Set.of(this.changelogTable.toLowerCase(Locale.ROOT), this.changelogLockTable.toLowerCase(Locale.ROOT),
+				fingerprintTable().toLowerCase(Locale.ROOT), "alembic_version");
 	}
 
 	/**

@@ -44,7 +44,7 @@ public final class MigrationStatus {
 	 * @param runs which changesets this database would run (contexts, labels and dbms)
 	 * @param edited the applied changesets whose checksums no longer match their files
 	 */
-	MigrationStatus(RevisionHistory history, List<AppliedChangeSet> applied, Predicate<ChangeSetRef> runs,
+	public MigrationStatus(RevisionHistory history, List<AppliedChangeSet> applied, Predicate<ChangeSetRef> runs,
 			List<EditedChangeSet> edited) {
 		this.history = history;
 		this.applied = Collections.unmodifiableList(applied);
@@ -117,7 +117,7 @@ public final class MigrationStatus {
 	 * @param changeSet the changeset
 	 * @return its row, or {@code null} when it has not run
 	 */
-	@Nullable AppliedChangeSet appliedRow(ChangeSetRef changeSet) {
+	public @Nullable AppliedChangeSet appliedRow(ChangeSetRef changeSet) {
 		return this.appliedByKey.get(changeSet.key());
 	}
 
@@ -136,7 +136,7 @@ public final class MigrationStatus {
 	 * @param changeSet the changeset
 	 * @return {@code true} when it is pending
 	 */
-	boolean isPending(ChangeSetRef changeSet) {
+	public boolean isPending(ChangeSetRef changeSet) {
 		return this.pendingSet.contains(changeSet);
 	}
 

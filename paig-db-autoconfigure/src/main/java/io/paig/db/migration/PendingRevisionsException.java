@@ -12,7 +12,7 @@ public class PendingRevisionsException extends MigrationException {
 
 	private final List<Revision> pending;
 
-	PendingRevisionsException(String database, List<Revision> pending) {
+	public PendingRevisionsException(String database, List<Revision> pending) {
 		super(pending.size() + " revision(s) of " + database + " are not applied yet: "
 				+ pending.stream().map(Revision::toString).collect(Collectors.joining(", ")) + ".",
 				"Apply them first ('db upgrade head', or one instance with database.migration.on-startup=upgrade), "

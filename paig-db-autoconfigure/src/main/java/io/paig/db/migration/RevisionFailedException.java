@@ -16,8 +16,8 @@ public class RevisionFailedException extends MigrationException {
 
 	private final List<ChangeSetRef> appliedOfRevision;
 
-	RevisionFailedException(Revision revision, int index, int total, ChangeSetRef changeSet, String databaseError,
-			List<ChangeSetRef> appliedOfRevision, boolean transactional, Throwable cause) {
+	public RevisionFailedException(Revision revision, int index, int total, ChangeSetRef changeSet,
+			String databaseError, List<ChangeSetRef> appliedOfRevision, boolean transactional, Throwable cause) {
 		super(describe(revision, index, total, changeSet, databaseError, appliedOfRevision, transactional),
 				"Fix changeset '" + changeSet.id() + "' in " + revision.file() + " and start again: "
 						+ (appliedOfRevision.isEmpty() ? "the revision runs again from its start."

@@ -3,8 +3,10 @@ package io.paig.db.migration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -23,7 +25,7 @@ public final class RevisionHistory {
 
 	private final Map<String, Revision> byId = new HashMap<>();
 
-	private final Map<Revision, Integer> positions = new java.util.IdentityHashMap<>();
+	private final Map<Revision, Integer> positions = new IdentityHashMap<>();
 
 	/**
 	 * Create a history and check that it is one line.
@@ -46,7 +48,7 @@ public final class RevisionHistory {
 						"Give one of them a new id (db revision generates unique ones).");
 			}
 			String expected = (previous != null) ? previous.id() : null;
-			if (revision.declared() && !java.util.Objects.equals(revision.parent(), expected)) {
+			if (revision.declared() && !Objects.equals(revision.parent(), expected)) {
 				throw new MigrationException(
 						"Revision " + revision.id() + " in " + revision.file() + " names '" + revision.parent()
 								+ "' as its parent, but it follows "

@@ -1,6 +1,7 @@
 package io.paig.db.migration;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,6 +18,41 @@ public final class Targets {
 	}
 
 	/**
+	 * Whether a target means the head of the history ({@code head} or {@code heads}).
+	 * @param target the target as written
+	 * @return {@code true} for the head
+	 */
+	public static boolean isHead(String target) {
+		String text = target.strip().toLowerCase(Locale.ROOT);
+		return text.equals("head") || text.equals("heads");
+	}
+
+	/**
+	 * Whether a target means base, before the first revision.
+	 * @param target the target as written
+	 * @return {@code true} for base
+	 */
+	public static boolean isBase(String target) {
+		return target.strip().equalsIgnoreCase("base");
+	}
+
+	/**
+	 * The index in the history of the revision a stamp records the database at.
+	 * @param history the history
+	 * @param target {@code head}, {@code base} or a revision
+	 * @return the index, {@code -1} for base
+	 */
+	public static int stampIndex(RevisionHistory history, String target) {
+		if (isBase(target)) {
+			return -1;
+		}
+		if (isHead(target)) {
+			return history.getRevisions().size() - 1;
+		}
+		return history.indexOf(history.find(target.strip()));
+	}
+
+	/**
 	 * The pending revisions an upgrade applies, in order.
 	 * @param status where the database stands
 	 * @param target {@code head}, {@code +N} or a revision
@@ -25,7 +61,7 @@ public final class Targets {
 	public static List<Revision> upgrade(MigrationStatus status, String target) {
 		List<Revision> pending = status.getPendingRevisions();
 		String text = target.strip().toLowerCase(Locale.ROOT);
-		if (text.equals("head") || text.equals("heads")) {
+		if (isHead(text)) {
 			return pending;
 		}
 		if (text.startsWith("+")) {
@@ -51,9 +87,9 @@ public final class Targets {
 	 */
 	public static List<Revision> downgrade(MigrationStatus status, String target) {
 		List<Revision> applied = new ArrayList<>(status.getAppliedRevisions());
-		java.util.Collections.reverse(applied);
+		Collections.reverse(applied);
 		String text = target.strip().toLowerCase(Locale.ROOT);
-		if (text.equals("base")) {
+		if (isBase(text)) {
 			return applied;
 		}
 		if (text.startsWith("-")) {
@@ -62,7 +98,8 @@ public final class Targets {
 		}
 		Revision revision = status.getHistory().find(target.strip());
 		if (!status.isApplied(revision)) {
-			throw new MigrationException("Revision " + revision + " is not applied: there is nothing to go down to.",
+			throw new InvalidTargetException(
+					"Revision " + revision + " is not applied: there is nothing to go down to.",
 					"Name an applied revision ('db history' shows them), '-N' or 'base'.");
 		}
 		int index = status.getHistory().indexOf(revision);

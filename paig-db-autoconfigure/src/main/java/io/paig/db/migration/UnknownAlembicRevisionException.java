@@ -12,7 +12,7 @@ public class UnknownAlembicRevisionException extends MigrationException {
 
 	private final List<String> versions;
 
-	UnknownAlembicRevisionException(String changelog, List<String> versions, String problem) {
+	public UnknownAlembicRevisionException(String changelog, List<String> versions, String problem) {
 		super("The database was built by Alembic: its alembic_version table says " + describe(versions) + ", " + problem
 				+ " Nothing was changed.",
 				"Port Alembic's revisions up to and including " + describe(versions) + " into the changelog "

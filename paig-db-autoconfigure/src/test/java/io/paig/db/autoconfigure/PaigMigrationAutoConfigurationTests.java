@@ -2,11 +2,13 @@ package io.paig.db.autoconfigure;
 
 import java.nio.file.Path;
 
+import javax.sql.DataSource;
+
 import io.paig.db.autoconfigure.notes.Note;
 import io.paig.db.migration.MigrationException;
-import io.paig.db.migration.MigrationRunner;
 import io.paig.db.migration.MigrationSettings;
 import io.paig.db.migration.PendingRevisionsException;
+import io.paig.db.migration.runner.MigrationRunner;
 import jakarta.persistence.EntityManagerFactory;
 import liquibase.Liquibase;
 import org.junit.jupiter.api.Test;
@@ -61,7 +63,7 @@ class PaigMigrationAutoConfigurationTests {
 				entityManager.getTransaction().begin();
 				entityManager.persist(new Note(1L, "migrated first"));
 				entityManager.getTransaction().commit();
-				assertThat(queryString(context.getBean(javax.sql.DataSource.class), "select text from note"))
+				assertThat(queryString(context.getBean(DataSource.class), "select text from note"))
 					.isEqualTo("migrated first");
 				assertThat(context.getBean(MigrationRunner.class).getLastRun().applied()).hasSize(1);
 			});
@@ -159,7 +161,7 @@ class PaigMigrationAutoConfigurationTests {
 	static class OwnRunnerConfiguration {
 
 		@Bean
-		MigrationRunner ownRunner(javax.sql.DataSource dataSource) {
+		MigrationRunner ownRunner(DataSource dataSource) {
 			return new MigrationRunner(dataSource, MigrationSettings.of("classpath:own.yaml"),
 					new DefaultResourceLoader());
 		}

@@ -4,8 +4,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -145,8 +148,8 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 				statement.execute("CREATE SCHEMA public");
 				return;
 			}
-			java.util.List<String> tables = new java.util.ArrayList<>();
-			try (java.sql.ResultSet result = statement.executeQuery("SHOW TABLES")) {
+			List<String> tables = new ArrayList<>();
+			try (ResultSet result = statement.executeQuery("SHOW TABLES")) {
 				while (result.next()) {
 					tables.add(result.getString(1));
 				}

@@ -1,17 +1,15 @@
 package io.paig.db.test;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
-import io.paig.db.command.SchemaComparison;
+import io.paig.db.autogenerate.SchemaComparison;
 import io.paig.db.migration.MigrationException;
-import io.paig.db.migration.MigrationRunner;
 import io.paig.db.migration.MigrationStatus;
 import io.paig.db.migration.Revision;
 import io.paig.db.migration.RevisionHistory;
+import io.paig.db.migration.runner.MigrationRunner;
 import org.jspecify.annotations.Nullable;
 import org.opentest4j.AssertionFailedError;
 

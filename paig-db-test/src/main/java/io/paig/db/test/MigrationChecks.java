@@ -4,9 +4,9 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import io.paig.db.command.HibernateSchemaComparison;
-import io.paig.db.command.SchemaComparison;
-import io.paig.db.migration.MigrationRunner;
+import io.paig.db.autogenerate.HibernateSchemaComparison;
+import io.paig.db.autogenerate.SchemaComparison;
+import io.paig.db.migration.runner.MigrationRunner;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;

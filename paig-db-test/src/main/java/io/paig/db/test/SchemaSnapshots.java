@@ -10,7 +10,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import io.paig.db.command.SchemaObjects;
+import io.paig.db.autogenerate.SchemaObjects;
 import liquibase.CatalogAndSchema;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;

@@ -2,12 +2,14 @@ package io.paig.db.test;
 
 import java.nio.file.Path;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariDataSource;
 import io.paig.db.autoconfigure.PaigDatabaseAutoConfiguration;
 import io.paig.db.autoconfigure.PaigMigrationAutoConfiguration;
-import io.paig.db.command.HibernateSchemaComparison;
-import io.paig.db.migration.MigrationRunner;
+import io.paig.db.autogenerate.HibernateSchemaComparison;
 import io.paig.db.migration.MigrationSettings;
+import io.paig.db.migration.runner.MigrationRunner;
 import io.paig.db.test.orphan.Orphan;
 import io.paig.db.testsupport.Changelogs;
 import io.paig.db.url.JdbcTranslator;
@@ -183,7 +185,7 @@ class MigrationCheckKitTests {
 					"database.migration.changelog=" + changelogs.location(), "database.migration.on-startup=none")
 			.run((context) -> {
 				MigrationRunner runner = context.getBean(MigrationRunner.class);
-				javax.sql.DataSource dataSource = context.getBean(javax.sql.DataSource.class);
+				DataSource dataSource = context.getBean(DataSource.class);
 				MigrationCheckKit kit = new MigrationCheckKit(runner, dataSource,
 						new HibernateSchemaComparison(dataSource, context.getBean(JdbcConnectionDetails.class),
 								context.getBean(LocalContainerEntityManagerFactoryBean.class), runner.getSettings()));

@@ -1,10 +1,12 @@
 package io.paig.sample.api;
 
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import io.paig.sample.user.UserRepository;
 import org.junit.jupiter.api.Test;
@@ -64,7 +66,7 @@ abstract class AbstractSampleApiTests {
 			.toList();
 		assertThat(seeded).hasSize(30);
 		assertThat(seeded).extracting((tag) -> tag.get("id"))
-			.containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, 30).boxed().toList());
+			.containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 30).boxed().toList());
 		assertThat(seeded).allSatisfy((tag) -> {
 			assertThat(tag).containsEntry("status", 1);
 			assertThat(tag.get("createTime")).isNotNull();
@@ -269,7 +271,7 @@ abstract class AbstractSampleApiTests {
 	}
 
 	private static Object id(String body) {
-		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(body);
+		Matcher matcher = Pattern.compile("\"id\":(\\d+)").matcher(body);
 		assertThat(matcher.find()).as(body).isTrue();
 		return matcher.group(1);
 	}

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.paig.db.migration.MigrationRunner;
 import io.paig.db.migration.MigrationSettings;
+import io.paig.db.migration.runner.MigrationRunner;
 import io.paig.db.url.JdbcSettings;
 import io.paig.db.url.JdbcTranslator;
 import io.paig.db.url.SqliteOptions;

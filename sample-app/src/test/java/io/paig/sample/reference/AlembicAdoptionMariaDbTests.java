@@ -1,7 +1,7 @@
 package io.paig.sample.reference;
 
-import io.paig.db.migration.MigrationRunner;
 import io.paig.db.migration.MigrationSettings;
+import io.paig.db.migration.runner.MigrationRunner;
 import io.paig.db.testsupport.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,5 +1,6 @@
 package io.paig.sample.reference;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -86,7 +87,7 @@ abstract class CatalogReader {
 					Map<String, @Nullable Object> row = new LinkedHashMap<>();
 					for (int i = 1; i <= count; i++) {
 						Object value = result.getObject(i);
-						if (value instanceof java.sql.Array array) {
+						if (value instanceof Array array) {
 							value = Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
 						}
 						row.put(result.getMetaData().getColumnLabel(i).toLowerCase(Locale.ROOT), value);

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -77,7 +78,7 @@ record Schema(Map<String, Table> tables, Map<String, List<String>> enums, Set<St
 							.stream()
 							.map((key) -> new ForeignKey(null, key.columns(), key.referredTable(),
 									key.referredColumns(), key.onDelete()))
-							.collect(java.util.stream.Collectors.toSet()))));
+							.collect(Collectors.toSet()))));
 		return new Schema(unnamed, this.enums, this.sequences);
 	}
 

@@ -11,8 +11,8 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
-import io.paig.db.migration.MigrationRunner;
 import io.paig.db.migration.MigrationSettings;
+import io.paig.db.migration.runner.MigrationRunner;
 import liquibase.integration.spring.SpringLiquibase;
 import org.flywaydb.core.Flyway;
 

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,11 +17,11 @@ import io.paig.db.migration.ChangeSetRef;
 import io.paig.db.migration.LockHolder;
 import io.paig.db.migration.MigrationException;
 import io.paig.db.migration.MigrationRun;
-import io.paig.db.migration.MigrationRunner;
 import io.paig.db.migration.MigrationState;
 import io.paig.db.migration.MigrationStatus;
 import io.paig.db.migration.Revision;
 import io.paig.db.migration.RevisionHistory.UnknownRevisionException;
+import io.paig.db.migration.runner.MigrationRunner;
 import io.paig.db.url.Secrets;
 import org.jspecify.annotations.Nullable;
 
@@ -65,7 +66,7 @@ public class MigrationsEndpoint {
 	public MigrationsDescriptor migrations() {
 		MigrationStatus status = this.runner.status();
 		LockHolder lock = this.runner.lockHolder();
-		MigrationState state = MigrationState.of(this.runner, status, lock);
+		MigrationState state = this.runner.state(status, lock);
 		List<RevisionDescriptor> applied = new ArrayList<>();
 		for (Revision revision : status.getAppliedRevisions()) {
 			applied.add(RevisionDescriptor.of(revision, status));
@@ -236,7 +237,7 @@ public class MigrationsEndpoint {
 			if (run == null) {
 				return null;
 			}
-			Map<String, Long> millis = new java.util.LinkedHashMap<>();
+			Map<String, Long> millis = new LinkedHashMap<>();
 			run.durations().forEach((id, duration) -> millis.put(id, duration.toMillis()));
 			return new LastRunDescriptor(run.started(), run.finished(), run.duration().toMillis(), run.from(), run.to(),
 					run.applied().stream().map(Revision::id).toList(), millis, run.outcome(), run.error());

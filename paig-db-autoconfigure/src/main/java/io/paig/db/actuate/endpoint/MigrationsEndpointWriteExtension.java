@@ -3,7 +3,7 @@ package io.paig.db.actuate.endpoint;
 import io.paig.db.actuate.endpoint.MigrationsEndpoint.LastRunDescriptor;
 import io.paig.db.migration.MigrationException;
 import io.paig.db.migration.MigrationRun;
-import io.paig.db.migration.MigrationRunner;
+import io.paig.db.migration.runner.MigrationRunner;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;

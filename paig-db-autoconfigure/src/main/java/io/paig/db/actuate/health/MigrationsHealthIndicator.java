@@ -3,9 +3,9 @@ package io.paig.db.actuate.health;
 import java.util.Map;
 
 import io.paig.db.migration.LockHolder;
-import io.paig.db.migration.MigrationRunner;
 import io.paig.db.migration.MigrationState;
 import io.paig.db.migration.MigrationStatus;
+import io.paig.db.migration.runner.MigrationRunner;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -51,7 +51,7 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 		}
 		MigrationStatus status = this.runner.status();
 		LockHolder lock = this.runner.lockHolder();
-		MigrationState state = MigrationState.of(this.runner, status, lock);
+		MigrationState state = this.runner.state(status, lock);
 		builder.status(this.mapping.getOrDefault(state, Status.UNKNOWN))
 			.withDetail("state", state)
 			.withDetail("current", (status.getCurrent() != null) ? status.getCurrent().id() : "base")

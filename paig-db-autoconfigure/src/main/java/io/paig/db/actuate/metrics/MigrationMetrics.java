@@ -1,5 +1,7 @@
 package io.paig.db.actuate.metrics;
 
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
@@ -9,8 +11,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.paig.db.migration.MigrationListener;
 import io.paig.db.migration.MigrationRun;
-import io.paig.db.migration.MigrationRunner;
 import io.paig.db.migration.Revision;
+import io.paig.db.migration.runner.MigrationRunner;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +30,7 @@ public class MigrationMetrics implements MeterBinder, MigrationListener {
 
 	private final MigrationRunner runner;
 
-	private static final long PENDING_TTL_NANOS = java.time.Duration.ofSeconds(10).toNanos();
+	private static final long PENDING_TTL_NANOS = Duration.ofSeconds(10).toNanos();
 
 	private final AtomicInteger pending = new AtomicInteger(-1);
 
@@ -74,20 +76,20 @@ public class MigrationMetrics implements MeterBinder, MigrationListener {
 			return;
 		}
 		this.recorded = run;
-		String outcome = run.outcome().name().toLowerCase(java.util.Locale.ROOT);
+		String outcome = run.outcome().name().toLowerCase(Locale.ROOT);
 		Timer.builder("paig.db.migration.runs")
 			.description("Migration runs")
 			.tag("outcome", outcome)
 			.register(registry)
 			.record(run.duration());
 		for (Revision revision : run.applied()) {
-			java.time.Duration took = run.durations().get(revision.id());
+			Duration took = run.durations().get(revision.id());
 			Timer.builder("paig.db.migration.revisions")
 				.description("Revisions applied or reverted")
 				.tag("revision", revision.id())
 				.tag("outcome", outcome)
 				.register(registry)
-				.record((took != null) ? took : java.time.Duration.ZERO);
+				.record((took != null) ? took : Duration.ZERO);
 		}
 		Counter.builder("paig.db.migration.revisions.applied")
 			.description("Revisions applied or reverted")

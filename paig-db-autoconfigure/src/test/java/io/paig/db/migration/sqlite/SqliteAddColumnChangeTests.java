@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 
 import io.paig.db.migration.MigrationException;
-import io.paig.db.migration.MigrationRunner;
+import io.paig.db.migration.runner.MigrationRunner;
 import io.paig.db.testsupport.Changelogs;
 import liquibase.Liquibase;
 import liquibase.change.AddColumnConfig;

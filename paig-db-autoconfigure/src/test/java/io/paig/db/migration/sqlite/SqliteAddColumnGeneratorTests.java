@@ -3,7 +3,7 @@ package io.paig.db.migration.sqlite;
 import java.io.StringWriter;
 import java.nio.file.Path;
 
-import io.paig.db.migration.MigrationRunner;
+import io.paig.db.migration.runner.MigrationRunner;
 import io.paig.db.testsupport.Changelogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

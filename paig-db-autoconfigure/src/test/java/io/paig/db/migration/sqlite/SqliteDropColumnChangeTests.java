@@ -4,7 +4,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 
 import io.paig.db.migration.MigrationException;
-import io.paig.db.migration.MigrationRunner;
+import io.paig.db.migration.runner.MigrationRunner;
 import io.paig.db.testsupport.Changelogs;
 import liquibase.change.ColumnConfig;
 import liquibase.change.core.DropColumnChange;

@@ -1,0 +1,443 @@
+package io.paig.db.autogenerate;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import io.paig.db.migration.MigrationException;
+import io.paig.db.migration.MigrationSettings;
+import liquibase.CatalogAndSchema;
+import liquibase.change.Change;
+import liquibase.changelog.ChangeSet;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.diff.DiffGeneratorFactory;
+import liquibase.diff.DiffResult;
+import liquibase.diff.ObjectDifferences;
+import liquibase.diff.compare.CompareControl;
+import liquibase.diff.output.DiffOutputControl;
+import liquibase.diff.output.ObjectChangeFilter;
+import liquibase.diff.output.changelog.DiffToChangeLog;
+import liquibase.serializer.core.yaml.YamlChangeLogSerializer;
+import liquibase.structure.DatabaseObject;
+import liquibase.structure.core.Column;
+import liquibase.structure.core.ForeignKey;
+import liquibase.structure.core.Index;
+import liquibase.structure.core.PrimaryKey;
+import liquibase.structure.core.Table;
+import liquibase.structure.core.UniqueConstraint;
+
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
+import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
+import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
+
+/**
+ * Compares the application's JPA entities with the database the way
+ * {@code alembic revision --autogenerate} does, without a differ of its own: Hibernate's
+ * schema export builds the entities' schema in a scratch database of the same kind (a
+ * schema on PostgreSQL, a database on MySQL/MariaDB, a temporary file for SQLite),
+ * Liquibase's own diff compares it with the real database, and the scratch is dropped.
+ * <p>
+ * Tables no entity maps are left alone (the database may hold more than the entities
+ * describe); on SQLite, where declared column types are only affinities, type names are
+ * not compared. On SQLite the scratch export writes foreign keys inline
+ * ({@link ScratchSqliteDialect}), and the generated changesets are shaped into what
+ * SQLite can run ({@link SqliteChangeSets}): foreign keys inside a new table's
+ * {@code createTable}, table rebuilds for what SQLite cannot change in place.
+ * <p>
+ * What Liquibase cannot revert by itself gets a rollback ({@link DiffRollbacks}): a
+ * dropped column, index, key or table is created again as the database has it, as
+ * Alembic's autogenerate writes the downgrade of a drop.
+ *
+ * @author paig-db authors
+ */
+public class HibernateSchemaComparison implements SchemaComparison {
+
+	private final DataSource dataSource;
+
+	private final JdbcConnectionDetails connectionDetails;
+
+	private final LocalContainerEntityManagerFactoryBean entityManagerFactory;
+
+	private final MigrationSettings settings;
+
+	/**
+	 * Create a comparison.
+	 * @param dataSource the application's DataSource
+	 * @param connectionDetails how to connect, to make the scratch database
+	 * @param entityManagerFactory the application's entity manager factory, for its
+	 * entities and settings
+	 * @param settings the migration settings (history tables, schema)
+	 */
+	public HibernateSchemaComparison(DataSource dataSource, JdbcConnectionDetails connectionDetails,
+			LocalContainerEntityManagerFactoryBean entityManagerFactory, MigrationSettings settings) {
+		this.dataSource = dataSource;
+		this.connectionDetails = connectionDetails;
+		this.entityManagerFactory = entityManagerFactory;
+		this.settings = settings;
+	}
+
+	@Override
+	public Result compare(String revisionId) {
+		Scratch scratch = Scratch.create(this.connectionDetails);
+		try {
+			export(scratch);
+			return diff(scratch, revisionId);
+		}
+		finally {
+			scratch.drop();
+		}
+	}
+
+	private void export(Scratch scratch) {
+		LocalContainerEntityManagerFactoryBean factory = new LocalContainerEntityManagerFactoryBean();
+		factory.setDataSource(scratch.dataSource());
+		factory.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
+		var unit = this.entityManagerFactory.getPersistenceUnitInfo();
+		List<String> classes = (unit != null) ? unit.getManagedClassNames() : List.of();
+		factory.setManagedTypes(PersistenceManagedTypes.of(classes, List.of()));
+		Map<String, Object> properties = new HashMap<>(this.entityManagerFactory.getJpaPropertyMap());
+		properties.remove("hibernate.default_schema");
+		properties.remove("hibernate.default_catalog");
+		properties.put("hibernate.hbm2ddl.auto", "create");
+		properties.put("jakarta.persistence.schema-generation.database.action", "create");
+		if (scratch.kind() == DatabaseDriver.SQLITE) {
+			// Hibernate's SQLite dialect writes no foreign keys; this one writes them
+			// inline
+			properties.put("hibernate.dialect", ScratchSqliteDialect.class.getName());
+		}
+		factory.setJpaPropertyMap(properties);
+		factory.setBeanClassLoader(getClass().getClassLoader());
+		try {
+			factory.afterPropertiesSet();
+		}
+		finally {
+			factory.destroy();
+		}
+	}
+
+	private Result diff(Scratch scratch, String revisionId) {
+		try (Connection scratchConnection = scratch.dataSource().getConnection();
+				Connection realConnection = this.dataSource.getConnection()) {
+			Database reference = DatabaseFactory.getInstance()
+				.findCorrectDatabaseImplementation(new JdbcConnection(scratchConnection));
+			Database target = DatabaseFactory.getInstance()
+				.findCorrectDatabaseImplementation(new JdbcConnection(realConnection));
+			if (this.settings.defaultSchema() != null) {
+				target.setDefaultSchemaName(this.settings.defaultSchema());
+			}
+			CompareControl.SchemaComparison[] schemas = scratch.schemaComparison(reference, target);
+			// Liquibase narrows this set as it goes: it must be mutable.
+			Set<Class<? extends DatabaseObject>> types = new HashSet<>(List.of(Table.class, Column.class,
+					PrimaryKey.class, Index.class, ForeignKey.class, UniqueConstraint.class));
+			CompareControl compareControl = new CompareControl(schemas, types);
+			DiffResult result = DiffGeneratorFactory.getInstance().compare(reference, target, compareControl);
+			Set<String> mapped = new HashSet<>();
+			result.getReferenceSnapshot()
+				.get(Table.class)
+				.forEach((table) -> mapped.add(table.getName().toLowerCase(Locale.ROOT)));
+			DiffOutputControl output = new DiffOutputControl(false, false, false, schemas);
+			output.setObjectChangeFilter(new MappedTablesOnly(mapped, this.settings.bookkeepingTables(),
+					scratch.kind() == DatabaseDriver.SQLITE, Uniqueness.of(result.getReferenceSnapshot()),
+					Uniqueness.of(result.getComparisonSnapshot())));
+			DiffToChangeLog changeLog = new DiffToChangeLog(result, output);
+			changeLog.setIdRoot(revisionId);
+			changeLog.setChangeSetAuthor("paig-db");
+			// a drop gets the rollback that creates the object again, as the database has
+			// it now
+			List<ChangeSet> generated = new ForeignKeyIndexes(result, target).add(changeLog.generateChangeSets());
+			List<ChangeSet> changeSets = new DiffRollbacks(result, target).add(generated, revisionId);
+			List<String> differences = new ArrayList<>();
+			for (ChangeSet changeSet : changeSets) {
+				for (Change change : changeSet.getChanges()) {
+					differences.add(describe(change));
+				}
+			}
+			if (scratch.kind() == DatabaseDriver.SQLITE && !changeSets.isEmpty()) {
+				SqliteChangeSets.Shaped shaped = new SqliteChangeSets(realConnection, scratchConnection)
+					.shape(changeSets, revisionId);
+				return new Result(differences, yaml(shaped.changeSets()) + shaped.rebuilds());
+			}
+			return new Result(differences, yaml(changeSets));
+		}
+		catch (SQLException | liquibase.exception.LiquibaseException | IOException ex) {
+			throw new MigrationException("Could not compare the JPA entities with the database: " + ex.getMessage(),
+					"Check that the entities' schema can be created (the scratch " + scratch.describe() + ").", ex);
+		}
+	}
+
+	private static String describe(Change change) {
+		if (change instanceof liquibase.change.core.AddColumnChange add) {
+			return "add column " + add.getColumns()
+				.stream()
+				.map((column) -> add.getTableName() + "." + column.getName() + " " + column.getType())
+				.collect(Collectors.joining(", "));
+		}
+		if (change instanceof liquibase.change.core.CreateTableChange create) {
+			return "create table " + create.getTableName() + " ("
+					+ create.getColumns().stream().map((column) -> column.getName()).collect(Collectors.joining(", "))
+					+ ")";
+		}
+		if (change instanceof liquibase.change.core.DropColumnChange drop) {
+			return "drop column " + drop.getTableName() + "." + ((drop.getColumnName() != null) ? drop.getColumnName()
+					: drop.getColumns().stream().map((column) -> column.getName()).collect(Collectors.joining(", ")));
+		}
+		if (change instanceof liquibase.change.core.CreateIndexChange index) {
+			return "create index " + index.getIndexName() + " on " + index.getTableName();
+		}
+		if (change instanceof liquibase.change.core.AddForeignKeyConstraintChange foreignKey) {
+			return "add foreign key " + foreignKey.getConstraintName() + " " + foreignKey.getBaseTableName() + "("
+					+ foreignKey.getBaseColumnNames() + ") -> " + foreignKey.getReferencedTableName() + "("
+					+ foreignKey.getReferencedColumnNames() + ")";
+		}
+		return change.getDescription();
+	}
+
+	private static String yaml(List<ChangeSet> changeSets) throws IOException {
+		if (changeSets.isEmpty()) {
+			return "";
+		}
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		new YamlChangeLogSerializer().write(changeSets, bytes);
+		String text = bytes.toString(StandardCharsets.UTF_8);
+		int start = text.indexOf("- changeSet:");
+		String list = (start >= 0) ? text.substring(start) : text;
+		StringBuilder indented = new StringBuilder();
+		for (String line : list.split("\n")) {
+			indented.append("  ").append(line).append('\n');
+		}
+		return indented.toString();
+	}
+
+	/**
+	 * Leaves out the history tables and tables no entity maps; on SQLite, type-only
+	 * changes.
+	 */
+	private record MappedTablesOnly(Set<String> mapped, Set<String> history, boolean ignoreTypes, Uniqueness entities,
+			Uniqueness database) implements ObjectChangeFilter {
+
+		@Override
+		public boolean includeMissing(DatabaseObject object, Database referenceDatabase, Database comparisonDatabase) {
+			// a unique constraint and a unique index on the same columns enforce the
+			// same: Hibernate writes one
+			// where a revision may have written the other
+			return include(object) && !this.database.covers(object);
+		}
+
+		@Override
+		public boolean includeUnexpected(DatabaseObject object, Database referenceDatabase,
+				Database comparisonDatabase) {
+			String table = SchemaObjects.tableOf(object);
+			return include(object) && table != null && this.mapped.contains(table) && !this.entities.covers(object);
+		}
+
+		@Override
+		public boolean includeChanged(DatabaseObject object, ObjectDifferences differences, Database referenceDatabase,
+				Database comparisonDatabase) {
+			if (!include(object)) {
+				return false;
+			}
+			// Column order is Hibernate's choice, not something an entity declares.
+			Set<String> ignored = new HashSet<>(Set.of("order"));
+			if (this.ignoreTypes) {
+				// SQLite: declared types are affinities, and an INTEGER PRIMARY KEY
+				// counts up with or without
+				// AUTOINCREMENT
+				ignored.add("type");
+				ignored.add("autoIncrement");
+			}
+			if (object instanceof Column column && isPrimaryKey(column)) {
+				// a primary key column is never null, whether or not the database reports
+				// it so (SQLite does not)
+				ignored.add("nullable");
+			}
+			return !differences.getDifferences()
+				.stream()
+				.allMatch((difference) -> ignored.contains(difference.getField()));
+		}
+
+		@Override
+		public boolean include(DatabaseObject object) {
+			if (this.ignoreTypes && object instanceof Index index && index.getName() != null
+					&& index.getName().startsWith("sqlite_autoindex_")) {
+				// SQLite's own index behind a primary key or unique constraint
+				return false;
+			}
+			String table = SchemaObjects.tableOf(object);
+			return table == null || !this.history.contains(table);
+		}
+
+		private static boolean isPrimaryKey(Column column) {
+			if (column.getRelation() instanceof Table table && table.getPrimaryKey() != null) {
+				return table.getPrimaryKey()
+					.getColumns()
+					.stream()
+					.anyMatch((key) -> key.getName() != null && key.getName().equalsIgnoreCase(column.getName()));
+			}
+			return Boolean.TRUE.equals(column.isAutoIncrement());
+		}
+
+	}
+
+	/**
+	 * The column sets a schema keeps unique, by table, whether by a unique constraint or
+	 * a unique index.
+	 */
+	private record Uniqueness(Set<String> keys) {
+
+		static Uniqueness of(liquibase.snapshot.DatabaseSnapshot snapshot) {
+			Set<String> keys = new HashSet<>();
+			snapshot.get(UniqueConstraint.class).forEach((constraint) -> keys.add(key(constraint)));
+			snapshot.get(Index.class)
+				.stream()
+				.filter((index) -> Boolean.TRUE.equals(index.isUnique()))
+				.forEach((index) -> keys.add(key(index)));
+			return new Uniqueness(keys);
+		}
+
+		/**
+		 * Whether a unique constraint or unique index is matched by the other kind here.
+		 */
+		boolean covers(DatabaseObject object) {
+			boolean unique = object instanceof UniqueConstraint
+					|| (object instanceof Index index && Boolean.TRUE.equals(index.isUnique()));
+			return unique && this.keys.contains(key(object));
+		}
+
+		private static String key(DatabaseObject object) {
+			List<Column> columns = (object instanceof UniqueConstraint constraint) ? constraint.getColumns()
+					: ((Index) object).getColumns();
+			return SchemaObjects.tableOf(object) + "("
+					+ columns.stream()
+						.map((column) -> column.getName().toLowerCase(Locale.ROOT))
+						.collect(Collectors.joining(","))
+					+ ")";
+		}
+
+	}
+
+	/**
+	 * A scratch database of the same kind as the real one.
+	 */
+	private record Scratch(DatabaseDriver kind, String name, DataSource dataSource, Runnable dropper,
+			Function<Database, CompareControl.SchemaComparison[]> comparisons) {
+
+		static Scratch create(JdbcConnectionDetails details) {
+			String url = details.getJdbcUrl();
+			DatabaseDriver kind = DatabaseDriver.fromJdbcUrl(url);
+			String name = "paig_db_scratch_" + Long.toHexString(System.nanoTime());
+			try {
+				return switch (kind) {
+					case POSTGRESQL -> {
+						admin(details, "CREATE SCHEMA " + name);
+						String scratchUrl = url + ((url.contains("?")) ? "&" : "?") + "currentSchema=" + name;
+						yield new Scratch(kind, name, dataSource(details, scratchUrl),
+								() -> admin(details, "DROP SCHEMA IF EXISTS " + name + " CASCADE"),
+								(target) -> new CompareControl.SchemaComparison[] {
+										new CompareControl.SchemaComparison(new CatalogAndSchema(null, name),
+												new CatalogAndSchema(null, target.getDefaultSchemaName())) });
+					}
+					case MYSQL, MARIADB -> {
+						admin(details, "CREATE DATABASE " + name);
+						String scratchUrl = url.replaceFirst("^(jdbc:[a-z]+://[^/]*/)[^?]*", "$1" + name);
+						yield new Scratch(kind, name, dataSource(details, scratchUrl),
+								() -> admin(details, "DROP DATABASE IF EXISTS " + name),
+								(target) -> new CompareControl.SchemaComparison[] {
+										new CompareControl.SchemaComparison(new CatalogAndSchema(name, null),
+												new CatalogAndSchema(target.getDefaultCatalogName(), null)) });
+					}
+					case SQLITE -> {
+						Path file = Files.createTempFile(name, ".db");
+						yield new Scratch(kind, file.toString(), dataSource(details, "jdbc:sqlite:" + file),
+								() -> deleteQuietly(file),
+								(target) -> new CompareControl.SchemaComparison[] { new CompareControl.SchemaComparison(
+										new CatalogAndSchema(null, null), new CatalogAndSchema(null, null)) });
+					}
+					default -> throw new MigrationException(
+							"Comparing with JPA entities is not supported on " + kind.name() + ".",
+							"Use PostgreSQL, MySQL/MariaDB or SQLite.");
+				};
+			}
+			catch (IOException ex) {
+				throw new MigrationException("Could not create a scratch database: " + ex.getMessage(),
+						"Check that a temporary file can be created.", ex);
+			}
+		}
+
+		private static DataSource dataSource(JdbcConnectionDetails details, String url) {
+			SimpleDriverDataSource dataSource = new SimpleDriverDataSource();
+			try {
+				dataSource.setDriver((Driver) Class.forName(DatabaseDriver.fromJdbcUrl(url).getDriverClassName())
+					.getDeclaredConstructor()
+					.newInstance());
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException(ex);
+			}
+			dataSource.setUrl(url);
+			if (!url.startsWith("jdbc:sqlite:")) {
+				dataSource.setUsername(details.getUsername());
+				dataSource.setPassword(details.getPassword());
+			}
+			return dataSource;
+		}
+
+		private static void admin(JdbcConnectionDetails details, String sql) {
+			try (Connection connection = DriverManager.getConnection(details.getJdbcUrl(), details.getUsername(),
+					details.getPassword()); Statement statement = connection.createStatement()) {
+				statement.execute(sql);
+			}
+			catch (SQLException ex) {
+				throw new MigrationException("Could not prepare the scratch database (" + sql + "): " + ex.getMessage(),
+						"The database user needs the right to create and drop a schema (PostgreSQL) or a database "
+								+ "(MySQL/MariaDB) for 'db revision --autogenerate' and 'db check'.",
+						ex);
+			}
+		}
+
+		private static void deleteQuietly(Path file) {
+			try {
+				Files.deleteIfExists(file);
+			}
+			catch (IOException ex) {
+				file.toFile().deleteOnExit();
+			}
+		}
+
+		CompareControl.SchemaComparison[] schemaComparison(Database reference, Database target) {
+			return this.comparisons.apply(target);
+		}
+
+		void drop() {
+			this.dropper.run();
+		}
+
+		String describe() {
+			return this.kind.name().toLowerCase(Locale.ROOT) + " " + this.name;
+		}
+
+	}
+
+}
