@@ -3,8 +3,7 @@ package io.paig.db.autoconfigure;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.paig.db.hibernate.MariaDbDialectCustomizer;
-import io.paig.db.hibernate.SqliteDialectCustomizer;
+import io.paig.db.hibernate.DialectCustomizer;
 import io.paig.db.jdbc.DatabaseUrlConnectionDetails;
 import io.paig.db.url.JdbcSettings;
 import io.paig.db.url.JdbcTranslator;
@@ -78,15 +77,9 @@ public final class PaigDatabaseAutoConfiguration {
 	static class HibernateDialectConfiguration {
 
 		@Bean
-		SqliteDialectCustomizer sqliteDialectCustomizer(ObjectProvider<DatabaseUrlConnectionDetails> connectionDetails,
+		DialectCustomizer paigDialectCustomizer(ObjectProvider<DatabaseUrlConnectionDetails> connectionDetails,
 				Environment environment) {
-			return new SqliteDialectCustomizer(connectionDetails, environment);
-		}
-
-		@Bean
-		MariaDbDialectCustomizer mariaDbDialectCustomizer(
-				ObjectProvider<DatabaseUrlConnectionDetails> connectionDetails, Environment environment) {
-			return new MariaDbDialectCustomizer(connectionDetails, environment);
+			return new DialectCustomizer(connectionDetails, environment);
 		}
 
 	}

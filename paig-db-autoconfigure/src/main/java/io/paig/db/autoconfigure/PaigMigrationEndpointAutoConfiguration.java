@@ -1,5 +1,7 @@
 package io.paig.db.autoconfigure;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import io.paig.db.actuate.endpoint.MigrationsEndpoint;
@@ -17,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for {@link MigrationsEndpoint}, and
@@ -43,8 +46,8 @@ public final class PaigMigrationEndpointAutoConfiguration {
 	@ConditionalOnBean(MigrationRunner.class)
 	@ConditionalOnBooleanProperty("database.migration.endpoint.write-enabled")
 	@ConditionalOnMissingBean
-	MigrationsEndpointWriteExtension migrationsEndpointWriteExtension(MigrationRunner runner) {
-		return new MigrationsEndpointWriteExtension(runner);
+	MigrationsEndpointWriteExtension migrationsEndpointWriteExtension(MigrationRunner runner, Environment environment) {
+		return new MigrationsEndpointWriteExtension(runner, List.of(environment.getActiveProfiles()));
 	}
 
 }

@@ -25,6 +25,12 @@ public record DbCommandLine(@Nullable String command, List<String> arguments, Se
 			"from-alembic", "help");
 
 	/**
+	 * Every option the command line accepts, as a usage message lists them.
+	 */
+	static final String OPTIONS = "--sql, --yes, --force, -v/--verbose, --check-heads, --autogenerate, "
+			+ "--from-alembic, -m/--message, -h/--help";
+
+	/**
 	 * Read the arguments after {@code db}.
 	 * @param args the arguments, without the leading {@code db}
 	 * @return the command line
@@ -60,13 +66,12 @@ public record DbCommandLine(@Nullable String command, List<String> arguments, Se
 					continue;
 				}
 				if (!FLAGS.contains(flag)) {
-					throw new UsageException("Unknown option '" + arg + "'. Options: --sql, --yes, --force, -v, "
-							+ "--check-heads, --autogenerate, -m, --help");
+					throw new UsageException("Unknown option '" + arg + "'. Options: " + OPTIONS);
 				}
 				flags.add(flag);
 			}
 			else if (arg.startsWith("-") && !arg.matches("-[0-9]+")) {
-				throw new UsageException("Unknown option '" + arg + "'");
+				throw new UsageException("Unknown option '" + arg + "'. Options: " + OPTIONS);
 			}
 			else if (command == null) {
 				command = arg;

@@ -2,11 +2,13 @@ package io.paig.db.command;
 
 import java.io.PrintStream;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.paig.db.autogenerate.SchemaComparison;
@@ -20,6 +22,7 @@ import io.paig.db.migration.Revision;
 import io.paig.db.migration.RevisionHistory;
 import io.paig.db.migration.RevisionIds;
 import io.paig.db.migration.Targets;
+import io.paig.db.migration.runner.BaseDowngradeGuard;
 import io.paig.db.migration.runner.MigrationRunner;
 import org.jspecify.annotations.Nullable;
 
@@ -48,7 +51,7 @@ public class DbCommands {
 
 	private final Supplier<@Nullable SchemaComparison> comparison;
 
-	private final List<String> activeProfiles;
+	private final BaseDowngradeGuard baseGuard;
 
 	private final PrintStream out;
 
@@ -70,7 +73,7 @@ public class DbCommands {
 		this.runner = runner;
 		this.writer = writer;
 		this.comparison = comparison;
-		this.activeProfiles = activeProfiles;
+		this.baseGuard = new BaseDowngradeGuard(activeProfiles);
 		this.out = out;
 		this.err = err;
 	}
@@ -137,46 +140,38 @@ public class DbCommands {
 
 	private int upgrade(DbCommandLine line) {
 		String target = line.arguments().isEmpty() ? "head" : line.single("one target: head, +N or a revision");
-		if (line.has("sql")) {
-			StringWriter sql = new StringWriter();
-			this.runner.upgradeSql(target, sql);
-			this.out.print(sql);
-			return OK;
-		}
-		MigrationRun run = this.runner.upgrade(target);
-		this.out.println((run.applied().isEmpty() ? "Nothing to upgrade"
-				: "Upgraded " + run.from() + " -> " + run.to() + " (" + run.applied().size() + " revision(s))")
-				+ "; at " + run.to());
-		return OK;
+		return move(line, "Upgraded", (sql) -> this.runner.upgradeSql(target, sql), () -> this.runner.upgrade(target));
 	}
 
 	private int downgrade(DbCommandLine line) {
 		String target = line.single("one target: -N, base or a revision");
-		if (target.equalsIgnoreCase("base") && !line.has("sql")) {
-			if (!line.has("yes")) {
-				this.err.println("db downgrade base reverts every revision and drops what they created, data included. "
-						+ "Run it again with --yes if that is what you want.");
-				return USAGE;
-			}
-			List<String> production = this.activeProfiles.stream()
-				.filter((profile) -> profile.toLowerCase(Locale.ROOT).matches(".*(prod|live).*"))
-				.toList();
-			if (!production.isEmpty() && !line.has("force")) {
-				this.err.println("db downgrade base refused: the active profile(s) " + production
-						+ " look like production. Add --force if you really mean it.");
-				return FAILED;
+		if (!line.has("sql")) {
+			BaseDowngradeGuard.Refusal refusal = this.baseGuard.check(this.runner, target, line.has("yes"),
+					line.has("force"), "--yes", "--force");
+			if (refusal != null) {
+				this.err.println(refusal.message());
+				return refusal.production() ? FAILED : USAGE;
 			}
 		}
+		return move(line, "Downgraded", (sql) -> this.runner.downgradeSql(target, sql),
+				() -> this.runner.downgrade(target));
+	}
+
+	/**
+	 * An upgrade or a downgrade: its SQL with {@code --sql}, otherwise the run and a line
+	 * saying what it did.
+	 */
+	private int move(DbCommandLine line, String done, Consumer<Writer> offline, Supplier<MigrationRun> online) {
 		if (line.has("sql")) {
 			StringWriter sql = new StringWriter();
-			this.runner.downgradeSql(target, sql);
+			offline.accept(sql);
 			this.out.print(sql);
 			return OK;
 		}
-		MigrationRun run = this.runner.downgrade(target);
-		this.out.println((run.applied().isEmpty() ? "Nothing to downgrade"
-				: "Downgraded " + run.from() + " -> " + run.to() + " (" + run.applied().size() + " revision(s))")
-				+ "; at " + run.to());
+		MigrationRun run = online.get();
+		this.out.println((run.applied().isEmpty() ? "Nothing to " + line.command()
+				: done + " " + run.from() + " -> " + run.to() + " (" + run.applied().size() + " revision(s))") + "; at "
+				+ run.to());
 		return OK;
 	}
 
@@ -368,7 +363,7 @@ public class DbCommands {
 
 					  upgrade [head|<rev>|+N] [--sql]      apply revisions (default head); --sql prints the SQL instead
 					  downgrade -N|<rev>|base [--sql] [--yes] [--force]
-					                                       revert revisions; base needs --yes
+					                                       revert revisions; reaching base needs --yes
 					  current [-v] [--check-heads]         the revision the database is at; exit 1 with --check-heads if not at head
 					  history [-v]                         the revisions, newest first
 					  heads                                the newest revision
@@ -395,8 +390,9 @@ public class DbCommands {
 						usage: db downgrade -N|<rev>|base [--sql] [--yes] [--force]
 						Revert the last N revisions, the revisions after <rev> (it stays applied), or all (base).
 						A revision that cannot be reverted is named before anything is touched.
-						base drops every object the revisions created: it needs --yes, and under a production-looking
-						profile also --force. --sql prints the SQL instead of running it.
+						A downgrade that reverts every applied revision (base, or -N or <rev> that reach it) drops every
+						object the revisions created: it needs --yes, and under a production-looking profile also
+						--force. -N past base is refused, as in Alembic. --sql prints the SQL instead of running it.
 						""";
 				case "current" -> """
 						usage: db current [-v] [--check-heads]

@@ -25,7 +25,7 @@ public class SqliteTypeContributor implements TypeContributor {
 	private static boolean isSqlite(JdbcServices jdbc) {
 		// by name: hibernate-community-dialects may not be on the class path
 		for (Class<?> type = jdbc.getDialect().getClass(); type != null; type = type.getSuperclass()) {
-			if (type.getName().equals(SqliteDialectCustomizer.SQLITE_DIALECT)) {
+			if (type.getName().equals(DialectCustomizer.SQLITE_DIALECT)) {
 				return true;
 			}
 		}

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Alembic's ways of naming where to go: {@code head}, {@code +N} or a revision for an
  * upgrade; {@code -N}, {@code base} or a revision for a downgrade (down to it, not
@@ -65,8 +67,10 @@ public final class Targets {
 			return pending;
 		}
 		if (text.startsWith("+")) {
-			int count = count(text.substring(1), target);
-			return pending.subList(0, Math.min(count, pending.size()));
+			return relative(pending, target,
+					"are pending, from " + at(status) + " to head " + idOf(status.getHistory().getHead()),
+					pending.isEmpty() ? "The database is at head: there is nothing to upgrade."
+							: "Upgrade by at most +" + pending.size() + ", or to 'head'.");
 		}
 		Revision revision = status.getHistory().find(target.strip());
 		int index = status.getHistory().indexOf(revision);
@@ -93,8 +97,9 @@ public final class Targets {
 			return applied;
 		}
 		if (text.startsWith("-")) {
-			int count = count(text.substring(1), target);
-			return applied.subList(0, Math.min(count, applied.size()));
+			return relative(applied, target, "are applied, from base to " + at(status),
+					applied.isEmpty() ? "The database is at base: there is nothing to downgrade."
+							: "Downgrade by at most -" + applied.size() + ", or to 'base'.");
 		}
 		Revision revision = status.getHistory().find(target.strip());
 		if (!status.isApplied(revision)) {
@@ -104,6 +109,27 @@ public final class Targets {
 		}
 		int index = status.getHistory().indexOf(revision);
 		return applied.stream().filter((candidate) -> status.getHistory().indexOf(candidate) > index).toList();
+	}
+
+	/**
+	 * The first N of the revisions a relative target ({@code +N}, {@code -N}) moves
+	 * through; refused, as Alembic refuses it, when there are fewer.
+	 */
+	private static List<Revision> relative(List<Revision> revisions, String target, String which, String action) {
+		int count = count(target.strip().substring(1), target);
+		if (count > revisions.size()) {
+			throw new InvalidTargetException("Relative revision " + target.strip() + " didn't produce " + count
+					+ " migrations: " + revisions.size() + " revision(s) " + which + ". Nothing was changed.", action);
+		}
+		return revisions.subList(0, count);
+	}
+
+	private static String at(MigrationStatus status) {
+		return idOf(status.getCurrent());
+	}
+
+	private static String idOf(@Nullable Revision revision) {
+		return (revision != null) ? revision.id() : "base";
 	}
 
 	private static int count(String digits, String target) {

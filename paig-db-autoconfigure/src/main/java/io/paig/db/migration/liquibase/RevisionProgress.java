@@ -1,23 +1,14 @@
 package io.paig.db.migration.liquibase;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.paig.db.migration.ChangeSetRef;
 import io.paig.db.migration.Revision;
-import io.paig.db.migration.runner.MigrationRunner;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
-import liquibase.changelog.visitor.AbstractChangeExecListener;
 import liquibase.database.Database;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Follows Liquibase through a run revision by revision: logs one line per revision
@@ -27,33 +18,13 @@ import org.jspecify.annotations.Nullable;
  *
  * @author paig-db authors
  */
-public final class RevisionProgress extends AbstractChangeExecListener {
-
-	private static final Log logger = LogFactory.getLog(RevisionProgress.class);
-
-	private final List<Revision> plan;
-
-	private final Map<String, Revision> revisionByChangeSet = new HashMap<>();
-
-	private final Map<Revision, Integer> positions = new IdentityHashMap<>();
+public final class RevisionProgress extends RevisionListener {
 
 	private final Map<String, String> lastChangeSetOfRevision = new HashMap<>();
 
 	private final RevisionTransaction transaction;
 
 	private final boolean wholeRevisions;
-
-	private final List<Revision> applied = new ArrayList<>();
-
-	private final Map<String, Duration> durations = new LinkedHashMap<>();
-
-	private @Nullable Revision current;
-
-	private long currentStart;
-
-	private @Nullable ChangeSetRef failed;
-
-	private @Nullable Revision failedRevision;
 
 	/**
 	 * Follow a run.
@@ -66,17 +37,16 @@ public final class RevisionProgress extends AbstractChangeExecListener {
 	 */
 	public RevisionProgress(List<Revision> plan, List<ChangeSetRef> pending, RevisionTransaction transaction,
 			boolean wholeRevisions) {
-		this.plan = plan;
+		super(plan);
 		this.transaction = transaction;
 		this.wholeRevisions = wholeRevisions;
 		for (Revision revision : plan) {
-			this.positions.put(revision, this.positions.size() + 1);
 			for (ChangeSetRef changeSet : revision.changeSets()) {
-				this.revisionByChangeSet.put(changeSet.key(), revision);
+				follow(changeSet, revision);
 			}
 		}
 		for (ChangeSetRef changeSet : pending) {
-			Revision revision = this.revisionByChangeSet.get(changeSet.key());
+			Revision revision = revisionOf(changeSet.key());
 			if (revision != null) {
 				this.lastChangeSetOfRevision.put(revision.id(), changeSet.key());
 			}
@@ -86,16 +56,12 @@ public final class RevisionProgress extends AbstractChangeExecListener {
 	@Override
 	public void willRun(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database,
 			ChangeSet.RunStatus runStatus) {
-		Revision revision = this.revisionByChangeSet.get(ChangeSetRef.keyOf(changeSet));
+		Revision revision = revisionOf(ChangeSetRef.keyOf(changeSet));
 		if (!this.wholeRevisions) {
 			this.transaction.holdCommits();
 		}
-		if (revision != null && revision != this.current) {
-			this.current = revision;
-			this.currentStart = System.nanoTime();
-			if (this.wholeRevisions) {
-				this.transaction.begin();
-			}
+		if (revision != null && starting(revision) && this.wholeRevisions) {
+			this.transaction.begin();
 		}
 	}
 
@@ -108,7 +74,7 @@ public final class RevisionProgress extends AbstractChangeExecListener {
 			this.transaction.releaseCommits();
 		}
 		String key = ChangeSetRef.keyOf(changeSet);
-		Revision revision = this.revisionByChangeSet.get(key);
+		Revision revision = revisionOf(key);
 		if (revision == null || !key.equals(this.lastChangeSetOfRevision.get(revision.id()))) {
 			return;
 		}
@@ -116,40 +82,14 @@ public final class RevisionProgress extends AbstractChangeExecListener {
 			// Liquibase commits right after this: the whole revision at once.
 			this.transaction.end();
 		}
-		this.applied.add(revision);
-		long millis = (System.nanoTime() - this.currentStart) / 1_000_000;
-		this.durations.put(revision.id(), Duration.ofMillis(millis));
-		logger.info("Revision " + position(revision) + "/" + this.plan.size() + " " + revision.id() + " '"
-				+ revision.message() + "' applied in " + millis + " ms");
+		finished(revision, "applied");
 	}
 
 	@Override
 	public void runFailed(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database,
 			Exception exception) {
-		ChangeSetRef ref = ChangeSetRef.of(changeSet);
-		this.failed = ref;
-		this.failedRevision = this.revisionByChangeSet.get(ref.key());
+		failedAt(changeSet);
 		this.transaction.rollback();
-	}
-
-	public List<Revision> applied() {
-		return this.applied;
-	}
-
-	public Map<String, Duration> durations() {
-		return this.durations;
-	}
-
-	public @Nullable ChangeSetRef failed() {
-		return this.failed;
-	}
-
-	public @Nullable Revision failedRevision() {
-		return this.failedRevision;
-	}
-
-	public int position(Revision revision) {
-		return this.positions.getOrDefault(revision, 0);
 	}
 
 }

@@ -1,10 +1,7 @@
 package io.paig.db.migration.liquibase;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,13 +9,9 @@ import java.util.Set;
 import io.paig.db.migration.AppliedChangeSet;
 import io.paig.db.migration.ChangeSetRef;
 import io.paig.db.migration.Revision;
-import io.paig.db.migration.runner.MigrationRunner;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
-import liquibase.changelog.visitor.AbstractChangeExecListener;
 import liquibase.database.Database;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,31 +20,22 @@ import org.jspecify.annotations.Nullable;
  *
  * @author paig-db authors
  */
-public final class RollbackProgress extends AbstractChangeExecListener {
-
-	private static final Log logger = LogFactory.getLog(RollbackProgress.class);
-
-	private final List<Revision> plan;
-
-	private final Map<String, Revision> revisionByChangeSet = new HashMap<>();
+public final class RollbackProgress extends RevisionListener {
 
 	private final Map<String, Set<String>> remaining = new HashMap<>();
 
 	private final @Nullable RevisionTransaction transaction;
 
-	private final List<Revision> reverted = new ArrayList<>();
-
-	private final Map<String, Duration> durations = new LinkedHashMap<>();
-
-	private @Nullable Revision current;
-
-	private long currentStart;
-
-	private @Nullable ChangeSetRef failed;
-
+	/**
+	 * Follow a rollback.
+	 * @param plan the revisions to revert, newest first
+	 * @param rows the history rows of their changesets
+	 * @param transaction the connection's transaction calls, when each revision is one
+	 * transaction
+	 */
 	public RollbackProgress(List<Revision> plan, List<AppliedChangeSet> rows,
 			@Nullable RevisionTransaction transaction) {
-		this.plan = plan;
+		super(plan);
 		this.transaction = transaction;
 		Set<String> ran = new HashSet<>();
 		rows.forEach((row) -> ran.add(row.key()));
@@ -60,7 +44,7 @@ public final class RollbackProgress extends AbstractChangeExecListener {
 			for (ChangeSetRef changeSet : revision.changeSets()) {
 				if (ran.contains(changeSet.key())) {
 					keys.add(changeSet.key());
-					this.revisionByChangeSet.put(changeSet.key(), revision);
+					follow(changeSet, revision);
 				}
 			}
 			this.remaining.put(revision.id(), keys);
@@ -69,20 +53,16 @@ public final class RollbackProgress extends AbstractChangeExecListener {
 
 	@Override
 	public void willRollback(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database) {
-		Revision revision = this.revisionByChangeSet.get(ChangeSetRef.keyOf(changeSet));
-		if (revision != null && revision != this.current) {
-			this.current = revision;
-			this.currentStart = System.nanoTime();
-			if (this.transaction != null) {
-				this.transaction.begin();
-			}
+		Revision revision = revisionOf(ChangeSetRef.keyOf(changeSet));
+		if (revision != null && starting(revision) && this.transaction != null) {
+			this.transaction.begin();
 		}
 	}
 
 	@Override
 	public void rolledBack(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database) {
 		String key = ChangeSetRef.keyOf(changeSet);
-		Revision revision = this.revisionByChangeSet.get(key);
+		Revision revision = revisionOf(key);
 		if (revision == null) {
 			return;
 		}
@@ -94,36 +74,16 @@ public final class RollbackProgress extends AbstractChangeExecListener {
 		if (this.transaction != null) {
 			this.transaction.end();
 		}
-		this.reverted.add(revision);
-		long millis = (System.nanoTime() - this.currentStart) / 1_000_000;
-		this.durations.put(revision.id(), Duration.ofMillis(millis));
-		logger.info("Revision " + (this.plan.indexOf(revision) + 1) + "/" + this.plan.size() + " " + revision.id()
-				+ " '" + revision.message() + "' reverted in " + millis + " ms");
+		finished(revision, "reverted");
 	}
 
 	@Override
 	public void rollbackFailed(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database,
 			Exception exception) {
-		this.failed = ChangeSetRef.of(changeSet);
+		failedAt(changeSet);
 		if (this.transaction != null) {
 			this.transaction.rollback();
 		}
-	}
-
-	public List<Revision> reverted() {
-		return this.reverted;
-	}
-
-	public Map<String, Duration> durations() {
-		return this.durations;
-	}
-
-	public @Nullable ChangeSetRef failed() {
-		return this.failed;
-	}
-
-	public @Nullable Revision failedRevision() {
-		return (this.failed != null) ? this.revisionByChangeSet.get(this.failed.key()) : null;
 	}
 
 }

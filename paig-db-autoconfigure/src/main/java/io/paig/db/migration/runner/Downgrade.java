@@ -85,8 +85,8 @@ final class Downgrade {
 		MigrationStatus after = session.status(false);
 		this.context.keepAlembicInStep(connection, after.getCurrent());
 		String to = RunContext.idOf(after.getCurrent());
-		logger.info("Reverted " + progress.reverted().size() + " revision(s); database is at revision " + to);
-		return new MigrationRun(started, Instant.now(), from, to, List.copyOf(progress.reverted()),
+		logger.info("Reverted " + progress.done().size() + " revision(s); database is at revision " + to);
+		return new MigrationRun(started, Instant.now(), from, to, List.copyOf(progress.done()),
 				Map.copyOf(progress.durations()), MigrationRun.Outcome.REVERTED, null);
 	}
 

@@ -140,13 +140,13 @@ final class Upgrade {
 		}
 		RunContext.commit(connection);
 		MigrationStatus after = session.status(false);
-		RunContext.tag(session, connection, progress.applied(), after);
+		RunContext.tag(session, connection, progress.done(), after);
 		this.context.keepAlembicInStep(connection, after.getCurrent());
 		String to = RunContext.idOf(after.getCurrent());
 		long millis = Duration.between(started, Instant.now()).toMillis();
-		logger.info("Applied " + progress.applied().size() + " revision(s) in " + millis
-				+ " ms; database is at revision " + to + (after.isUpToDate() ? " (head)" : ""));
-		return new MigrationRun(started, Instant.now(), from, to, List.copyOf(progress.applied()),
+		logger.info("Applied " + progress.done().size() + " revision(s) in " + millis + " ms; database is at revision "
+				+ to + (after.isUpToDate() ? " (head)" : ""));
+		return new MigrationRun(started, Instant.now(), from, to, List.copyOf(progress.done()),
 				Map.copyOf(progress.durations()), MigrationRun.Outcome.APPLIED, null);
 	}
 
