@@ -16,10 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param flags the flags given, long names without dashes ({@code sql}, {@code yes},
  * {@code verbose}, ...)
  * @param message the value of {@code -m/--message}, or {@code null}
+ * @param range the value of {@code -r/--rev-range} ({@code [start]:[end]}), or
+ * {@code null}
  * @author paig-db authors
  */
 public record DbCommandLine(@Nullable String command, List<String> arguments, Set<String> flags,
-		@Nullable String message) {
+		@Nullable String message, @Nullable String range) {
 
 	private static final Set<String> FLAGS = Set.of("sql", "yes", "force", "verbose", "check-heads", "autogenerate",
 			"from-alembic", "help");
@@ -28,7 +30,7 @@ public record DbCommandLine(@Nullable String command, List<String> arguments, Se
 	 * Every option the command line accepts, as a usage message lists them.
 	 */
 	static final String OPTIONS = "--sql, --yes, --force, -v/--verbose, --check-heads, --autogenerate, "
-			+ "--from-alembic, -m/--message, -h/--help";
+			+ "--from-alembic, -m/--message, -r/--rev-range, -h/--help";
 
 	/**
 	 * Read the arguments after {@code db}.
@@ -41,6 +43,7 @@ public record DbCommandLine(@Nullable String command, List<String> arguments, Se
 		List<String> arguments = new ArrayList<>();
 		Set<String> flags = new LinkedHashSet<>();
 		String message = null;
+		String range = null;
 		for (int i = 0; i < args.size(); i++) {
 			String arg = args.get(i);
 			if (arg.equals("-m") || arg.equals("--message")) {
@@ -51,6 +54,20 @@ public record DbCommandLine(@Nullable String command, List<String> arguments, Se
 			}
 			else if (arg.startsWith("--message=")) {
 				message = arg.substring("--message=".length());
+			}
+			else if (arg.equals("-r") || arg.equals("--rev-range")) {
+				if (i + 1 >= args.size()) {
+					throw new UsageException(
+							"-r needs a range, for example: db history -r base:head, -r -3:, " + "-r current:");
+				}
+				range = args.get(++i);
+			}
+			else if (arg.startsWith("--rev-range=")) {
+				range = arg.substring("--rev-range=".length());
+			}
+			else if (arg.startsWith("-r") && arg.length() > 2) {
+				// Alembic's -r-3:current, -rbase:head
+				range = arg.substring(2);
 			}
 			else if (arg.equals("-v")) {
 				flags.add("verbose");
@@ -81,7 +98,7 @@ public record DbCommandLine(@Nullable String command, List<String> arguments, Se
 			}
 		}
 		return new DbCommandLine(command, Collections.unmodifiableList(arguments), Collections.unmodifiableSet(flags),
-				message);
+				message, range);
 	}
 
 	/**

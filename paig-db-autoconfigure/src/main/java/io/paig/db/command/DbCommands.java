@@ -196,7 +196,8 @@ public class DbCommands {
 
 	private int history(DbCommandLine line) {
 		MigrationStatus status = this.runner.status();
-		List<Revision> revisions = new ArrayList<>(status.getHistory().getRevisions());
+		List<Revision> revisions = new ArrayList<>(
+				(line.range() != null) ? Targets.range(status, line.range()) : status.getHistory().getRevisions());
 		Collections.reverse(revisions);
 		Revision head = status.getHistory().getHead();
 		Revision current = status.getCurrent();
@@ -365,7 +366,7 @@ public class DbCommands {
 					  downgrade -N|<rev>|base [--sql] [--yes] [--force]
 					                                       revert revisions; reaching base needs --yes
 					  current [-v] [--check-heads]         the revision the database is at; exit 1 with --check-heads if not at head
-					  history [-v]                         the revisions, newest first
+					  history [-v] [-r start:end]          the revisions, newest first (-r: a range, as Alembic's)
 					  heads                                the newest revision
 					  show <rev>                           one revision in full
 					  stamp <rev>|head|base                record the database at a revision without running anything
@@ -400,8 +401,12 @@ public class DbCommands {
 						not at head.
 						""";
 				case "history" -> """
-						usage: db history [-v]
+						usage: db history [-v] [-r [start]:[end]]
 						List the revisions, newest first: parent -> id (marks), message. -v prints each in full.
+						-r limits the list to a range, both ends included, as Alembic's history does: an end is a
+						revision, base, head or current, or left out (base, head); a relative end counts from the
+						other one (-r -3: is the three revisions before head and head; -r current:+2 is current and
+						the next two).
 						""";
 				case "heads" -> """
 						usage: db heads

@@ -55,6 +55,73 @@ public final class Targets {
 	}
 
 	/**
+	 * The revisions of a range, as Alembic's {@code history -r} reads it:
+	 * {@code start:end} with both ends included. An end is a revision (a unique prefix
+	 * will do), {@code base}, {@code head}, {@code heads} or {@code current}; a missing
+	 * start is base and a missing end is head; a relative end ({@code -N} at the start,
+	 * {@code +N} at the end) counts from the other end.
+	 * @param status where the database stands
+	 * @param range the range
+	 * @return the revisions, oldest first
+	 * @throws InvalidTargetException when the range is not of that form or runs past an
+	 * end of the history
+	 */
+	public static List<Revision> range(MigrationStatus status, String range) {
+		String text = range.strip();
+		int colon = text.indexOf(':');
+		if (colon < 0 || text.indexOf(':', colon + 1) >= 0) {
+			throw new InvalidTargetException("'" + range + "' is not a range.",
+					"Write it as [start]:[end], for example base:head, -3:, current: or 1a2b:3c4d.");
+		}
+		RevisionHistory history = status.getHistory();
+		String start = text.substring(0, colon).strip();
+		String end = text.substring(colon + 1).strip();
+		int last = history.getRevisions().size() - 1;
+		int to;
+		int from;
+		if (start.startsWith("-") && end.startsWith("+")) {
+			throw new InvalidTargetException("'" + range + "' counts both ends from each other.",
+					"Name at least one end of the range.");
+		}
+		if (end.startsWith("+")) {
+			from = rangeEnd(status, start, -1, range);
+			to = from + count(end.substring(1), range);
+		}
+		else {
+			to = rangeEnd(status, end, last, range);
+			from = start.startsWith("-") ? to - count(start.substring(1), range) : rangeEnd(status, start, -1, range);
+		}
+		if (from < -1 || to > last) {
+			throw new InvalidTargetException("The range '" + range + "' runs past the end of the history, which has "
+					+ (last + 1) + " revision(s).", "Count no further than base or head.");
+		}
+		// base is no revision: a range from base starts at the first one
+		return (to < Math.max(from, 0)) ? List.of() : history.getRevisions().subList(Math.max(from, 0), to + 1);
+	}
+
+	private static int rangeEnd(MigrationStatus status, String end, int missing, String range) {
+		RevisionHistory history = status.getHistory();
+		if (end.isEmpty()) {
+			return (missing < 0) ? -1 : history.getRevisions().size() - 1;
+		}
+		if (isBase(end)) {
+			return -1;
+		}
+		if (isHead(end)) {
+			return history.getRevisions().size() - 1;
+		}
+		if (end.equalsIgnoreCase("current")) {
+			Revision current = status.getCurrent();
+			return (current != null) ? history.indexOf(current) : -1;
+		}
+		if (end.startsWith("-") || end.startsWith("+")) {
+			throw new InvalidTargetException("In '" + range + "', '" + end + "' counts from the wrong end.",
+					"Write -N at the start of the range or +N at its end.");
+		}
+		return history.indexOf(history.find(end));
+	}
+
+	/**
 	 * The pending revisions an upgrade applies, in order.
 	 * @param status where the database stands
 	 * @param target {@code head}, {@code +N} or a revision
