@@ -117,6 +117,7 @@ public class DbCommands {
 				case "stamp" -> stamp(line);
 				case "revision" -> revision(line);
 				case "check" -> check(line);
+				case "merge" -> merge(line);
 				default -> {
 					this.err.println("db: unknown command '" + command + "'\n\n" + Help.overview());
 					yield USAGE;
@@ -218,6 +219,41 @@ public class DbCommands {
 						+ (marks.isEmpty() ? "" : " (" + String.join(") (", marks) + ")") + ", " + revision.message());
 			}
 		}
+		return OK;
+	}
+
+	/**
+	 * Alembic's {@code merge heads}: where two branches each added revisions after the
+	 * same parent, the later one in the master changelog is re-parented onto the head of
+	 * the other, so that the history is one line again. No revision file is added: a
+	 * one-line history has no merge points.
+	 */
+	private int merge(DbCommandLine line) {
+		if (!line.arguments().isEmpty() && !(line.arguments().size() == 1 && line.arguments().get(0).equals("heads"))) {
+			throw new UsageException("takes no revisions: 'db merge' (or 'db merge heads') joins the two heads");
+		}
+		List<Revision> revisions = this.runner.revisions();
+		List<RevisionHistory.Fork> forks = RevisionHistory.forks(revisions);
+		if (forks.isEmpty()) {
+			Revision head = revisions.isEmpty() ? null : revisions.get(revisions.size() - 1);
+			this.out.println("Nothing to merge: the history is one line, with one head ("
+					+ ((head != null) ? head.id() : "base") + ").");
+			return OK;
+		}
+		for (RevisionHistory.Fork fork : forks) {
+			Revision revision = fork.revision();
+			if (fork.previous() == null) {
+				throw new UsageException(
+						"revision " + revision.id() + " is the first in the master changelog but names '"
+								+ revision.parent() + "' as its parent: include the revision files in parent order.");
+			}
+			Path file = this.writer.reparent(revision.file(), revision.id(), fork.previous());
+			this.out.println("Merged: revision " + revision.id() + " '" + revision.message() + "' now follows "
+					+ fork.previous() + " (its parent was " + ((revision.parent() != null) ? revision.parent() : "base")
+					+ "): " + file);
+		}
+		this.out.println("The history is one line again. Rebuild the application, then 'db upgrade head' applies "
+				+ "what this database has not run of either branch.");
 		return OK;
 	}
 
@@ -374,6 +410,7 @@ public class DbCommands {
 					  revision -m "message" [--autogenerate]
 					                                       write a new revision; --autogenerate fills it from the JPA entities
 					  check                                exit 1 and list the differences when the entities and the database differ
+					  merge [heads]                        join two heads: re-parent the later branch onto the other's head
 
 					A revision may be given by a unique prefix of its id. Exit codes: 0 success, 1 failure or drift, 2 usage.
 					'db <command> --help' tells more.
@@ -429,6 +466,14 @@ public class DbCommands {
 						parent is the head, and include it in the master changelog. With --autogenerate it holds the
 						changes that bring the database to the JPA entities, each with its rollback; with no
 						difference nothing is written.
+						""";
+				case "merge" -> """
+						usage: db merge [heads]
+						Where two branches each added revisions after the same parent (two heads; start-up refuses such
+						a history), rewrite the parent of the later one in the master changelog so that it follows the
+						head of the other, in its file in the changelog folder (database.command.changelog-folder). The
+						history is one line again; a database that applied either branch gets the other's revisions at
+						the next upgrade.
 						""";
 				case "check" -> """
 						usage: db check

@@ -6,7 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +22,14 @@ import org.jspecify.annotations.Nullable;
  * @author paig-db authors
  */
 public final class RevisionWriter {
+
+	/**
+	 * The {@code parent:} line of a YAML revision header: under {@code revision:}, before
+	 * {@code databaseChangeLog}.
+	 */
+	private static final Pattern PARENT = Pattern.compile(
+			"(?s)\\A(.*?^revision:[^\\n]*\\n(?:[ \\t]+[^\\n]*\\n)*?[ \\t]+parent:[ \\t]*)([^\\n#]*?)[ \\t]*$",
+			Pattern.MULTILINE);
 
 	private final Path folder;
 
@@ -79,6 +91,48 @@ public final class RevisionWriter {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not write " + file + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Give a revision another parent, in its file in the changelog folder: the
+	 * {@code parent:} line of its header is rewritten, nothing else.
+	 * @param file the revision's file as the changelog names it (e.g.
+	 * {@code db/changelog/revisions/1a2b_add_owner.yaml})
+	 * @param id the revision's id
+	 * @param parent the new parent
+	 * @return the file written
+	 * @throws IllegalStateException when the file is not found once in the changelog
+	 * folder, or its header has no parent line
+	 */
+	public Path reparent(String file, String id, String parent) {
+		String name = Path.of(file).getFileName().toString();
+		List<Path> found;
+		try (Stream<Path> paths = Files.walk(this.folder)) {
+			found = paths.filter((path) -> path.getFileName().toString().equals(name)).toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not search " + this.folder + ": " + ex.getMessage(), ex);
+		}
+		if (found.size() != 1) {
+			throw new IllegalStateException("Revision " + id + "'s file " + name + " is "
+					+ (found.isEmpty() ? "not in " : "more than once in ") + this.folder
+					+ " (database.command.changelog-folder): set its parent to '" + parent + "' by hand.");
+		}
+		Path path = found.get(0);
+		try {
+			String text = Files.readString(path, StandardCharsets.UTF_8);
+			Matcher header = PARENT.matcher(text);
+			if (!header.find()) {
+				throw new IllegalStateException("The header of " + path + " has no 'parent:' line under 'revision:'"
+						+ ": set its parent to '" + parent + "' by hand.");
+			}
+			String rewritten = text.substring(0, header.start(2)) + quote(parent) + text.substring(header.end(2));
+			Files.writeString(path, rewritten, StandardCharsets.UTF_8);
+			return path;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not rewrite " + path + ": " + ex.getMessage(), ex);
 		}
 	}
 

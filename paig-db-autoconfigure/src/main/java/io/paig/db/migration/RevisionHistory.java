@@ -49,13 +49,19 @@ public final class RevisionHistory {
 			}
 			String expected = (previous != null) ? previous.id() : null;
 			if (revision.declared() && !Objects.equals(revision.parent(), expected)) {
+				boolean branched = revision.parent() != null && this.byId.containsKey(revision.parent());
 				throw new MigrationException(
 						"Revision " + revision.id() + " in " + revision.file() + " names '" + revision.parent()
 								+ "' as its parent, but it follows "
 								+ ((expected != null) ? "'" + expected + "'" : "nothing (it is the first)") + " in "
-								+ changelog + ": the history must be one line.",
-						"Set its parent to " + ((expected != null) ? "'" + expected + "'" : "none")
-								+ ", or include the revision files in the master changelog in parent order.");
+								+ changelog + ": the history must be one line"
+								+ (branched ? " (two branches each added revisions after '" + revision.parent()
+										+ "': the history has two heads)." : "."),
+						(branched
+								? "Run 'db merge' to put " + revision.id() + " after " + expected
+										+ " (it rewrites its parent), or set its parent to '" + expected + "' by hand."
+								: "Set its parent to " + ((expected != null) ? "'" + expected + "'" : "none")
+										+ ", or include the revision files in the master changelog in parent order."));
 			}
 			previous = revision;
 		}
@@ -143,6 +149,35 @@ public final class RevisionHistory {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Where revisions as the master changelog lists them stop being one line: each
+	 * declared revision whose parent is not the revision before it, as happens when two
+	 * branches each added revisions after the same parent.
+	 * @param revisions the revisions in the master changelog's order
+	 * @return the forks, in that order
+	 */
+	public static List<Fork> forks(List<Revision> revisions) {
+		List<Fork> forks = new ArrayList<>();
+		String previous = null;
+		for (Revision revision : revisions) {
+			if (revision.declared() && !Objects.equals(revision.parent(), previous)) {
+				forks.add(new Fork(revision, previous));
+			}
+			previous = revision.id();
+		}
+		return forks;
+	}
+
+	/**
+	 * A revision that does not follow the one before it.
+	 *
+	 * @param revision the revision
+	 * @param previous the revision before it in the master changelog, its parent once the
+	 * history is one line again; {@code null} when it is the first
+	 */
+	public record Fork(Revision revision, @Nullable String previous) {
 	}
 
 	/**

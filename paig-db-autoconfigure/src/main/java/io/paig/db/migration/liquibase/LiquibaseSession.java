@@ -162,32 +162,42 @@ public final class LiquibaseSession {
 	 * @throws LiquibaseException when the changelog cannot be parsed
 	 */
 	RevisionHistory history() throws LiquibaseException {
-		if (this.history == null && !this.resourceLoader.getResource(this.settings.changelog()).exists()) {
-			this.history = new RevisionHistory(this.settings.changelog(), List.of());
-		}
 		if (this.history == null) {
-			DatabaseChangeLog changeLog = this.liquibase.getDatabaseChangeLog();
-			RevisionHeaders headers = new RevisionHeaders(this.resources);
-			List<Revision> revisions = new ArrayList<>();
-			String currentFile = null;
-			RevisionHeaders.Header header = null;
-			List<ChangeSetRef> group = new ArrayList<>();
-			for (ChangeSet changeSet : changeLog.getChangeSets()) {
-				ChangeSetRef ref = ChangeSetRef.of(changeSet);
-				this.changeSets.put(ref.key(), changeSet);
-				String file = changeSet.getChangeLog().getPhysicalFilePath();
-				if (!file.equals(currentFile)) {
-					addRevisions(revisions, currentFile, header, group);
-					currentFile = file;
-					header = headers.read(file);
-					group = new ArrayList<>();
-				}
-				group.add(ref);
-			}
-			addRevisions(revisions, currentFile, header, group);
-			this.history = new RevisionHistory(this.settings.changelog(), revisions);
+			this.history = new RevisionHistory(this.settings.changelog(), revisions());
 		}
 		return this.history;
+	}
+
+	/**
+	 * The revisions as the master changelog lists them, without checking that each
+	 * follows its parent ({@code db merge} reads a history that does not).
+	 * @return the revisions, in the master changelog's order
+	 * @throws LiquibaseException when the changelog cannot be parsed
+	 */
+	public List<Revision> revisions() throws LiquibaseException {
+		if (!this.resourceLoader.getResource(this.settings.changelog()).exists()) {
+			return List.of();
+		}
+		DatabaseChangeLog changeLog = this.liquibase.getDatabaseChangeLog();
+		RevisionHeaders headers = new RevisionHeaders(this.resources);
+		List<Revision> revisions = new ArrayList<>();
+		String currentFile = null;
+		RevisionHeaders.Header header = null;
+		List<ChangeSetRef> group = new ArrayList<>();
+		for (ChangeSet changeSet : changeLog.getChangeSets()) {
+			ChangeSetRef ref = ChangeSetRef.of(changeSet);
+			this.changeSets.put(ref.key(), changeSet);
+			String file = changeSet.getChangeLog().getPhysicalFilePath();
+			if (!file.equals(currentFile)) {
+				addRevisions(revisions, currentFile, header, group);
+				currentFile = file;
+				header = headers.read(file);
+				group = new ArrayList<>();
+			}
+			group.add(ref);
+		}
+		addRevisions(revisions, currentFile, header, group);
+		return revisions;
 	}
 
 	private void addRevisions(List<Revision> revisions, @Nullable String file, RevisionHeaders.@Nullable Header header,

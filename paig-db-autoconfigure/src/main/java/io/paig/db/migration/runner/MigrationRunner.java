@@ -19,8 +19,10 @@ import io.paig.db.migration.MigrationSettings;
 import io.paig.db.migration.MigrationState;
 import io.paig.db.migration.MigrationStatus;
 import io.paig.db.migration.PendingRevisionsException;
+import io.paig.db.migration.Revision;
 import io.paig.db.migration.RevisionHistory;
 import io.paig.db.migration.Targets;
+import io.paig.db.migration.liquibase.LiquibaseSession;
 import io.paig.db.migration.lock.MigrationLocks;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -147,6 +149,16 @@ public class MigrationRunner {
 		MigrationRun last = getLastRun();
 		return (last != null && last.outcome() == MigrationRun.Outcome.FAILED) ? MigrationState.FAILED
 				: MigrationState.PENDING;
+	}
+
+	/**
+	 * The revisions as the master changelog lists them, without checking that the history
+	 * is one line, for {@code db merge}.
+	 * @return the revisions, in the master changelog's order
+	 * @throws MigrationException when the changelog cannot be parsed
+	 */
+	public List<Revision> revisions() {
+		return this.context.withSession(LiquibaseSession::revisions, "Could not read the revisions: ");
 	}
 
 	/**
