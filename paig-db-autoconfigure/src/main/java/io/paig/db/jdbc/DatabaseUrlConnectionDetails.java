@@ -9,6 +9,7 @@ import java.sql.SQLException;
 
 import io.paig.db.url.InvalidDatabaseUrlException;
 import io.paig.db.url.JdbcSettings;
+import io.paig.db.url.Secrets;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -53,8 +54,8 @@ public final class DatabaseUrlConnectionDetails implements JdbcConnectionDetails
 		}
 		catch (IOException | SecurityException ex) {
 			throw new InvalidDatabaseUrlException(settings.source(),
-					"the folder '" + folder + "' for the SQLite file cannot be created ("
-							+ ex.getClass().getSimpleName() + ": " + ex.getMessage() + ").",
+					"the folder '" + Secrets.maskPath(folder.toString()) + "' for the SQLite file cannot be created ("
+							+ ex.getClass().getSimpleName() + ": " + Secrets.maskPath(ex.getMessage()) + ").",
 					"Point database.url at a path this process may write, or create the folder and give the "
 							+ "process write access to it.");
 		}

@@ -1,7 +1,6 @@
 package io.paig.db.url;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,10 +14,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * A database URL in SQLAlchemy's form,
  * {@code dialect[+driver]://[user[:password]@]host[:port]/database[?k=v&...]}, read the
- * way SQLAlchemy's {@code make_url} reads it: user and password percent-decoded, IPv6
- * hosts in brackets, query parameters decoded as {@code parse_qsl} does.
+ * way SQLAlchemy 2.0's {@code make_url} reads it: user and password percent-decoded, host
+ * and database as written, IPv6 hosts in brackets, query parameters decoded as
+ * {@code parse_qsl} does. Where SQLAlchemy's reading cannot work, paig-db reads the URL
+ * differently or refuses it; {@code docs/url-mapping.md} lists each case.
  * <p>
- * {@link #toString()} never shows the password.
+ * {@link #toString()} never shows the password, and neither does the message of an
+ * {@link InvalidDatabaseUrlException} thrown by {@link #parse(String)}: what they show is
+ * masked from the text as written, not from the parts read, so a URL that reads
+ * differently than its author meant still hides everything that could be user
+ * information.
  *
  * @author paig-db authors
  */
@@ -28,26 +33,22 @@ public final class DatabaseUrl {
 	public static final String MASK = "****";
 
 	private static final Pattern SCHEME = Pattern
-		.compile("^(?<dialect>[A-Za-z0-9_]+)(?:\\+(?<driver>[A-Za-z0-9_]+))?://(?<rest>.*)$", Pattern.DOTALL);
+		.compile("^(?<dialect>[A-Za-z0-9_]+)(?:\\+(?<driver>[A-Za-z0-9_]+))?://");
 
-	// The user may not hold ':' or '/', the host never holds '@': the password is
-	// everything between them,
-	// so that a raw '@', '/', '?' or ':' in a password still reads. The strict form,
-	// tried first, keeps '@'
-	// out of the database too, so that of several '@' the one before the host is taken;
-	// the lenient form
-	// then admits SQLite paths such as '/home/me@corp/paig.db'.
-	private static final Pattern STRICT = rest("[^?@]*");
+	// SQLAlchemy's grammar for the part after '://': the user stops at ':' or '/', the
+	// password at the first '@',
+	// an IPv6 host is anything but '/' or '?' in brackets, another host anything but '/',
+	// ':' or '?', the
+	// port anything up to '/' or '?', the database anything up to '?', and the query the
+	// rest of the line.
+	// Every part is optional, so it always matches a prefix of the text; what it leaves
+	// over, SQLAlchemy
+	// ignores.
+	private static final Pattern SQLALCHEMY_FORM = Pattern.compile("(?:(?<user>[^:/]*)(?::(?<password>[^@]*))?@)?"
+			+ "(?:(?:\\[(?<ipv6>[^/?]+)\\]|(?<host>[^/:?]+))?(?::(?<port>[^/?]*))?)?" + "(?:/(?<database>[^?]*))?"
+			+ "(?:\\?(?<query>[^\\n]*))?");
 
-	private static final Pattern LENIENT = rest("[^?]*");
-
-	private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
-
-	private static Pattern rest(String database) {
-		return Pattern.compile("^(?:(?<user>[^:/]*)(?::(?<password>.*?))?@)?"
-				+ "(?:\\[(?<ipv6>[^\\[\\]/?@]*)\\]|(?<host>[^\\[\\]/:?@]*))" + "(?::(?<port>[^/?@\\[\\]]*))?"
-				+ "(?:/(?<database>" + database + "))?" + "(?:\\?(?<query>.*))?$", Pattern.DOTALL);
-	}
+	private static final Pattern PORT = Pattern.compile("[0-9]+");
 
 	private final Dialect dialect;
 
@@ -69,9 +70,11 @@ public final class DatabaseUrl {
 
 	private final List<Map.Entry<String, String>> query;
 
+	private final String written;
+
 	private DatabaseUrl(Dialect dialect, String dialectName, @Nullable String driver, @Nullable String username,
 			@Nullable String password, @Nullable String host, boolean ipv6, @Nullable Integer port,
-			@Nullable String database, List<Map.Entry<String, String>> query) {
+			@Nullable String database, List<Map.Entry<String, String>> query, String written) {
 		this.dialect = dialect;
 		this.dialectName = dialectName;
 		this.driver = driver;
@@ -82,6 +85,7 @@ public final class DatabaseUrl {
 		this.port = port;
 		this.database = database;
 		this.query = Collections.unmodifiableList(query);
+		this.written = written;
 	}
 
 	/**
@@ -99,7 +103,7 @@ public final class DatabaseUrl {
 		}
 		String trimmed = url.strip();
 		Matcher scheme = SCHEME.matcher(trimmed);
-		if (!scheme.matches()) {
+		if (!scheme.lookingAt()) {
 			throw new InvalidDatabaseUrlException(null,
 					"it does not start with 'dialect://' or 'dialect+driver://' (a dialect is letters, digits and '_').",
 					"Write it as 'dialect+driver://user:password@host:port/database', for example "
@@ -107,92 +111,103 @@ public final class DatabaseUrl {
 		}
 		String dialectName = scheme.group("dialect").toLowerCase(Locale.ROOT);
 		String driver = lower(scheme.group("driver"));
-		String rest = scheme.group("rest");
-		Matcher parts = STRICT.matcher(rest);
-		boolean lenient = !parts.matches();
-		if (lenient) {
-			parts = LENIENT.matcher(rest);
-		}
-		if (lenient && parts.matches() && !isSqlite(dialectName)) {
-			// An '@' after the first '/': user info written after a slash
-			// ('postgresql:///user:pw@host/db'),
-			// or a '/' in the user. Nothing after '://' is shown: it may hold the
-			// password.
-			throw new InvalidDatabaseUrlException(schemeOf(dialectName, driver) + "://" + MASK,
-					"an '@' follows a '/' after '://', so the user and password cannot be told from the database.",
-					"Write 'dialect://user:password@host:port/database' with two slashes, and percent-encode '/' and '@' "
-							+ "in the user and password (%2F, %40).");
-		}
-		if (!parts.matches()) {
-			String masked = schemeOf(dialectName, driver) + "://" + MASK;
-			if (hasUnbalancedBrackets(rest)) {
-				throw new InvalidDatabaseUrlException(masked, "its host has unbalanced brackets.",
-						"Write an IPv6 host in one pair of brackets, for example 'postgresql://user@[::1]:5432/db', "
-								+ "and other hosts without brackets.");
-			}
-			throw new InvalidDatabaseUrlException(masked,
+		String schemeShown = schemeOf(dialectName, driver);
+		String rest = trimmed.substring(scheme.end());
+		// From here on, a URL that does not read is shown as 'dialect://****': what it
+		// was meant to say is
+		// unknown, so any part of it may be a password.
+		String unread = schemeShown + "://" + MASK;
+		Matcher parts = SQLALCHEMY_FORM.matcher(rest);
+		if (!parts.lookingAt() || parts.end() < rest.length()) {
+			throw new InvalidDatabaseUrlException(unread,
 					"the part after '://' is not of the form 'user:password@host:port/database'.",
 					"Percent-encode special characters in the user and password ('@' as %40, ':' as %3A, "
-							+ "'/' as %2F) and check the host, port and database.");
+							+ "'/' as %2F, '?' as %3F) and check the host, port and database.");
+		}
+		String user = parts.group("user");
+		String password = parts.group("password");
+		String ipv6Host = parts.group("ipv6");
+		String host = parts.group("host");
+		if (host != null && host.indexOf('@') >= 0) {
+			// SQLAlchemy ends the password at its first '@' and reads the rest, up to
+			// the host, as the host.
+			// No host holds an '@': the password runs to the last '@' before the host.
+			int at = host.lastIndexOf('@');
+			password = password + "@" + host.substring(0, at);
+			host = host.substring(at + 1);
+		}
+		if (hasBracket(host) || hasBracket(ipv6Host) || (ipv6Host != null && ipv6Host.indexOf('@') >= 0)) {
+			throw new InvalidDatabaseUrlException(unread, "its host has unbalanced brackets.",
+					"Write an IPv6 host in one pair of brackets, for example 'postgresql://user@[::1]:5432/db', "
+							+ "other hosts without brackets, and percent-encode '?' and '/' in the user and "
+							+ "password (%3F, %2F).");
 		}
 		Dialect dialect = Dialect.find(dialectName);
-		String user = decode(parts.group("user"));
-		String password = decode(parts.group("password"));
-		String ipv6Host = parts.group("ipv6");
-		String host = emptyToNull(decode((ipv6Host != null) ? ipv6Host : parts.group("host")));
 		String portText = parts.group("port");
-		String database = decode(parts.group("database"));
-		List<Map.Entry<String, String>> query = parseQuery(parts.group("query"));
+		Integer port = null;
+		if (portText != null) {
+			port = port(portText);
+			if (port == null) {
+				// The port is not shown: when a URL lost its '@', what reads as a port
+				// may be a password.
+				throw new InvalidDatabaseUrlException(unread, "the port is not a number from 1 to 65535.",
+						"Write the port as digits after the host, for example 'db.example.com:5432', or leave it "
+								+ "out to use "
+								+ ((dialect != null) ? defaultPort(dialect) : "the dialect's default port")
+								+ ". Percent-encode special characters in the password ('@' as %40, '/' as %2F).");
+			}
+		}
+		String database = parts.group("database");
+		String queryText = parts.group("query");
+		boolean atInDatabase = dialect != Dialect.SQLITE && database != null && database.indexOf('@') >= 0;
+		if (atInDatabase || (queryText != null && queryText.indexOf('@') >= 0)) {
+			// SQLAlchemy reads such an '@' as part of the database or of a parameter,
+			// but it is far more often
+			// a password's '@' (or a raw '/' or '?' before it): nothing tells the two
+			// apart, so refuse.
+			throw new InvalidDatabaseUrlException(unread,
+					"an '@' follows the host, in the " + (atInDatabase ? "database" : "query")
+							+ ", so the user and password cannot be told from the rest.",
+					"Write 'dialect://user:password@host:port/database' with two slashes, percent-encode '@', "
+							+ "'/' and '?' in the user and password (%40, %2F, %3F) and '@' in parameter values "
+							+ "(%40).");
+		}
+		List<Map.Entry<String, String>> query = parseQuery(queryText);
 		if (dialect == null) {
-			throw new InvalidDatabaseUrlException(
-					mask(dialectName, driver, user, password != null, host, ipv6Host != null, null, database, query),
+			throw new InvalidDatabaseUrlException(display(schemeShown, rest, password != null),
 					"the dialect '" + dialectName + "' is not known.",
 					"Use one of " + Dialect.knownNames() + ", for example 'postgresql+asyncpg://...'.");
 		}
-		DatabaseUrl partial = new DatabaseUrl(dialect, dialectName, driver, user, password, host, ipv6Host != null,
-				null, database, query);
 		if (driver != null && !dialect.getPythonDrivers().contains(driver)) {
-			throw new InvalidDatabaseUrlException(partial.toString(),
+			throw new InvalidDatabaseUrlException(display(schemeShown, rest, password != null),
 					"the driver '" + driver + "' is not known for " + dialect.getName() + ".",
 					"Use one of " + String.join(", ", dialect.getPythonDrivers()) + " after '" + dialect.getName()
 							+ "+', or leave the driver out ('" + dialect.getName() + "://...').");
 		}
-		Integer port = null;
-		if (portText != null) {
-			if (!PORT.matcher(portText).matches() || Integer.parseInt(portText) < 1
-					|| Integer.parseInt(portText) > 65535) {
-				// The port is not shown: when a URL lost its '@', what reads as a port
-				// may be a password.
-				throw new InvalidDatabaseUrlException(partial.toString() + " (port " + MASK + ")",
-						"the port is not a number from 1 to 65535.",
-						"Write the port as digits after the host, for example 'db.example.com:5432', or leave it "
-								+ "out to use "
-								+ ((dialect.getDefaultPort() > 0) ? dialect.getDefaultPort()
-										: "no port (SQLite has none)")
-								+ ". Percent-encode special characters in the password ('@' as %40, '/' as %2F).");
-			}
-			port = Integer.valueOf(portText);
-		}
-		return new DatabaseUrl(dialect, dialectName, driver, partial.username, partial.password, partial.host,
-				partial.ipv6, port, partial.database, query);
+		String hostRead = (ipv6Host != null) ? ipv6Host : host;
+		return new DatabaseUrl(dialect, dialectName, driver, decode(user), decode(password),
+				(hostRead == null || hostRead.isEmpty()) ? null : hostRead, ipv6Host != null, port, database, query,
+				rest);
 	}
 
-	private static boolean isSqlite(String dialectName) {
-		return Dialect.find(dialectName) == Dialect.SQLITE;
+	private static boolean hasBracket(@Nullable String host) {
+		return host != null && (host.indexOf('[') >= 0 || host.indexOf(']') >= 0);
 	}
 
-	private static boolean hasUnbalancedBrackets(String rest) {
-		int query = rest.indexOf('?');
-		String beforeQuery = (query >= 0) ? rest.substring(0, query) : rest;
-		int at = beforeQuery.lastIndexOf('@');
-		String authority = beforeQuery.substring(at + 1);
-		int slash = authority.indexOf('/');
-		if (slash >= 0) {
-			authority = authority.substring(0, slash);
+	private static String defaultPort(Dialect dialect) {
+		return (dialect.getDefaultPort() > 0) ? String.valueOf(dialect.getDefaultPort()) : "no port (SQLite has none)";
+	}
+
+	// The port: ASCII digits from 1 to 65535, nothing else ('null' for anything else).
+	private static @Nullable Integer port(String text) {
+		if (!PORT.matcher(text).matches()) {
+			return null;
 		}
-		long open = authority.chars().filter((c) -> c == '[').count();
-		long close = authority.chars().filter((c) -> c == ']').count();
-		return open != close || (open > 0 && authority.indexOf('[') > authority.indexOf(']'));
+		String digits = text.replaceFirst("^0+(?=.)", "");
+		if (digits.length() > 5 || Integer.parseInt(digits) < 1 || Integer.parseInt(digits) > 65535) {
+			return null;
+		}
+		return Integer.valueOf(digits);
 	}
 
 	private static List<Map.Entry<String, String>> parseQuery(@Nullable String query) {
@@ -218,8 +233,10 @@ public final class DatabaseUrl {
 	}
 
 	/**
-	 * Percent-decode as Python's {@code urllib.parse.unquote} does: UTF-8, and a
-	 * {@code %} not followed by two hex digits is kept as it is.
+	 * Percent-decode as Python's {@code urllib.parse.unquote} does: each run of ASCII
+	 * characters is decoded to bytes and then read as UTF-8, each invalid byte sequence
+	 * becoming U+FFFD as Python's {@code errors='replace'} makes it; other characters are
+	 * kept, and so is a {@code %} not followed by two hex digits.
 	 * @param text the text to decode, or {@code null}
 	 * @return the decoded text, or {@code null}
 	 */
@@ -228,25 +245,83 @@ public final class DatabaseUrl {
 		if (text == null || text.indexOf('%') < 0) {
 			return text;
 		}
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+		StringBuilder decoded = new StringBuilder(text.length());
+		ByteArrayOutputStream run = new ByteArrayOutputStream();
 		int i = 0;
 		while (i < text.length()) {
 			char c = text.charAt(i);
-			if (c == '%' && i + 2 < text.length() && isHex(text.charAt(i + 1)) && isHex(text.charAt(i + 2))) {
-				bytes.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
+			if (c >= 0x80) {
+				appendUtf8(decoded, run.toByteArray());
+				run.reset();
+				decoded.append(c);
+				i++;
+			}
+			else if (c == '%' && i + 2 < text.length() && isHex(text.charAt(i + 1)) && isHex(text.charAt(i + 2))) {
+				run.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
 				i += 3;
 			}
 			else {
-				byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-				if (Character.isHighSurrogate(c) && i + 1 < text.length()) {
-					encoded = text.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
-					i++;
-				}
-				bytes.write(encoded, 0, encoded.length);
+				run.write(c);
 				i++;
 			}
 		}
-		return bytes.toString(StandardCharsets.UTF_8);
+		appendUtf8(decoded, run.toByteArray());
+		return decoded.toString();
+	}
+
+	// Read bytes as UTF-8, replacing each maximal invalid subpart with U+FFFD, as Python
+	// does (Java's own decoder replaces an encoded surrogate, for one, with a single
+	// U+FFFD
+	// where Python writes three).
+	private static void appendUtf8(StringBuilder decoded, byte[] bytes) {
+		int i = 0;
+		while (i < bytes.length) {
+			int lead = bytes[i] & 0xFF;
+			int length;
+			int low = 0x80;
+			int high = 0xBF;
+			if (lead < 0x80) {
+				decoded.append((char) lead);
+				i++;
+				continue;
+			}
+			if (lead >= 0xC2 && lead <= 0xDF) {
+				length = 2;
+			}
+			else if (lead >= 0xE0 && lead <= 0xEF) {
+				length = 3;
+				low = (lead == 0xE0) ? 0xA0 : 0x80;
+				high = (lead == 0xED) ? 0x9F : 0xBF;
+			}
+			else if (lead >= 0xF0 && lead <= 0xF4) {
+				length = 4;
+				low = (lead == 0xF0) ? 0x90 : 0x80;
+				high = (lead == 0xF4) ? 0x8F : 0xBF;
+			}
+			else {
+				decoded.append('\uFFFD');
+				i++;
+				continue;
+			}
+			int codePoint = lead & (0xFF >> (length + 1));
+			int read = 1;
+			while (read < length && i + read < bytes.length) {
+				int next = bytes[i + read] & 0xFF;
+				boolean valid = (read == 1) ? (next >= low && next <= high) : (next >= 0x80 && next <= 0xBF);
+				if (!valid) {
+					break;
+				}
+				codePoint = (codePoint << 6) | (next & 0x3F);
+				read++;
+			}
+			if (read == length) {
+				decoded.appendCodePoint(codePoint);
+			}
+			else {
+				decoded.append('\uFFFD');
+			}
+			i += read;
+		}
 	}
 
 	private static boolean isHex(char c) {
@@ -255,10 +330,6 @@ public final class DatabaseUrl {
 
 	private static @Nullable String lower(@Nullable String text) {
 		return (text != null) ? text.toLowerCase(Locale.ROOT) : null;
-	}
-
-	private static @Nullable String emptyToNull(@Nullable String text) {
-		return (text == null || text.isEmpty()) ? null : text;
 	}
 
 	private static String schemeOf(String dialectName, @Nullable String driver) {
@@ -275,7 +346,7 @@ public final class DatabaseUrl {
 	public DatabaseUrl withCredentials(@Nullable String username, @Nullable String password) {
 		return new DatabaseUrl(this.dialect, this.dialectName, this.driver,
 				(username != null) ? username : this.username, (password != null) ? password : this.password, this.host,
-				this.ipv6, this.port, this.database, this.query);
+				this.ipv6, this.port, this.database, this.query, this.written);
 	}
 
 	public Dialect getDialect() {
@@ -299,7 +370,7 @@ public final class DatabaseUrl {
 	}
 
 	/**
-	 * The host, without brackets for IPv6.
+	 * The host as written (not decoded), without brackets for IPv6.
 	 * @return the host or {@code null} when the URL names none
 	 */
 	public @Nullable String getHost() {
@@ -315,8 +386,8 @@ public final class DatabaseUrl {
 	}
 
 	/**
-	 * The database, or for SQLite the file path, as SQLAlchemy reads it (the text after
-	 * the first {@code /}, decoded).
+	 * The database, or for SQLite the file path, as SQLAlchemy reads it: the text after
+	 * the first {@code /} that follows the host, as written (not decoded).
 	 * @return the database or {@code null}
 	 */
 	public @Nullable String getDatabase() {
@@ -332,44 +403,77 @@ public final class DatabaseUrl {
 	}
 
 	/**
-	 * The URL as written but with the password masked, and the values of query parameters
-	 * that look like secrets masked too.
+	 * The URL as written, with everything up to its last {@code @} but the user masked,
+	 * and the values of query parameters that look like secrets masked too.
 	 */
 	@Override
 	public String toString() {
-		return mask(this.dialectName, this.driver, this.username, this.password != null, this.host, this.ipv6,
-				this.port, this.database, this.query);
+		return display(schemeOf(this.dialectName, this.driver), this.written, this.password != null);
 	}
 
-	private static String mask(String dialectName, @Nullable String driver, @Nullable String user, boolean hasPassword,
-			@Nullable String host, boolean ipv6, @Nullable Integer port, @Nullable String database,
-			List<Map.Entry<String, String>> query) {
-		StringBuilder text = new StringBuilder(schemeOf(dialectName, driver)).append("://");
-		if (user != null || hasPassword) {
-			text.append((user != null) ? user : "");
-			if (hasPassword) {
-				text.append(':').append(MASK);
+	/**
+	 * Show the part after {@code ://} without anything that could be a password, judged
+	 * from the text alone. Everything up to the last {@code @} could be user information,
+	 * since a password may hold {@code @}: only the user before the first {@code :} is
+	 * kept, and only if it holds nothing a URL's other parts hold.
+	 * @param scheme the scheme to show
+	 * @param rest the text after {@code ://}
+	 * @param hasPassword whether a password is in use, to show {@code :****} for it
+	 * @return the text to show
+	 */
+	private static String display(String scheme, String rest, boolean hasPassword) {
+		StringBuilder shown = new StringBuilder(scheme).append("://");
+		int at = rest.lastIndexOf('@');
+		String tail = rest;
+		if (at >= 0) {
+			String info = rest.substring(0, at);
+			int colon = info.indexOf(':');
+			String user = (colon >= 0) ? info.substring(0, colon) : info;
+			if (isPlainUser(user)) {
+				shown.append(user).append((colon >= 0 || hasPassword) ? ":" + MASK : "");
 			}
-			text.append('@');
+			else {
+				shown.append(MASK);
+			}
+			shown.append('@');
+			tail = rest.substring(at + 1);
 		}
-		if (host != null) {
-			text.append(ipv6 ? "[" + host + "]" : host);
+		else if (hasPassword) {
+			shown.append(':').append(MASK).append('@');
 		}
-		if (port != null) {
-			text.append(':').append(port);
+		int question = tail.indexOf('?');
+		if (question < 0) {
+			shown.append(tail);
 		}
-		if (database != null) {
-			text.append('/').append(database);
+		else {
+			shown.append(tail, 0, question + 1).append(Secrets.maskQuery(tail.substring(question + 1)));
 		}
-		if (!query.isEmpty()) {
-			text.append('?');
-			for (int i = 0; i < query.size(); i++) {
-				Map.Entry<String, String> parameter = query.get(i);
-				text.append((i > 0) ? "&" : "").append(parameter.getKey()).append('=');
-				text.append(Secrets.isSecretKey(parameter.getKey()) ? MASK : parameter.getValue());
+		return escapeControls(shown.toString());
+	}
+
+	private static boolean isPlainUser(String user) {
+		for (int i = 0; i < user.length(); i++) {
+			char c = user.charAt(i);
+			if ("/?#[]&=;\\".indexOf(c) >= 0 || Character.isISOControl(c)) {
+				return false;
 			}
 		}
-		return text.toString();
+		return true;
+	}
+
+	// A URL shown in a log line must not start a new line of its own.
+	private static String escapeControls(String text) {
+		StringBuilder escaped = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+				escaped.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				escaped.append(c);
+			}
+		}
+		return escaped.toString();
 	}
 
 }

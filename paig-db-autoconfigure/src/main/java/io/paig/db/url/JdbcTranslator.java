@@ -282,7 +282,8 @@ public final class JdbcTranslator {
 			file = Path.of(database).toAbsolutePath().normalize();
 		}
 		catch (InvalidPathException ex) {
-			throw new InvalidDatabaseUrlException(shown, "'" + database + "' is not a valid file path.",
+			throw new InvalidDatabaseUrlException(shown,
+					"'" + Secrets.maskPath(database) + "' is not a valid file path.",
 					"Write a path the operating system accepts, for example 'sqlite:///db/database.db'.");
 		}
 		if (file.toString().indexOf('?') >= 0) {

@@ -93,8 +93,12 @@ class JdbcTranslatorTests {
 				url("postgresql:///app").gives("jdbc:postgresql://localhost:5432/app", null, null, PG),
 				url("postgresql://u@db:1/app").gives("jdbc:postgresql://db:1/app", "u", null, PG),
 				url("postgresql://u@db:65535/app").gives("jdbc:postgresql://db:65535/app", "u", null, PG),
-				url("postgresql://u@[fe80::1]:5432/my%20app").gives("jdbc:postgresql://[fe80::1]:5432/my%20app", "u",
+				// The database is used as written, as SQLAlchemy does: '%20' is not
+				// decoded.
+				url("postgresql://u@[fe80::1]:5432/my%20app").gives("jdbc:postgresql://[fe80::1]:5432/my%2520app", "u",
 						null, PG),
+				url("postgresql://u@[fe80::1%eth0]/app").gives("jdbc:postgresql://[fe80::1%eth0]:5432/app", "u", null,
+						PG),
 				url("  postgresql://u@DB.example.com/app  ").gives("jdbc:postgresql://DB.example.com:5432/app", "u",
 						null, PG),
 				url("PostgreSQL+AsyncPG://u@db/app").gives("jdbc:postgresql://db:5432/app", "u", null, PG),
@@ -194,8 +198,10 @@ class JdbcTranslatorTests {
 					.gives("jdbc:sqlite:/absolute/path.db?" + SQLITE_FILE_DEFAULTS, null, null, SQ),
 				url("sqlite:///../up/./x.db").gives("jdbc:sqlite:" + file("../up/x.db") + "?" + SQLITE_FILE_DEFAULTS,
 						null, null, SQ),
-				url("sqlite:///dir%20with%20space/x.db")
+				url("sqlite:///dir with space/x.db")
 					.gives("jdbc:sqlite:" + file("dir with space/x.db") + "?" + SQLITE_FILE_DEFAULTS, null, null, SQ),
+				url("sqlite:///my%20data/x.db")
+					.gives("jdbc:sqlite:" + file("my%20data/x.db") + "?" + SQLITE_FILE_DEFAULTS, null, null, SQ),
 				url("sqlite:///x.db?timeout=5").gives("jdbc:sqlite:" + file("x.db")
 						+ "?busy_timeout=5000&foreign_keys=true&transaction_mode=IMMEDIATE&date_class=TEXT&date_string_format=yyyy-MM-dd HH:mm:ss.SSS&journal_mode=WAL",
 						null, null, SQ),
@@ -291,7 +297,7 @@ class JdbcTranslatorTests {
 				url("mysql://u@db/app?connect_timeout=-1").fails("'connect_timeout' is not a number of seconds"),
 				url("mysql://u@db/app?read_timeout=1e9").fails("'read_timeout' is not a number of seconds"),
 				url("sqlite:///x.db?timeout=abc").fails("'timeout' is not a number of seconds"),
-				url("sqlite:///a%00b.db").fails("is not a valid file path"),
+				url("sqlite:///a\u0000b.db").fails("is not a valid file path"),
 				// jdbc: URLs nothing on the classpath serves.
 				url("jdbc:unknowndb://db/app").fails("no known JDBC driver serves this 'jdbc:' URL"),
 				url("jdbc:mariadb://db:3306/app").fails("is not on the classpath"));
