@@ -174,4 +174,22 @@ class DbCommandLineTests {
 		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> line.flags().add("yes"));
 	}
 
+
+	@Test
+	void aRevisionRangeIsReadInEachOfAlembicsSpellings() {
+		assertThat(DbCommandLine.parse(List.of("history", "-r", "base:head")).range()).isEqualTo("base:head");
+		assertThat(DbCommandLine.parse(List.of("history", "-r", "-3:")).range()).isEqualTo("-3:");
+		assertThat(DbCommandLine.parse(List.of("history", "-r-3:current")).range()).isEqualTo("-3:current");
+		assertThat(DbCommandLine.parse(List.of("history", "--rev-range", ":abc")).range()).isEqualTo(":abc");
+		assertThat(DbCommandLine.parse(List.of("history", "--rev-range=current:")).range()).isEqualTo("current:");
+		assertThat(DbCommandLine.parse(List.of("history")).range()).isNull();
+	}
+
+	@Test
+	void aRevisionRangeOptionWithoutItsValueIsAUsageError() {
+		assertThatExceptionOfType(DbCommandLine.UsageException.class)
+			.isThrownBy(() -> DbCommandLine.parse(List.of("history", "-r")))
+			.withMessageContaining("-r needs a range");
+	}
+
 }

@@ -415,6 +415,19 @@ class DbCommandsTests {
 	}
 
 	@Test
+	void historyWithARangeListsOnlyThatRangeNewestFirst() {
+		this.runner.upgrade("+1");
+		assertThat(run("history", "-r", "current:")).isEqualTo(DbCommands.OK);
+		assertThat(out()).isEqualTo(SECOND + " -> " + THIRD + " (head), seed admin\n" + FIRST + " -> " + SECOND
+				+ ", add email\n" + "<base> -> " + FIRST + " (current), create users\n");
+	}
+
+	@Test
+	void historyWithARangePastTheEndIsAUsageError() {
+		assertThat(run("history", "-r-5:")).isEqualTo(DbCommands.USAGE);
+	}
+
+	@Test
 	void historyVerboseDescribesEachRevisionInFull() {
 		assertThat(run("history", "--verbose")).isEqualTo(DbCommands.OK);
 		assertThat(out()).contains("Rev: " + THIRD + " (head)")

@@ -233,4 +233,48 @@ class TargetsTests {
 			.isThrownBy(() -> Targets.downgrade(applied(3), "ffff"));
 	}
 
+
+	@Test
+	void aRangeIncludesBothEnds() {
+		assertThat(ids(Targets.range(applied(0), FIRST + ":" + SECOND))).containsExactly(FIRST, SECOND);
+		assertThat(ids(Targets.range(applied(0), "base:head"))).containsExactly(FIRST, SECOND, THIRD);
+		assertThat(ids(Targets.range(applied(0), ":"))).containsExactly(FIRST, SECOND, THIRD);
+		assertThat(ids(Targets.range(applied(0), "db6:"))).containsExactly(SECOND, THIRD);
+		assertThat(ids(Targets.range(applied(0), ":" + FIRST))).containsExactly(FIRST);
+	}
+
+	@Test
+	void aRangeEndMayBeTheCurrentRevision() {
+		assertThat(ids(Targets.range(applied(2), "current:"))).containsExactly(SECOND, THIRD);
+		assertThat(ids(Targets.range(applied(2), ":current"))).containsExactly(FIRST, SECOND);
+		assertThat(ids(Targets.range(applied(0), ":current"))).isEmpty();
+	}
+
+	@Test
+	void aRelativeRangeEndCountsFromTheOtherEnd() {
+		assertThat(ids(Targets.range(applied(0), "-1:"))).containsExactly(SECOND, THIRD);
+		assertThat(ids(Targets.range(applied(2), "-1:current"))).containsExactly(FIRST, SECOND);
+		assertThat(ids(Targets.range(applied(1), "current:+1"))).containsExactly(FIRST, SECOND);
+		assertThat(ids(Targets.range(applied(0), "base:+2"))).containsExactly(FIRST, SECOND);
+	}
+
+	@Test
+	void aRangeThatRunsPastAnEndOrIsNotARangeIsRefused() {
+		assertThatExceptionOfType(Targets.InvalidTargetException.class)
+			.isThrownBy(() -> Targets.range(applied(0), "-4:"))
+			.withMessageContaining("runs past the end of the history, which has 3 revision(s)");
+		assertThatExceptionOfType(Targets.InvalidTargetException.class)
+			.isThrownBy(() -> Targets.range(applied(3), "current:+1"));
+		assertThatExceptionOfType(Targets.InvalidTargetException.class)
+			.isThrownBy(() -> Targets.range(applied(0), FIRST))
+			.withMessageContaining("is not a range");
+		assertThatExceptionOfType(Targets.InvalidTargetException.class)
+			.isThrownBy(() -> Targets.range(applied(0), "a:b:c"));
+		assertThatExceptionOfType(Targets.InvalidTargetException.class)
+			.isThrownBy(() -> Targets.range(applied(0), "+1:"))
+			.withMessageContaining("counts from the wrong end");
+		assertThatExceptionOfType(Targets.InvalidTargetException.class)
+			.isThrownBy(() -> Targets.range(applied(0), "-1:+1"));
+	}
+
 }
