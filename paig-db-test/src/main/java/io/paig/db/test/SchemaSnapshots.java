@@ -87,21 +87,6 @@ final class SchemaSnapshots {
 	}
 
 	/**
-	 * A schema at a moment, with the connection it was read on.
-	 *
-	 * @param snapshot the schema
-	 * @param connection the connection, open until this is closed
-	 */
-	record Snapshot(DatabaseSnapshot snapshot, Connection connection) implements AutoCloseable {
-
-		@Override
-		public void close() {
-			closeQuietly(this.connection);
-		}
-
-	}
-
-	/**
 	 * What differs from {@code before} in {@code after}, one line each.
 	 */
 	List<String> differences(Snapshot before, Snapshot after) {
@@ -152,6 +137,21 @@ final class SchemaSnapshots {
 	private static String describe(DatabaseObject object) {
 		String kind = object.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
 		return kind + " " + object;
+	}
+
+	/**
+	 * A schema at a moment, with the connection it was read on.
+	 *
+	 * @param snapshot the schema
+	 * @param connection the connection, open until this is closed
+	 */
+	record Snapshot(DatabaseSnapshot snapshot, Connection connection) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			closeQuietly(this.connection);
+		}
+
 	}
 
 }
