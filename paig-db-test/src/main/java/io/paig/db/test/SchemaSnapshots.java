@@ -52,6 +52,7 @@ final class SchemaSnapshots {
 	/**
 	 * Take a snapshot. It keeps its connection until closed: Liquibase asks its database
 	 * about itself when it compares.
+	 * @return the snapshot, to be closed
 	 */
 	Snapshot take() {
 		Connection connection = null;
@@ -88,6 +89,9 @@ final class SchemaSnapshots {
 
 	/**
 	 * What differs from {@code before} in {@code after}, one line each.
+	 * @param before the schema before
+	 * @param after the schema after
+	 * @return the differences, sorted, one line each; empty when the schemas match
 	 */
 	List<String> differences(Snapshot before, Snapshot after) {
 		try {
@@ -118,6 +122,8 @@ final class SchemaSnapshots {
 
 	/**
 	 * The tables, bar the history tables.
+	 * @param snapshot the schema
+	 * @return the tables' names in lower case, sorted
 	 */
 	List<String> tables(Snapshot snapshot) {
 		return snapshot.snapshot()
@@ -131,7 +137,7 @@ final class SchemaSnapshots {
 
 	private boolean counts(DatabaseObject object) {
 		String table = SchemaObjects.tableOf(object);
-		return (table == null) ? object instanceof Table : !this.ignoredTables.contains(table);
+		return (table != null) ? !this.ignoredTables.contains(table) : object instanceof Table;
 	}
 
 	private static String describe(DatabaseObject object) {
