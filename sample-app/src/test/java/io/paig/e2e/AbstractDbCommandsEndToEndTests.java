@@ -132,9 +132,6 @@ abstract class AbstractDbCommandsEndToEndTests {
 		}
 	}
 
-	record Outcome(int code, String output) {
-	}
-
 	/**
 	 * What /actuator/migrations says, from the application started normally (no command,
 	 * no start-up migration) on the same database.
@@ -529,6 +526,9 @@ abstract class AbstractDbCommandsEndToEndTests {
 			}
 		}
 		return columns;
+	}
+
+	record Outcome(int code, String output) {
 	}
 
 }

@@ -51,6 +51,11 @@ public final class PaigDbCommandAutoConfiguration {
 				Arrays.asList(environment.getActiveProfiles()), System.out, System.err);
 	}
 
+	@Bean
+	DbCommandRunner dbCommandRunner(DbCommands commands, ApplicationContext context, DatabaseProperties properties) {
+		return new DbCommandRunner(commands, context, properties.getCommand().isExit());
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ LocalContainerEntityManagerFactoryBean.class, HibernateJpaVendorAdapter.class })
 	@ConditionalOnBean({ LocalContainerEntityManagerFactoryBean.class, JdbcConnectionDetails.class })
@@ -64,11 +69,6 @@ public final class PaigDbCommandAutoConfiguration {
 					runner.getSettings());
 		}
 
-	}
-
-	@Bean
-	DbCommandRunner dbCommandRunner(DbCommands commands, ApplicationContext context, DatabaseProperties properties) {
-		return new DbCommandRunner(commands, context, properties.getCommand().isExit());
 	}
 
 }

@@ -130,6 +130,8 @@ final class DiffRollbacks {
 
 	/**
 	 * The changes that undo a change, in the order they run; empty if not known.
+	 * @param change a change the diff generated
+	 * @return the changes that undo it, or an empty list
 	 */
 	List<Change> rollback(Change change) {
 		if (change instanceof DropColumnChange drop) {
@@ -175,6 +177,11 @@ final class DiffRollbacks {
 
 	/**
 	 * Liquibase's changes that create the real database's object of a type that matches.
+	 * @param <T> the object's type
+	 * @param type the object's type
+	 * @param matches whether an object of the real database is the one wanted
+	 * @return the changes that create the first object that matches, or an empty list
+	 * when none does
 	 */
 	private <T extends DatabaseObject> List<Change> missing(Class<T> type, Predicate<T> matches) {
 		for (T object : this.result.getComparisonSnapshot().get(type)) {
@@ -190,6 +197,10 @@ final class DiffRollbacks {
 	/**
 	 * Liquibase's changes that take one field of a changed column back to the real
 	 * database's value.
+	 * @param table the column's table
+	 * @param name the column's name
+	 * @param field the field that changed, such as {@code type} or {@code defaultValue}
+	 * @return the changes, or an empty list when the column or the field did not change
 	 */
 	private List<Change> changedBack(String table, String name, String field) {
 		for (Map.Entry<Column, ObjectDifferences> entry : this.result.getChangedObjects(Column.class).entrySet()) {
@@ -221,6 +232,7 @@ final class DiffRollbacks {
 	 * A control of its own for each object: Liquibase marks in it what a change handles
 	 * along (a foreign key its index on MySQL), which must not hide that object's own
 	 * rollback.
+	 * @return a new control
 	 */
 	private static DiffOutputControl control() {
 		return new DiffOutputControl(false, false, false, null);

@@ -76,6 +76,9 @@ final class ForeignKeyIndexes {
 	/**
 	 * Whether the key is dropped to be added anew (a changed key), which keeps needing
 	 * its index.
+	 * @param changeSet the changeset that drops the key
+	 * @param drop the drop of the key
+	 * @return {@code true} when the changeset adds the same key to the same table
 	 */
 	private static boolean addedBack(ChangeSet changeSet, DropForeignKeyConstraintChange drop) {
 		return changeSet.getChanges()
@@ -88,6 +91,9 @@ final class ForeignKeyIndexes {
 	/**
 	 * The real database's index of the dropped key's columns, if the entities have none
 	 * on them.
+	 * @param drop the drop of the key
+	 * @return the index, or {@code null} when the key or its index is not found or the
+	 * entities index the same columns
 	 */
 	private @Nullable Index index(DropForeignKeyConstraintChange drop) {
 		String table = drop.getBaseTableName().toLowerCase(Locale.ROOT);

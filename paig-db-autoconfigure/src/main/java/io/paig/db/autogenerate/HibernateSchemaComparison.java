@@ -319,6 +319,9 @@ public class HibernateSchemaComparison implements SchemaComparison {
 
 		/**
 		 * Whether a unique constraint or unique index is matched by the other kind here.
+		 * @param object an object of the other schema
+		 * @return {@code true} when it is a unique constraint or unique index and this
+		 * schema keeps the same columns of the same table unique
 		 */
 		boolean covers(DatabaseObject object) {
 			boolean unique = object instanceof UniqueConstraint

@@ -166,6 +166,8 @@ final class SqliteChangeSets {
 	 * Whether a foreign key can be said as a column constraint of {@code createTable}:
 	 * one column, and an {@code ON DELETE} of {@code CASCADE} or none, no
 	 * {@code ON UPDATE}.
+	 * @param foreignKey the foreign key added
+	 * @return {@code true} when it can be folded into its column
 	 */
 	private static boolean foldable(AddForeignKeyConstraintChange foreignKey) {
 		return !foreignKey.getBaseColumnNames().contains(",") && !foreignKey.getReferencedColumnNames().contains(",")
@@ -197,6 +199,8 @@ final class SqliteChangeSets {
 	/**
 	 * Whether SQLite makes a change to an existing table in place: an index added or
 	 * dropped, a nullable column without constraints added.
+	 * @param change a change to an existing table
+	 * @return {@code true} when SQLite needs no rebuild of the table for it
 	 */
 	private static boolean inPlace(Change change) {
 		if (change instanceof CreateIndexChange || change instanceof DropIndexChange) {
@@ -221,6 +225,8 @@ final class SqliteChangeSets {
 
 	/**
 	 * The table a change is about, in lower case: its base table for a foreign key.
+	 * @param change the change
+	 * @return the table's name, or {@code null} when the change names no table
 	 */
 	static @Nullable String tableOf(Change change) {
 		for (String getter : new String[] { "getBaseTableName", "getTableName" }) {

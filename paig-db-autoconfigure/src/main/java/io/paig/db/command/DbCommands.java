@@ -161,6 +161,11 @@ public class DbCommands {
 	/**
 	 * An upgrade or a downgrade: its SQL with {@code --sql}, otherwise the run and a line
 	 * saying what it did.
+	 * @param line the command line
+	 * @param done the past tense that starts the line, such as {@code Upgraded}
+	 * @param offline what writes the SQL, given where to write it
+	 * @param online what runs the upgrade or downgrade
+	 * @return the exit code, {@link #OK}
 	 */
 	private int move(DbCommandLine line, String done, Consumer<Writer> offline, Supplier<MigrationRun> online) {
 		if (line.has("sql")) {

@@ -181,6 +181,13 @@ public final class Targets {
 	/**
 	 * The first N of the revisions a relative target ({@code +N}, {@code -N}) moves
 	 * through; refused, as Alembic refuses it, when there are fewer.
+	 * @param revisions the revisions the target can move through, nearest first
+	 * @param target the target as given, such as {@code +2} or {@code -1}
+	 * @param which what the revisions are, for the message when there are too few
+	 * @param action the fix, for the message when there are too few
+	 * @return the first N revisions
+	 * @throws InvalidTargetException when there are fewer than N revisions or N is not a
+	 * positive number
 	 */
 	private static List<Revision> relative(List<Revision> revisions, String target, String which, String action) {
 		int count = count(target.strip().substring(1), target);

@@ -19,7 +19,6 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import static io.paig.db.autoconfigure.PaigDatabaseAutoConfigurationTests.queryString;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,8 +45,10 @@ class MariaDbIntegrationTests {
 	void everySchemeReachesTheDatabaseThroughThePool(String scheme) {
 		this.runner.withPropertyValues("database.url=" + database.url(scheme)).run((context) -> {
 			DataSource dataSource = context.getBean(DataSource.class);
-			assertThat(queryString(dataSource, "select database()")).isEqualTo(database.name());
-			assertThat(queryString(dataSource, "select version()")).containsIgnoringCase("MariaDB");
+			assertThat(PaigDatabaseAutoConfigurationTests.queryString(dataSource, "select database()"))
+				.isEqualTo(database.name());
+			assertThat(PaigDatabaseAutoConfigurationTests.queryString(dataSource, "select version()"))
+				.containsIgnoringCase("MariaDB");
 		});
 	}
 
@@ -57,8 +58,10 @@ class MariaDbIntegrationTests {
 				+ "&sessionVariables=wait_timeout%3D1234";
 		this.runner.withPropertyValues("database.url=" + url).run((context) -> {
 			DataSource dataSource = context.getBean(DataSource.class);
-			assertThat(queryString(dataSource, "select @@character_set_client")).isEqualTo("utf8mb4");
-			assertThat(queryString(dataSource, "select @@session.wait_timeout")).isEqualTo("1234");
+			assertThat(PaigDatabaseAutoConfigurationTests.queryString(dataSource, "select @@character_set_client"))
+				.isEqualTo("utf8mb4");
+			assertThat(PaigDatabaseAutoConfigurationTests.queryString(dataSource, "select @@session.wait_timeout"))
+				.isEqualTo("1234");
 		});
 	}
 
@@ -67,7 +70,8 @@ class MariaDbIntegrationTests {
 		this.runner.withPropertyValues("database.url=" + database.url("mysql+pymysql") + "?charset=utf8mb4")
 			.run((context) -> {
 				DataSource dataSource = context.getBean(DataSource.class);
-				assertThat(queryString(dataSource, "select 'Grüße 🌍'")).isEqualTo("Grüße 🌍");
+				assertThat(PaigDatabaseAutoConfigurationTests.queryString(dataSource, "select 'Grüße 🌍'"))
+					.isEqualTo("Grüße 🌍");
 			});
 	}
 

@@ -25,7 +25,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
 
-import static io.paig.db.autoconfigure.PaigDatabaseAutoConfigurationTests.queryString;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -63,7 +62,8 @@ class PaigMigrationAutoConfigurationTests {
 				entityManager.getTransaction().begin();
 				entityManager.persist(new Note(1L, "migrated first"));
 				entityManager.getTransaction().commit();
-				assertThat(queryString(context.getBean(DataSource.class), "select text from note"))
+				assertThat(PaigDatabaseAutoConfigurationTests.queryString(context.getBean(DataSource.class),
+						"select text from note"))
 					.isEqualTo("migrated first");
 				assertThat(context.getBean(MigrationRunner.class).getLastRun().applied()).hasSize(1);
 			});

@@ -21,7 +21,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import static io.paig.db.autoconfigure.PaigDatabaseAutoConfigurationTests.queryString;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -48,8 +47,10 @@ class PostgresqlIntegrationTests {
 	void everySchemeReachesTheDatabaseThroughThePool(String scheme) {
 		this.runner.withPropertyValues("database.url=" + database.url(scheme)).run((context) -> {
 			DataSource dataSource = context.getBean(DataSource.class);
-			assertThat(queryString(dataSource, "select current_database()")).isEqualTo(database.name());
-			assertThat(queryString(dataSource, "select current_user")).isEqualTo(database.username());
+			assertThat(PaigDatabaseAutoConfigurationTests.queryString(dataSource, "select current_database()"))
+				.isEqualTo(database.name());
+			assertThat(PaigDatabaseAutoConfigurationTests.queryString(dataSource, "select current_user"))
+				.isEqualTo(database.username());
 		});
 	}
 
@@ -59,9 +60,12 @@ class PostgresqlIntegrationTests {
 				+ "?application_name=paig-db-test&connect_timeout=5&sslmode=disable&options=-c%20statement_timeout%3D12345";
 		this.runner.withPropertyValues("database.url=" + url).run((context) -> {
 			DataSource dataSource = context.getBean(DataSource.class);
-			assertThat(queryString(dataSource, "show application_name")).isEqualTo("paig-db-test");
-			assertThat(queryString(dataSource, "show statement_timeout")).isEqualTo("12345ms");
-			assertThat(queryString(dataSource, "select ssl from pg_stat_ssl where pid = pg_backend_pid()"))
+			assertThat(PaigDatabaseAutoConfigurationTests.queryString(dataSource, "show application_name"))
+				.isEqualTo("paig-db-test");
+			assertThat(PaigDatabaseAutoConfigurationTests.queryString(dataSource, "show statement_timeout"))
+				.isEqualTo("12345ms");
+			assertThat(PaigDatabaseAutoConfigurationTests.queryString(dataSource,
+					"select ssl from pg_stat_ssl where pid = pg_backend_pid()"))
 				.isEqualTo("f");
 		});
 	}

@@ -24,7 +24,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import static io.paig.db.autoconfigure.PaigDatabaseAutoConfigurationTests.queryString;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -51,7 +50,8 @@ class SqliteIntegrationTests {
 		String relative = "sqlite-it-" + System.nanoTime() + "/nested/paig.db";
 		this.runner.withPropertyValues("database.url=sqlite+aiosqlite:///" + relative).run((context) -> {
 			Path expected = Path.of(relative).toAbsolutePath();
-			assertThat(queryString(context.getBean(DataSource.class), "select 1")).isEqualTo("1");
+			assertThat(PaigDatabaseAutoConfigurationTests.queryString(context.getBean(DataSource.class), "select 1"))
+				.isEqualTo("1");
 			assertThat(expected).exists();
 		});
 	}
@@ -60,7 +60,7 @@ class SqliteIntegrationTests {
 	void absolutePathWithFourSlashesIsUsedAsIs() {
 		Path file = this.temp.resolve("abs/paig.db");
 		this.runner.withPropertyValues("database.url=sqlite:///" + file).run((context) -> {
-			queryString(context.getBean(DataSource.class), "select 1");
+			PaigDatabaseAutoConfigurationTests.queryString(context.getBean(DataSource.class), "select 1");
 			assertThat(file).exists();
 		});
 	}
@@ -69,9 +69,12 @@ class SqliteIntegrationTests {
 	void safetySettingsAreInEffectOnEveryConnection() {
 		this.runner.withPropertyValues("database.url=sqlite:///" + this.temp.resolve("safe.db")).run((context) -> {
 			DataSource dataSource = context.getBean(DataSource.class);
-			assertThat(queryString(dataSource, "pragma journal_mode")).isEqualTo("wal");
-			assertThat(queryString(dataSource, "pragma foreign_keys")).isEqualTo("1");
-			assertThat(queryString(dataSource, "pragma busy_timeout")).isEqualTo("30000");
+			assertThat(PaigDatabaseAutoConfigurationTests.queryString(dataSource, "pragma journal_mode"))
+				.isEqualTo("wal");
+			assertThat(PaigDatabaseAutoConfigurationTests.queryString(dataSource, "pragma foreign_keys"))
+				.isEqualTo("1");
+			assertThat(PaigDatabaseAutoConfigurationTests.queryString(dataSource, "pragma busy_timeout"))
+				.isEqualTo("30000");
 		});
 	}
 
@@ -82,9 +85,12 @@ class SqliteIntegrationTests {
 					"database.sqlite.journal-mode=delete", "database.sqlite.foreign-keys=false")
 			.run((context) -> {
 				DataSource dataSource = context.getBean(DataSource.class);
-				assertThat(queryString(dataSource, "pragma journal_mode")).isEqualTo("delete");
-				assertThat(queryString(dataSource, "pragma foreign_keys")).isEqualTo("0");
-				assertThat(queryString(dataSource, "pragma busy_timeout")).isEqualTo("2500");
+				assertThat(PaigDatabaseAutoConfigurationTests.queryString(dataSource, "pragma journal_mode"))
+					.isEqualTo("delete");
+				assertThat(PaigDatabaseAutoConfigurationTests.queryString(dataSource, "pragma foreign_keys"))
+					.isEqualTo("0");
+				assertThat(PaigDatabaseAutoConfigurationTests.queryString(dataSource, "pragma busy_timeout"))
+					.isEqualTo("2500");
 			});
 	}
 
@@ -132,11 +138,11 @@ class SqliteIntegrationTests {
 				}
 				executor.shutdown();
 				assertThat(written).isEqualTo(WRITERS * TRANSACTIONS_EACH);
-				assertThat(queryString(dataSource, "select count(*) from ledger"))
+				assertThat(PaigDatabaseAutoConfigurationTests.queryString(dataSource, "select count(*) from ledger"))
 					.isEqualTo(String.valueOf(WRITERS * TRANSACTIONS_EACH));
 				// Each transaction read the writer's last sequence number and wrote the
 				// next: no lost update.
-				assertThat(queryString(dataSource,
+				assertThat(PaigDatabaseAutoConfigurationTests.queryString(dataSource,
 						"select count(*) from (select writer from ledger group by writer having max(seq) = "
 								+ TRANSACTIONS_EACH + " and count(distinct seq) = " + TRANSACTIONS_EACH + ")"))
 					.isEqualTo(String.valueOf(WRITERS));

@@ -52,6 +52,7 @@ final class SchemaSnapshots {
 	/**
 	 * Take a snapshot. It keeps its connection until closed: Liquibase asks its database
 	 * about itself when it compares.
+	 * @return the snapshot, to be closed
 	 */
 	Snapshot take() {
 		Connection connection = null;
@@ -87,22 +88,10 @@ final class SchemaSnapshots {
 	}
 
 	/**
-	 * A schema at a moment, with the connection it was read on.
-	 *
-	 * @param snapshot the schema
-	 * @param connection the connection, open until this is closed
-	 */
-	record Snapshot(DatabaseSnapshot snapshot, Connection connection) implements AutoCloseable {
-
-		@Override
-		public void close() {
-			closeQuietly(this.connection);
-		}
-
-	}
-
-	/**
 	 * What differs from {@code before} in {@code after}, one line each.
+	 * @param before the schema before
+	 * @param after the schema after
+	 * @return the differences, sorted, one line each; empty when the schemas match
 	 */
 	List<String> differences(Snapshot before, Snapshot after) {
 		try {
@@ -133,6 +122,8 @@ final class SchemaSnapshots {
 
 	/**
 	 * The tables, bar the history tables.
+	 * @param snapshot the schema
+	 * @return the tables' names in lower case, sorted
 	 */
 	List<String> tables(Snapshot snapshot) {
 		return snapshot.snapshot()
@@ -146,12 +137,27 @@ final class SchemaSnapshots {
 
 	private boolean counts(DatabaseObject object) {
 		String table = SchemaObjects.tableOf(object);
-		return (table == null) ? object instanceof Table : !this.ignoredTables.contains(table);
+		return (table != null) ? !this.ignoredTables.contains(table) : object instanceof Table;
 	}
 
 	private static String describe(DatabaseObject object) {
 		String kind = object.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
 		return kind + " " + object;
+	}
+
+	/**
+	 * A schema at a moment, with the connection it was read on.
+	 *
+	 * @param snapshot the schema
+	 * @param connection the connection, open until this is closed
+	 */
+	record Snapshot(DatabaseSnapshot snapshot, Connection connection) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			closeQuietly(this.connection);
+		}
+
 	}
 
 }

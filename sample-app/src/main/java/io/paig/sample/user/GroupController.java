@@ -73,7 +73,7 @@ class GroupController {
 
 	@DeleteMapping("/{id}")
 	@Transactional
-	public ResponseEntity<Void> delete(@PathVariable int id) {
+	ResponseEntity<Void> delete(@PathVariable int id) {
 		Group group = get(id);
 		// group_member's foreign keys have no ON DELETE: the memberships go first
 		this.members.deleteByGroupId(group.getId());

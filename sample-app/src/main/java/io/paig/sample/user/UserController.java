@@ -78,7 +78,7 @@ class UserController {
 
 	@DeleteMapping("/{id}")
 	@Transactional
-	public ResponseEntity<Void> delete(@PathVariable int id) {
+	ResponseEntity<Void> delete(@PathVariable int id) {
 		User user = get(id);
 		// group_member's foreign keys have no ON DELETE: the memberships go first
 		this.members.deleteByUserId(user.getId());

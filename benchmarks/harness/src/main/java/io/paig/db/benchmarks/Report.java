@@ -41,7 +41,7 @@ public final class Report {
 
 	/**
 	 * The figures, the scale and the targets.
-	 * @return Markdown
+	 * @return the report in Markdown
 	 */
 	public String figures() {
 		StringBuilder out = new StringBuilder();
@@ -197,6 +197,8 @@ public final class Report {
 	/**
 	 * Under the aim, not counted: how far above raw JDBC the least a tool on Liquibase
 	 * must do already is, and what paig-db spends beyond that.
+	 * @param out the report being written
+	 * @param database the database whose figures are compared
 	 */
 	private void liquibaseFloor(StringBuilder out, String database) {
 		Optional<Result> floor = find(database, Kind.APPLY, TARGET_SIZE, Tool.LIQUIBASE_FLOOR);

@@ -104,15 +104,6 @@ public class MigrationsEndpoint {
 		}
 	}
 
-	/**
-	 * A revision prefix that fits several revisions.
-	 *
-	 * @param error what is wrong
-	 * @param candidates the revisions it fits
-	 */
-	public record Ambiguous(String error, List<RevisionSummary> candidates) {
-	}
-
 	private DatabaseDescriptor database() {
 		try (Connection connection = this.dataSource.getConnection()) {
 			DatabaseMetaData metaData = connection.getMetaData();
@@ -124,6 +115,15 @@ public class MigrationsEndpoint {
 			throw new MigrationException("Could not read the database's metadata: " + ex.getMessage(),
 					"Check that the database can be reached.", ex);
 		}
+	}
+
+	/**
+	 * A revision prefix that fits several revisions.
+	 *
+	 * @param error what is wrong
+	 * @param candidates the revisions it fits
+	 */
+	public record Ambiguous(String error, List<RevisionSummary> candidates) {
 	}
 
 	/**

@@ -153,6 +153,7 @@ public final class FastCheck {
 	 */
 	public record Look(@Nullable String head, boolean noHistory) {
 
+		/** Nothing proven: the full check runs. */
 		public static final Look UNKNOWN = new Look(null, false);
 
 		static final Look NO_HISTORY = new Look(null, true);

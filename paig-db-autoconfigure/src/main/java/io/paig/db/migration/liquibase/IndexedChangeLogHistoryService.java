@@ -106,6 +106,7 @@ public final class IndexedChangeLogHistoryService extends StandardChangeLogHisto
 	 * Bring the index up to the rows: add rows appended since, or start again when the
 	 * list is another one (read again) or lost rows (a changeset removed from the
 	 * history).
+	 * @param rows the history's rows, in the order they ran
 	 */
 	private void index(List<RanChangeSet> rows) {
 		boolean sameRows = rows.size() >= this.indexed
@@ -132,6 +133,8 @@ public final class IndexedChangeLogHistoryService extends StandardChangeLogHisto
 	/**
 	 * The same key for any two ids that {@link String#equalsIgnoreCase} finds equal: each
 	 * code point upper-cased, then lower-cased.
+	 * @param id a changeset id, or {@code null}
+	 * @return the key; empty for {@code null}
 	 */
 	static String fold(@Nullable String id) {
 		if (id == null) {

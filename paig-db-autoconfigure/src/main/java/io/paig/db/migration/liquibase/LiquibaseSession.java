@@ -442,6 +442,8 @@ public final class LiquibaseSession {
 	/**
 	 * Run work in the scope Liquibase's own commands run in: this session's database and
 	 * resources.
+	 * @param work the work
+	 * @throws LiquibaseException when the work fails, its other exceptions wrapped
 	 */
 	private void inScope(Scope.ScopedRunnerWithReturn<Void> work) throws LiquibaseException {
 		try {

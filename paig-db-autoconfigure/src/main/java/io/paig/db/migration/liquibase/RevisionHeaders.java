@@ -113,7 +113,7 @@ final class RevisionHeaders {
 		while (matcher.find()) {
 			String value = matcher.group(2);
 			switch (matcher.group(1)) {
-				case "revision" -> id = (id == null) ? value : id;
+				case "revision" -> id = (id != null) ? id : value;
 				case "parent" -> parent = value;
 				default -> message = value;
 			}

@@ -81,7 +81,10 @@ final class LocalMigrationLock implements MigrationLock {
 			channel = opened;
 			FileLock[] fileLock = new FileLock[1];
 			Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-			LockWait.until(() -> (fileLock[0] = tryLock(opened)) != null, () -> holder(connection), left, this.what);
+			LockWait.until(() -> {
+				fileLock[0] = tryLock(opened);
+				return fileLock[0] != null;
+			}, () -> holder(connection), left, this.what);
 			opened.truncate(0);
 			opened.write(
 					ByteBuffer.wrap((LockNames.process() + " since " + Instant.now()).getBytes(StandardCharsets.UTF_8)),

@@ -103,6 +103,8 @@ final class AlembicAdoption {
 
 	/**
 	 * The revision {@code alembic_version} names.
+	 * @param history the changelog's revisions
+	 * @param versions the rows of {@code alembic_version}
 	 * @return the revision, or {@code null} when Alembic has the database at base
 	 * @throws UnknownAlembicRevisionException when the changelog has no such revision, or
 	 * there are several

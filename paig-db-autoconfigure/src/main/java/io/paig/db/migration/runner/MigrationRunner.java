@@ -292,6 +292,8 @@ public class MigrationRunner {
 	/**
 	 * Run work as a tracked run: running while it runs, recorded as the last run and told
 	 * to listeners when it ends, failed or not.
+	 * @param work what runs, given the instant it started
+	 * @return the run the work returned
 	 */
 	private MigrationRun tracked(Function<Instant, MigrationRun> work) {
 		Instant started = Instant.now();

@@ -165,6 +165,13 @@ final class RunContext {
 	/**
 	 * Run work, letting a {@link MigrationException} through and turning anything else
 	 * into one.
+	 * @param <T> what the work returns
+	 * @param work the work
+	 * @param failure the start of the message when the work fails, followed by the
+	 * cause's message
+	 * @param action the fix, when the work fails
+	 * @return what the work returns
+	 * @throws MigrationException when the work fails
 	 */
 	private <T> T translated(Callable<T> work, String failure, String action) {
 		try {

@@ -35,7 +35,7 @@ public final class SqliteAddColumnStatement extends AbstractSqlStatement {
 
 	/**
 	 * The column to add.
-	 * @return Liquibase's statement for it
+	 * @return the Liquibase statement for it
 	 */
 	public AddColumnStatement getColumn() {
 		return this.column;
@@ -47,7 +47,7 @@ public final class SqliteAddColumnStatement extends AbstractSqlStatement {
 	 * primary key, not unique, not auto-increment, no foreign key; NOT NULL only with a
 	 * default other than NULL; a default that is a constant, not a function such as
 	 * {@code CURRENT_TIMESTAMP} or an expression; no position among the other columns.
-	 * @param statement Liquibase's statement for one column or several
+	 * @param statement the Liquibase statement for one column or several
 	 * @return {@code true} if each can be added with {@code ALTER TABLE ... ADD COLUMN}
 	 */
 	public static boolean addsInPlace(AddColumnStatement statement) {

@@ -198,6 +198,8 @@ final class SqliteColumnUsage {
 	 * The column definitions and table constraints of a {@code CREATE TABLE}: what is
 	 * between its outer parentheses, split at the commas outside nested parentheses,
 	 * quotes and string literals.
+	 * @param create the {@code CREATE TABLE} statement
+	 * @return the definitions, in order, as written
 	 */
 	static List<String> definitions(String create) {
 		List<String> definitions = new ArrayList<>();
@@ -249,6 +251,9 @@ final class SqliteColumnUsage {
 
 	/**
 	 * Whether SQL names an identifier, outside string literals, quoted or not.
+	 * @param sql the SQL
+	 * @param name the identifier
+	 * @return {@code true} when the identifier appears as a whole name, in any case
 	 */
 	static boolean names(String sql, String name) {
 		String text = QUOTES.matcher(STRING_LITERAL.matcher(sql).replaceAll("''")).replaceAll("");

@@ -244,11 +244,11 @@ abstract class AbstractMigrationRunnerTests {
 						        - sql:
 						            sql: insert into users (name) select 'locked' from DATABASECHANGELOGLOCK where LOCKED = %s
 						"""
-					.formatted(transactionalDdl() && !url().startsWith("sqlite") ? "true" : "1"));
+					.formatted((transactionalDdl() && !url().startsWith("sqlite")) ? "true" : "1"));
 		runner(changelogs).upgrade();
 		assertThat(query("select count(*) from users where name = 'locked'")).isEqualTo("1");
 		assertThat(query("select count(*) from DATABASECHANGELOGLOCK where LOCKED = "
-				+ (transactionalDdl() && !url().startsWith("sqlite") ? "true" : "1")))
+				+ ((transactionalDdl() && !url().startsWith("sqlite")) ? "true" : "1")))
 			.isEqualTo("0");
 	}
 
@@ -408,7 +408,7 @@ abstract class AbstractMigrationRunnerTests {
 				USERS);
 		runner(changelogs).upgrade();
 		execute("update DATABASECHANGELOGLOCK set LOCKED = "
-				+ (transactionalDdl() && !url().startsWith("sqlite") ? "true" : "1")
+				+ ((transactionalDdl() && !url().startsWith("sqlite")) ? "true" : "1")
 				+ ", LOCKGRANTED = CURRENT_TIMESTAMP, LOCKEDBY = 'killed-host'");
 		changelogs.revision("abab00000002", "add email", EMAIL);
 		MigrationRun run = runner(changelogs).upgrade();

@@ -21,7 +21,7 @@ public class BenchmarkApplication {
 
 	/**
 	 * Start, print the time to ready, halt.
-	 * @param args Spring Boot arguments ({@code --spring.datasource.url=...} or
+	 * @param args the Spring Boot arguments ({@code --spring.datasource.url=...} or
 	 * {@code --database.url=...})
 	 */
 	public static void main(String[] args) {
