@@ -232,6 +232,8 @@ public class DbCommands {
 	 * same parent, the later one in the master changelog is re-parented onto the head of
 	 * the other, so that the history is one line again. No revision file is added: a
 	 * one-line history has no merge points.
+	 * @param line the command line
+	 * @return the exit code
 	 */
 	private int merge(DbCommandLine line) {
 		if (!line.arguments().isEmpty() && !(line.arguments().size() == 1 && line.arguments().get(0).equals("heads"))) {

@@ -343,7 +343,7 @@ public final class JdbcTranslator {
 
 	private static String hostAndPort(DatabaseUrl url) {
 		String host = url.getHost();
-		String shownHost = (host == null) ? "localhost" : (url.isIpv6() ? "[" + host + "]" : host);
+		String shownHost = (host != null) ? (url.isIpv6() ? "[" + host + "]" : host) : "localhost";
 		int port = (url.getPort() != null) ? url.getPort() : url.getDialect().getDefaultPort();
 		return shownHost + ":" + port;
 	}

@@ -174,7 +174,6 @@ class DbCommandLineTests {
 		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> line.flags().add("yes"));
 	}
 
-
 	@Test
 	void aRevisionRangeIsReadInEachOfAlembicsSpellings() {
 		assertThat(DbCommandLine.parse(List.of("history", "-r", "base:head")).range()).isEqualTo("base:head");

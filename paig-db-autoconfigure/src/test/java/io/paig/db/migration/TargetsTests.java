@@ -233,7 +233,6 @@ class TargetsTests {
 			.isThrownBy(() -> Targets.downgrade(applied(3), "ffff"));
 	}
 
-
 	@Test
 	void aRangeIncludesBothEnds() {
 		assertThat(ids(Targets.range(applied(0), FIRST + ":" + SECOND))).containsExactly(FIRST, SECOND);
