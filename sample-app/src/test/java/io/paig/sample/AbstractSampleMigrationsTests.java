@@ -317,8 +317,9 @@ abstract class AbstractSampleMigrationsTests {
 	void noPasswordInAnyBodyOrLogLine(CapturedOutput output) {
 		String password = password();
 		Assumptions.assumeTrue(password != null, "this database's URL carries no password to look for");
-		for (String path : List.of("/actuator/migrations", "/actuator/migrations/" + HEAD, "/actuator/health",
-				"/actuator/health/readiness", "/actuator/metrics/paig.db.migration.runs", "/actuator/prometheus")) {
+		for (String path : List.of("/actuator/migrations", "/actuator/migrations/" + HEAD, "/actuator/liquibase",
+				"/actuator/health", "/actuator/health/readiness", "/actuator/metrics/paig.db.migration.runs",
+				"/actuator/prometheus")) {
 			assertThat(this.rest.getForObject(path, String.class)).as(path).doesNotContain(password);
 		}
 		assertThat(String.valueOf(map(migrations().get("database")).get("url"))).contains("****");

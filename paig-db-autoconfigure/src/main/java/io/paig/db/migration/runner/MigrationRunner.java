@@ -93,6 +93,14 @@ public class MigrationRunner {
 	}
 
 	/**
+	 * The DataSource this runner migrates.
+	 * @return the DataSource
+	 */
+	public DataSource getDataSource() {
+		return this.context.dataSource();
+	}
+
+	/**
 	 * Whether the master changelog exists.
 	 * @return {@code true} when there is something to migrate with
 	 */

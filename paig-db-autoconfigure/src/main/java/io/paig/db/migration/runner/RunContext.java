@@ -56,6 +56,10 @@ final class RunContext {
 		this.fastCheck = new FastCheck(dataSource, settings, resourceLoader);
 	}
 
+	DataSource dataSource() {
+		return this.dataSource;
+	}
+
 	MigrationSettings settings() {
 		return this.settings;
 	}
