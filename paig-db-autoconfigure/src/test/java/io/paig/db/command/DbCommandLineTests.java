@@ -126,10 +126,11 @@ class DbCommandLineTests {
 			.flatMap((option) -> Arrays.stream(option.split("/")))
 			.toList();
 		assertThat(options).contains("--sql", "--yes", "--force", "-v", "--verbose", "--check-heads", "--autogenerate",
-				"--from-alembic", "-m", "--message", "-h", "--help");
+				"--from-alembic", "-m", "--message", "-r", "--rev-range", "-h", "--help");
 		for (String option : options) {
-			DbCommandLine line = (option.equals("-m") || option.equals("--message")) ? parse("revision", option, "text")
-					: parse("upgrade", option);
+			boolean takesValue = option.equals("-m") || option.equals("--message") || option.equals("-r")
+					|| option.equals("--rev-range");
+			DbCommandLine line = takesValue ? parse("history", option, "text") : parse("upgrade", option);
 			assertThat(line.arguments()).as(option).isEmpty();
 		}
 	}
