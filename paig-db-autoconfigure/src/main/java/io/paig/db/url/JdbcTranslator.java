@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -128,11 +129,8 @@ public final class JdbcTranslator {
 		DatabaseDriver driver = chooseDriver(url.getDialect(), shown);
 		Credentials credentials = new Credentials(url);
 		Map<String, String> parameters = new LinkedHashMap<>();
-		for (Map.Entry<String, String> parameter : url.getQuery()) {
-			String key = parameter.getKey();
-			String value = parameter.getValue();
+		credentials.readQuery(url, (key, value) -> {
 			switch (key) {
-				case "user", "password" -> credentials.fromQuery(key, value);
 				case "sslmode" -> parameters.put("sslmode", sslMode(value, shown));
 				case "ssl" -> parameters.put("sslmode", switch (value.toLowerCase(Locale.ROOT)) {
 					case "true", "1" -> "require";
@@ -161,7 +159,7 @@ public final class JdbcTranslator {
 								+ "a local server use 'localhost'.");
 				default -> parameters.put(key, value);
 			}
-		}
+		});
 		String database = requireDatabase(url, shown);
 		String jdbcUrl = "jdbc:postgresql://" + hostAndPort(url) + "/" + encode(database) + query(parameters);
 		return new JdbcSettings(shown, url.getDialect(), driver, jdbcUrl, credentials.username, credentials.password,
@@ -174,11 +172,8 @@ public final class JdbcTranslator {
 		boolean connectorJ = driver == DatabaseDriver.MYSQL;
 		Credentials credentials = new Credentials(url);
 		Map<String, String> parameters = new LinkedHashMap<>();
-		for (Map.Entry<String, String> parameter : url.getQuery()) {
-			String key = parameter.getKey();
-			String value = parameter.getValue();
+		credentials.readQuery(url, (key, value) -> {
 			switch (key) {
-				case "user", "password" -> credentials.fromQuery(key, value);
 				case "charset" -> {
 					// MariaDB Connector/J always talks utf8mb4 and has no such setting.
 					if (connectorJ) {
@@ -206,7 +201,7 @@ public final class JdbcTranslator {
 								+ "'mysql://user@127.0.0.1:3306/database'.");
 				default -> parameters.put(key, value);
 			}
-		}
+		});
 		String database = requireDatabase(url, shown);
 		String prefix = connectorJ ? "jdbc:mysql://" : "jdbc:mariadb://";
 		String jdbcUrl = prefix + hostAndPort(url) + "/" + encode(database) + query(parameters);
@@ -468,12 +463,25 @@ public final class JdbcTranslator {
 			this.password = url.getPassword();
 		}
 
-		void fromQuery(String key, String value) {
-			if (key.equals("user") && this.username == null) {
-				this.username = value;
-			}
-			if (key.equals("password") && this.password == null) {
-				this.password = value;
+		/**
+		 * Read the URL's query: {@code user} and {@code password} where the URL has none
+		 * before the host, every other parameter by the driver's own reader.
+		 * @param url the URL
+		 * @param others what reads the other parameters, by key and value
+		 */
+		void readQuery(DatabaseUrl url, BiConsumer<String, String> others) {
+			for (Map.Entry<String, String> parameter : url.getQuery()) {
+				String key = parameter.getKey();
+				String value = parameter.getValue();
+				if (key.equals("user") && this.username == null) {
+					this.username = value;
+				}
+				else if (key.equals("password") && this.password == null) {
+					this.password = value;
+				}
+				else if (!key.equals("user") && !key.equals("password")) {
+					others.accept(key, value);
+				}
 			}
 		}
 

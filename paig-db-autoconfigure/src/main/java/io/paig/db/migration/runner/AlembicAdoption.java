@@ -23,16 +23,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @author paig-db authors
  */
-final class AlembicAdoption {
+final class AlembicAdoption extends Operation {
 
 	private static final Log logger = LogFactory.getLog(AlembicAdoption.class);
-
-	private final RunContext context;
 
 	private final Stamp stamp;
 
 	AlembicAdoption(RunContext context, Stamp stamp) {
-		this.context = context;
+		super(context);
 		this.stamp = stamp;
 	}
 

@@ -26,14 +26,12 @@ import org.apache.commons.logging.LogFactory;
  *
  * @author paig-db authors
  */
-final class Downgrade {
+final class Downgrade extends Operation {
 
 	private static final Log logger = LogFactory.getLog(Downgrade.class);
 
-	private final RunContext context;
-
 	Downgrade(RunContext context) {
-		this.context = context;
+		super(context);
 	}
 
 	MigrationRun run(Instant started, String target) {

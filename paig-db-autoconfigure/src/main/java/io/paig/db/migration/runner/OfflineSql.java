@@ -15,12 +15,10 @@ import io.paig.db.migration.Targets;
  *
  * @author paig-db authors
  */
-final class OfflineSql {
-
-	private final RunContext context;
+final class OfflineSql extends Operation {
 
 	OfflineSql(RunContext context) {
-		this.context = context;
+		super(context);
 	}
 
 	void upgrade(String target, Writer output) {

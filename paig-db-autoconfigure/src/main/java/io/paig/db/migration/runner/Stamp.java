@@ -21,14 +21,12 @@ import org.apache.commons.logging.LogFactory;
  *
  * @author paig-db authors
  */
-final class Stamp {
+final class Stamp extends Operation {
 
 	private static final Log logger = LogFactory.getLog(Stamp.class);
 
-	private final RunContext context;
-
 	Stamp(RunContext context) {
-		this.context = context;
+		super(context);
 	}
 
 	MigrationRun run(Instant started, String target) {

@@ -35,18 +35,16 @@ import org.apache.commons.logging.LogFactory;
  *
  * @author paig-db authors
  */
-final class Upgrade {
+final class Upgrade extends Operation {
 
 	private static final Log logger = LogFactory.getLog(Upgrade.class);
 
 	static final String UNCHANGED = "changelog unchanged since the last check";
 
-	private final RunContext context;
-
 	private final AlembicAdoption alembic;
 
 	Upgrade(RunContext context, AlembicAdoption alembic) {
-		this.context = context;
+		super(context);
 		this.alembic = alembic;
 	}
 
