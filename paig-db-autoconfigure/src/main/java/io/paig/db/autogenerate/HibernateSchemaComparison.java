@@ -169,6 +169,9 @@ public class HibernateSchemaComparison implements SchemaComparison {
 			// it now
 			List<ChangeSet> generated = new ForeignKeyIndexes(result, target).add(changeLog.generateChangeSets());
 			List<ChangeSet> changeSets = new DiffRollbacks(result, target).add(generated, revisionId);
+			// a dropped and an added column of the same type may be a rename: say so
+			List<String> warnings = RenameWarnings.of(changeSets, result);
+			String comments = RenameWarnings.comments(warnings);
 			List<String> differences = new ArrayList<>();
 			for (ChangeSet changeSet : changeSets) {
 				for (Change change : changeSet.getChanges()) {
@@ -178,9 +181,9 @@ public class HibernateSchemaComparison implements SchemaComparison {
 			if (scratch.kind() == DatabaseDriver.SQLITE && !changeSets.isEmpty()) {
 				SqliteChangeSets.Shaped shaped = new SqliteChangeSets(realConnection, scratchConnection)
 					.shape(changeSets, revisionId);
-				return new Result(differences, yaml(shaped.changeSets()) + shaped.rebuilds());
+				return new Result(differences, comments + yaml(shaped.changeSets()) + shaped.rebuilds(), warnings);
 			}
-			return new Result(differences, yaml(changeSets));
+			return new Result(differences, comments + yaml(changeSets), warnings);
 		}
 		catch (SQLException | liquibase.exception.LiquibaseException | IOException ex) {
 			throw new MigrationException("Could not compare the JPA entities with the database: " + ex.getMessage(),
