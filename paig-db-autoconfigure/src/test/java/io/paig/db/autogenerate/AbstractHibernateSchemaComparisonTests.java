@@ -6,6 +6,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Check;
 import org.hibernate.annotations.ColumnDefault;
 import org.hibernate.annotations.Comment;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Autogenerate end to end on a server database, by a subclass for each: entities are
@@ -120,6 +122,72 @@ abstract class AbstractHibernateSchemaComparisonTests {
 		downgradeAndCheck(Recommented.class);
 		downgradeAndCheck(Commented.class);
 		downgradeAndCheck(Plain.class);
+	}
+
+	@Test
+	void checkConstraintAddedChangedAndDroppedEachWithItsRollback() throws Exception {
+		this.schemas.revise(Unchecked.class);
+		this.schemas.upgrade();
+		SchemaComparison.Result added = this.schemas.revise(Checked.class);
+		assertThat(added.differences()).singleElement().asString().startsWith("add check constraint");
+		assertThat(added.changeSets()).contains("ADD CONSTRAINT").contains("rollback:");
+		upgradeAndCheck(Checked.class, Unchecked.class);
+		this.schemas.execute("INSERT INTO widget (id, amount) VALUES (1, 5)");
+		assertThatExceptionOfType(java.sql.SQLException.class).as("the check is in force")
+			.isThrownBy(() -> this.schemas.execute("INSERT INTO widget (id, amount) VALUES (2, -5)"));
+		SchemaComparison.Result changed = this.schemas.revise(Rechecked.class);
+		assertThat(changed.differences()).hasSize(2);
+		upgradeAndCheck(Rechecked.class, Checked.class);
+		SchemaComparison.Result dropped = this.schemas.revise(Unchecked.class);
+		assertThat(dropped.differences()).singleElement().asString().startsWith("drop check constraint");
+		upgradeAndCheck(Unchecked.class, Rechecked.class);
+		downgradeAndCheck(Rechecked.class);
+		downgradeAndCheck(Checked.class);
+		downgradeAndCheck(Unchecked.class);
+	}
+
+	/**
+	 * A widget with an amount and no check.
+	 */
+	@Entity
+	@Table(name = "widget")
+	static class Unchecked {
+
+		@Id
+		Integer id;
+
+		Integer amount;
+
+	}
+
+	/**
+	 * The amount checked.
+	 */
+	@Entity
+	@Table(name = "widget")
+	@Check(name = "ck_widget_amount", constraints = "amount >= 0")
+	static class Checked {
+
+		@Id
+		Integer id;
+
+		Integer amount;
+
+	}
+
+	/**
+	 * The amount checked otherwise.
+	 */
+	@Entity
+	@Table(name = "widget")
+	@Check(name = "ck_widget_amount", constraints = "amount >= 0 AND amount < 1000")
+	static class Rechecked {
+
+		@Id
+		Integer id;
+
+		Integer amount;
+
 	}
 
 	/**
