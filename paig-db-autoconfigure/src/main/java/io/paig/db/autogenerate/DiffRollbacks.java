@@ -194,6 +194,9 @@ final class DiffRollbacks {
 
 	/**
 	 * Whether the real database's column has a default.
+	 * @param table the column's table
+	 * @param name the column
+	 * @return {@code true} when it has one
 	 */
 	private boolean hasDefault(String table, String name) {
 		return this.result.getComparisonSnapshot()
