@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 
 import liquibase.change.Change;
 import liquibase.change.ColumnConfig;
+import liquibase.change.core.AddDefaultValueChange;
 import liquibase.change.core.DropColumnChange;
 import liquibase.change.core.DropDefaultValueChange;
 import liquibase.change.core.DropForeignKeyConstraintChange;
@@ -18,6 +19,7 @@ import liquibase.change.core.DropPrimaryKeyChange;
 import liquibase.change.core.DropTableChange;
 import liquibase.change.core.DropUniqueConstraintChange;
 import liquibase.change.core.ModifyDataTypeChange;
+import liquibase.change.core.SetColumnRemarksChange;
 import liquibase.changelog.ChangeSet;
 import liquibase.database.Database;
 import liquibase.diff.DiffResult;
@@ -120,6 +122,11 @@ final class DiffRollbacks {
 	}
 
 	private boolean reversible(Change change) {
+		if (change instanceof AddDefaultValueChange add && hasDefault(add.getTableName(), add.getColumnName())) {
+			// Liquibase's derived rollback drops the default; a changed default must get
+			// the old one back
+			return false;
+		}
 		try {
 			return change.supportsRollback(this.database);
 		}
@@ -172,7 +179,32 @@ final class DiffRollbacks {
 		if (change instanceof DropDefaultValueChange drop) {
 			return changedBack(drop.getTableName(), drop.getColumnName(), "defaultValue");
 		}
+		if (change instanceof AddDefaultValueChange add) {
+			return changedBack(add.getTableName(), add.getColumnName(), "defaultValue");
+		}
+		if (change instanceof SetColumnRemarksChange remarks) {
+			List<Change> back = changedBack(remarks.getTableName(), remarks.getColumnName(), "remarks");
+			// no comment before: an empty one, which both PostgreSQL and MySQL take as
+			// none
+			back.stream()
+				.filter((each) -> each instanceof SetColumnRemarksChange old && old.getRemarks() == null)
+				.forEach((each) -> ((SetColumnRemarksChange) each).setRemarks(""));
+			return back;
+		}
 		return List.of();
+	}
+
+	/**
+	 * Whether the real database's column has a default.
+	 * @param table the column's table
+	 * @param name the column
+	 * @return {@code true} when it has one
+	 */
+	private boolean hasDefault(String table, String name) {
+		return this.result.getComparisonSnapshot()
+			.get(Column.class)
+			.stream()
+			.anyMatch((column) -> on(column, table) && named(column, name) && column.getDefaultValue() != null);
 	}
 
 	/**

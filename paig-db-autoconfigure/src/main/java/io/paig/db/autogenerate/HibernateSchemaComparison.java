@@ -168,19 +168,33 @@ public class HibernateSchemaComparison implements SchemaComparison {
 			// a drop gets the rollback that creates the object again, as the database has
 			// it now
 			List<ChangeSet> generated = new ForeignKeyIndexes(result, target).add(changeLog.generateChangeSets());
-			List<ChangeSet> changeSets = new DiffRollbacks(result, target).add(generated, revisionId);
+			List<ChangeSet> changeSets = new ArrayList<>();
+			// Liquibase's diff does not see CHECK constraints: drop the old ones first,
+			// add the new ones after the tables and columns they check
+			CheckConstraints checks = CheckConstraints.read(scratch.kind(), scratchConnection, scratch.name(),
+					realConnection, (scratch.kind() == DatabaseDriver.POSTGRESQL) ? target.getDefaultSchemaName()
+							: target.getDefaultCatalogName(),
+					mapped);
+			changeSets.addAll(checks.drops(revisionId, "paig-db"));
+			changeSets.addAll(new DiffRollbacks(result, target).add(generated, revisionId));
+			changeSets.addAll(checks.adds(revisionId, "paig-db"));
+			// a dropped and an added column of the same type may be a rename: say so
+			List<String> warnings = RenameWarnings.of(changeSets, result);
+			String comments = RenameWarnings.comments(warnings);
 			List<String> differences = new ArrayList<>();
 			for (ChangeSet changeSet : changeSets) {
 				for (Change change : changeSet.getChanges()) {
-					differences.add(describe(change));
+					differences
+						.add((change instanceof liquibase.change.core.RawSQLChange && changeSet.getComments() != null)
+								? changeSet.getComments() : describe(change));
 				}
 			}
 			if (scratch.kind() == DatabaseDriver.SQLITE && !changeSets.isEmpty()) {
 				SqliteChangeSets.Shaped shaped = new SqliteChangeSets(realConnection, scratchConnection)
 					.shape(changeSets, revisionId);
-				return new Result(differences, yaml(shaped.changeSets()) + shaped.rebuilds());
+				return new Result(differences, comments + yaml(shaped.changeSets()) + shaped.rebuilds(), warnings);
 			}
-			return new Result(differences, yaml(changeSets));
+			return new Result(differences, comments + yaml(changeSets), warnings);
 		}
 		catch (SQLException | liquibase.exception.LiquibaseException | IOException ex) {
 			throw new MigrationException("Could not compare the JPA entities with the database: " + ex.getMessage(),

@@ -22,8 +22,20 @@ public interface SchemaComparison {
 	 * @param differences the differences, one line each
 	 * @param changeSets the YAML list of changesets (under {@code databaseChangeLog})
 	 * that remove them
+	 * @param warnings what the user should know before applying them (a dropped and an
+	 * added column that may be a rename), one line each; the changesets hold them as
+	 * comments
 	 */
-	record Result(List<String> differences, String changeSets) {
+	record Result(List<String> differences, String changeSets, List<String> warnings) {
+
+		/**
+		 * A result without warnings.
+		 * @param differences the differences, one line each
+		 * @param changeSets the YAML list of changesets
+		 */
+		public Result(List<String> differences, String changeSets) {
+			this(differences, changeSets, List.of());
+		}
 
 		/**
 		 * Whether entities and database agree.

@@ -327,6 +327,7 @@ public class DbCommands {
 				return OK;
 			}
 			changeSets = result.changeSets();
+			result.warnings().forEach((warning) -> this.err.println("WARNING: " + warning));
 		}
 		Path file = this.writer.write(id, (head != null) ? head.id() : null, message, changeSets);
 		this.out.println(
@@ -354,6 +355,7 @@ public class DbCommands {
 		}
 		this.out.println("The JPA entities and the database at head differ:");
 		result.differences().forEach((difference) -> this.out.println("  - " + difference));
+		result.warnings().forEach((warning) -> this.err.println("WARNING: " + warning));
 		this.out.println("Write a revision for them: db revision --autogenerate -m \"...\"");
 		return FAILED;
 	}

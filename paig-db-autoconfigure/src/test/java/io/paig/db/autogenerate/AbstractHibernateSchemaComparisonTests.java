@@ -1,0 +1,316 @@
+package io.paig.db.autogenerate;
+
+import java.nio.file.Path;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.Check;
+import org.hibernate.annotations.ColumnDefault;
+import org.hibernate.annotations.Comment;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Autogenerate end to end on a server database, by a subclass for each: entities are
+ * compared with the database, the revision is written, upgraded, compared again, and
+ * downgraded, which must give back the schema the earlier entities match.
+ *
+ * @author paig-db authors
+ */
+abstract class AbstractHibernateSchemaComparisonTests {
+
+	@TempDir
+	Path temp;
+
+	EntitySchemas schemas;
+
+	/**
+	 * The harness on an empty database of the test's own.
+	 * @param folder where the changelog goes
+	 * @return the harness
+	 * @throws Exception on failure
+	 */
+	abstract EntitySchemas emptyDatabase(Path folder) throws Exception;
+
+	@BeforeEach
+	void prepare() throws Exception {
+		this.schemas = emptyDatabase(this.temp.resolve("changelog"));
+	}
+
+	/**
+	 * Upgrade, and expect the entities to match; then check that the database differs
+	 * from the entities before.
+	 */
+	void upgradeAndCheck(Class<?> now, Class<?> before) {
+		this.schemas.upgrade();
+		assertThat(this.schemas.compare(now).differences()).as("after the upgrade").isEmpty();
+		assertThat(this.schemas.compare(before).isEmpty()).as("the old entities differ").isFalse();
+	}
+
+	/**
+	 * Downgrade by one, and expect the entities to match.
+	 */
+	void downgradeAndCheck(Class<?> before) {
+		this.schemas.downgrade();
+		assertThat(this.schemas.compare(before).differences()).as("after the downgrade").isEmpty();
+	}
+
+	@Test
+	void droppedAndAddedColumnOfTheSameTypeIsADropAndAnAddWithARenameWarning() throws Exception {
+		this.schemas.revise(Named.class);
+		this.schemas.upgrade();
+		this.schemas.execute("INSERT INTO widget (id, name) VALUES (1, 'one')");
+		SchemaComparison.Result result = this.schemas.revise(Titled.class);
+		assertThat(result.warnings()).singleElement()
+			.asString()
+			.startsWith("column 'name' dropped and column 'title' added in table 'widget' with the same type")
+			.contains("renameColumn (tableName: widget, oldColumnName: name, newColumnName: title");
+		assertThat(result.changeSets()).startsWith("  # WARNING: column 'name' dropped and column 'title' added")
+			.contains("- dropColumn:")
+			.contains("- addColumn:");
+		upgradeAndCheck(Titled.class, Named.class);
+		downgradeAndCheck(Named.class);
+	}
+
+	@Test
+	void droppedAndAddedColumnsOfDifferentTypesGetNoRenameWarning() throws Exception {
+		this.schemas.revise(Named.class);
+		this.schemas.upgrade();
+		SchemaComparison.Result result = this.schemas.revise(Counted.class);
+		assertThat(result.differences()).hasSize(2);
+		assertThat(result.warnings()).isEmpty();
+		assertThat(result.changeSets()).doesNotContain("WARNING");
+	}
+
+	@Test
+	void serverDefaultAddedChangedAndDroppedEachWithItsRollback() throws Exception {
+		this.schemas.revise(Plain.class);
+		this.schemas.upgrade();
+		String added = this.schemas.revise(Defaulted.class).changeSets();
+		assertThat(added).contains("addDefaultValue:").contains("new");
+		upgradeAndCheck(Defaulted.class, Plain.class);
+		String changed = this.schemas.revise(Redefaulted.class).changeSets();
+		assertThat(changed).contains("addDefaultValue:").contains("open").contains("rollback:");
+		upgradeAndCheck(Redefaulted.class, Defaulted.class);
+		String dropped = this.schemas.revise(Plain.class).changeSets();
+		assertThat(dropped).contains("dropDefaultValue:").contains("rollback:");
+		upgradeAndCheck(Plain.class, Redefaulted.class);
+		downgradeAndCheck(Redefaulted.class);
+		downgradeAndCheck(Defaulted.class);
+		downgradeAndCheck(Plain.class);
+	}
+
+	@Test
+	void columnCommentAddedChangedAndDroppedEachWithItsRollback() throws Exception {
+		this.schemas.revise(Plain.class);
+		this.schemas.upgrade();
+		String added = this.schemas.revise(Commented.class).changeSets();
+		assertThat(added).contains("setColumnRemarks:").contains("The state of the widget");
+		upgradeAndCheck(Commented.class, Plain.class);
+		String changed = this.schemas.revise(Recommented.class).changeSets();
+		assertThat(changed).contains("setColumnRemarks:").contains("Where the widget is").contains("rollback:");
+		upgradeAndCheck(Recommented.class, Commented.class);
+		String dropped = this.schemas.revise(Plain.class).changeSets();
+		assertThat(dropped).contains("setColumnRemarks:").contains("rollback:");
+		upgradeAndCheck(Plain.class, Recommented.class);
+		downgradeAndCheck(Recommented.class);
+		downgradeAndCheck(Commented.class);
+		downgradeAndCheck(Plain.class);
+	}
+
+	@Test
+	void checkConstraintAddedChangedAndDroppedEachWithItsRollback() throws Exception {
+		this.schemas.revise(Unchecked.class);
+		this.schemas.upgrade();
+		SchemaComparison.Result added = this.schemas.revise(Checked.class);
+		assertThat(added.differences()).singleElement().asString().startsWith("add check constraint");
+		assertThat(added.changeSets()).contains("ADD CONSTRAINT").contains("rollback:");
+		upgradeAndCheck(Checked.class, Unchecked.class);
+		this.schemas.execute("INSERT INTO widget (id, amount) VALUES (1, 5)");
+		assertThatExceptionOfType(java.sql.SQLException.class).as("the check is in force")
+			.isThrownBy(() -> this.schemas.execute("INSERT INTO widget (id, amount) VALUES (2, -5)"));
+		SchemaComparison.Result changed = this.schemas.revise(Rechecked.class);
+		assertThat(changed.differences()).hasSize(2);
+		upgradeAndCheck(Rechecked.class, Checked.class);
+		SchemaComparison.Result dropped = this.schemas.revise(Unchecked.class);
+		assertThat(dropped.differences()).singleElement().asString().startsWith("drop check constraint");
+		upgradeAndCheck(Unchecked.class, Rechecked.class);
+		downgradeAndCheck(Rechecked.class);
+		downgradeAndCheck(Checked.class);
+		downgradeAndCheck(Unchecked.class);
+	}
+
+	/**
+	 * A widget with an amount and no check.
+	 */
+	@Entity
+	@Table(name = "widget")
+	static class Unchecked {
+
+		@Id
+		Integer id;
+
+		Integer amount;
+
+	}
+
+	/**
+	 * The amount checked.
+	 */
+	@Entity
+	@Table(name = "widget")
+	@Check(name = "ck_widget_amount", constraints = "amount >= 0")
+	static class Checked {
+
+		@Id
+		Integer id;
+
+		Integer amount;
+
+	}
+
+	/**
+	 * The amount checked otherwise.
+	 */
+	@Entity
+	@Table(name = "widget")
+	@Check(name = "ck_widget_amount", constraints = "amount >= 0 AND amount < 1000")
+	static class Rechecked {
+
+		@Id
+		Integer id;
+
+		Integer amount;
+
+	}
+
+	/**
+	 * A widget with a name.
+	 */
+	@Entity
+	@Table(name = "widget")
+	static class Named {
+
+		@Id
+		Integer id;
+
+		@Column(length = 100)
+		String name;
+
+	}
+
+	/**
+	 * The widget's name renamed to title.
+	 */
+	@Entity
+	@Table(name = "widget")
+	static class Titled {
+
+		@Id
+		Integer id;
+
+		@Column(length = 100)
+		String title;
+
+	}
+
+	/**
+	 * The widget's name replaced by a number.
+	 */
+	@Entity
+	@Table(name = "widget")
+	static class Counted {
+
+		@Id
+		Integer id;
+
+		Integer amount;
+
+	}
+
+	/**
+	 * A widget with a state, no default and no comment.
+	 */
+	@Entity
+	@Table(name = "widget")
+	static class Plain {
+
+		@Id
+		Integer id;
+
+		@Column(length = 20)
+		String state;
+
+	}
+
+	/**
+	 * The state with a server default.
+	 */
+	@Entity
+	@Table(name = "widget")
+	static class Defaulted {
+
+		@Id
+		Integer id;
+
+		@Column(length = 20)
+		@ColumnDefault("'new'")
+		String state;
+
+	}
+
+	/**
+	 * The state with another server default.
+	 */
+	@Entity
+	@Table(name = "widget")
+	static class Redefaulted {
+
+		@Id
+		Integer id;
+
+		@Column(length = 20)
+		@ColumnDefault("'open'")
+		String state;
+
+	}
+
+	/**
+	 * The state with a comment.
+	 */
+	@Entity
+	@Table(name = "widget")
+	static class Commented {
+
+		@Id
+		Integer id;
+
+		@Column(length = 20)
+		@Comment("The state of the widget")
+		String state;
+
+	}
+
+	/**
+	 * The state with another comment.
+	 */
+	@Entity
+	@Table(name = "widget")
+	static class Recommented {
+
+		@Id
+		Integer id;
+
+		@Column(length = 20)
+		@Comment("Where the widget is")
+		String state;
+
+	}
+
+}

@@ -1,0 +1,83 @@
+package io.paig.db.autogenerate;
+
+import java.nio.file.Path;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link HibernateSchemaComparison} on SQLite, end to end: entities are
+ * compared with the database, the revision is written, upgraded, compared again, and
+ * downgraded.
+ *
+ * @author paig-db authors
+ */
+class HibernateSchemaComparisonSqliteTests {
+
+	@TempDir
+	Path temp;
+
+	private EntitySchemas schemas;
+
+	@BeforeEach
+	void emptyDatabase() throws Exception {
+		this.schemas = new EntitySchemas("jdbc:sqlite:" + this.temp.resolve("app.db") + "?foreign_keys=on", null, null,
+				"org.hibernate.community.dialect.SQLiteDialect", this.temp.resolve("changelog"));
+	}
+
+	@Test
+	void droppedAndAddedColumnOfTheSameTypeIsADropAndAnAddWithARenameWarning() throws Exception {
+		this.schemas.revise(Named.class);
+		this.schemas.upgrade();
+		this.schemas.execute("INSERT INTO widget (id, name) VALUES (1, 'one')");
+		SchemaComparison.Result result = this.schemas.revise(Titled.class);
+		assertThat(result.warnings()).singleElement()
+			.asString()
+			.startsWith("column 'name' dropped and column 'title' added in table 'widget' with the same type")
+			.contains("renameColumn (tableName: widget, oldColumnName: name, newColumnName: title");
+		assertThat(result.changeSets()).startsWith("  # WARNING: column 'name' dropped and column 'title' added");
+		this.schemas.upgrade();
+		assertThat(this.schemas.compare(Titled.class).isEmpty()).isTrue();
+		this.schemas.downgrade();
+		assertThat(this.schemas.compare(Named.class).isEmpty()).isTrue();
+		assertThat(this.schemas.query("SELECT count(*) FROM widget")).containsExactly("1");
+	}
+
+	/**
+	 * A widget with a name.
+	 */
+	@Entity
+	@Table(name = "widget")
+	static class Named {
+
+		@Id
+		Integer id;
+
+		@Column(length = 100)
+		String name;
+
+	}
+
+	/**
+	 * The widget's name renamed to title.
+	 */
+	@Entity
+	@Table(name = "widget")
+	static class Titled {
+
+		@Id
+		Integer id;
+
+		@Column(length = 100)
+		String title;
+
+	}
+
+}
