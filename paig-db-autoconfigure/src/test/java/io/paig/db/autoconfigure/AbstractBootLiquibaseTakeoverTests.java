@@ -23,6 +23,7 @@ import io.paig.db.migration.MigrationStatus;
 import io.paig.db.migration.Revision;
 import io.paig.db.url.JdbcSettings;
 import liquibase.integration.spring.SpringLiquibase;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * A database that stock Spring Boot with {@code spring-boot-starter-liquibase}
@@ -102,6 +104,18 @@ abstract class AbstractBootLiquibaseTakeoverTests {
 			            tableName: customer
 			            columns:
 			              - column: { name: email, type: varchar(200) }
+			""";
+
+	private static final String NUMBERED = """
+			databaseChangeLog:
+			  - changeSet:
+			      id: 1
+			      author: boot
+			      changes:
+			        - createTable:
+			            tableName: %s
+			            columns:
+			              - column: { name: id, type: int, constraints: { primaryKey: true } }
 			""";
 
 	private static final String NEW_INCLUDE = """
@@ -193,6 +207,57 @@ abstract class AbstractBootLiquibaseTakeoverTests {
 		}
 		assertThat(query(HISTORY)).isEqualTo(bootHistory);
 		assertThat(query("SELECT COUNT(*) AS n FROM customer")).containsExactly(row("n", 1));
+	}
+
+	@Test
+	void changeSetIdsRepeatedAcrossFilesTakeARevisionHeaderPerFile() throws Exception {
+		// Liquibase needs id, author and file together to be unique; many Spring Boot
+		// changelogs number the changesets of every file from 1
+		write("db/changelog/db.changelog-master.yaml", """
+				databaseChangeLog:
+				  - include:
+				      file: db/changelog/changes/create-customer.yaml
+				  - include:
+				      file: db/changelog/changes/create-orders.yaml
+				""");
+		write("db/changelog/changes/create-customer.yaml", NUMBERED.formatted("customer"));
+		write("db/changelog/changes/create-orders.yaml", NUMBERED.formatted("orders"));
+		migrateWithStockSpringBoot();
+		List<Map<String, Object>> bootHistory = query(HISTORY);
+		assertThat(bootHistory).extracting((row) -> row.get("ID")).containsExactly("1", "1");
+
+		// a changeset id names a plain revision, so the two clash: refused, nothing
+		// touched
+		assertThatException().isThrownBy(this::startWithPaigDb)
+			.withStackTraceContaining(
+					"Two revisions in classpath:db/changelog/db.changelog-master.yaml have the id '1'");
+		assertThat(query(HISTORY)).isEqualTo(bootHistory);
+
+		// a revision header per file names the revisions instead; it is not part of any
+		// checksum, so the applied changesets stay applied
+		write("db/changelog/changes/create-customer.yaml",
+				"revision:\n  id: c0ffee000001\n  parent: null\n  message: create customer\n"
+						+ NUMBERED.formatted("customer"));
+		write("db/changelog/changes/create-orders.yaml",
+				"revision:\n  id: c0ffee000002\n  parent: c0ffee000001\n  message: create orders\n"
+						+ NUMBERED.formatted("orders"));
+		try (ConfigurableApplicationContext context = startWithPaigDb()) {
+			MigrationRunner runner = context.getBean(MigrationRunner.class);
+			assertThat(runner.getLastRun()).extracting(MigrationRun::applied)
+				.asInstanceOf(InstanceOfAssertFactories.LIST)
+				.isEmpty();
+			assertThat(runner.status().getCurrent()).extracting(Revision::id).isEqualTo("c0ffee000002");
+		}
+		List<Map<String, Object>> history = query(HISTORY);
+		assertThat(history).hasSize(2);
+		for (int i = 0; i < 2; i++) {
+			Map<String, Object> row = new LinkedHashMap<>(history.get(i));
+			Map<String, Object> before = new LinkedHashMap<>(bootHistory.get(i));
+			// the only change: each revision's id, written as the tag of its last row
+			assertThat(row.remove("TAG")).isEqualTo((i == 0) ? "c0ffee000001" : "c0ffee000002");
+			before.remove("TAG");
+			assertThat(row).isEqualTo(before);
+		}
 	}
 
 	/**
