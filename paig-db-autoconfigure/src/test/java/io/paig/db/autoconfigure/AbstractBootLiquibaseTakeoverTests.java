@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.paig.db.command.DbCommandRunListener;
+import io.paig.db.command.DbCommandRunner;
 import io.paig.db.migration.MigrationRun;
 import io.paig.db.migration.MigrationRunner;
 import io.paig.db.migration.MigrationStatus;
@@ -26,8 +28,10 @@ import liquibase.integration.spring.SpringLiquibase;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -35,6 +39,8 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -53,6 +59,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
  *
  * @author paig-db authors
  */
+@ExtendWith(OutputCaptureExtension.class)
 abstract class AbstractBootLiquibaseTakeoverTests {
 
 	private static final String MASTER = """
@@ -150,7 +157,7 @@ abstract class AbstractBootLiquibaseTakeoverTests {
 	abstract void reset() throws Exception;
 
 	@Test
-	void takesOverWithNothingRerunAndAppliesANewChangeSet() throws Exception {
+	void takesOverWithNothingRerunAndAppliesANewChangeSet(CapturedOutput output) throws Exception {
 		migrateWithStockSpringBoot();
 		execute("INSERT INTO customer (id, name) VALUES (2, 'Grace')");
 		execute("INSERT INTO orders (id, customer_id, total) VALUES (10, 2, 12.50)");
@@ -163,6 +170,10 @@ abstract class AbstractBootLiquibaseTakeoverTests {
 		// master
 		write("db/changelog/changes/004-add-customer-email.yaml", EMAIL);
 		write("db/changelog/db.changelog-master.yaml", MASTER + NEW_INCLUDE);
+		// before the first start: where paig-db finds the database, with nothing written
+		assertThat(dbCommand(output, "current", "-v")).contains("003-seed-customers\nRev: 003-seed-customers (current)")
+			.contains("1 revision(s) pending");
+		assertThat(query(HISTORY)).isEqualTo(bootHistory);
 		MigrationStatus status;
 		try (ConfigurableApplicationContext context = startWithPaigDb()) {
 			assertThat(context.getBeanNamesForType(SpringLiquibase.class)).isEmpty();
@@ -296,6 +307,30 @@ abstract class AbstractBootLiquibaseTakeoverTests {
 				PaigDbApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		return application.run("--database.url=" + url());
+	}
+
+	/**
+	 * A {@code db} command run as {@code java -jar app.jar db ...} would run it, with
+	 * only {@code database.url} set.
+	 * @return what the command printed
+	 */
+	private String dbCommand(CapturedOutput output, String... command) {
+		int before = output.getOut().length();
+		String[] args = new String[command.length + 1];
+		args[0] = "db";
+		System.arraycopy(command, 0, args, 1, command.length);
+		new ApplicationContextRunner().withClassLoader(this.classLoader)
+			.withConfiguration(
+					AutoConfigurations.of(PaigDatabaseAutoConfiguration.class, DataSourceAutoConfiguration.class,
+							PaigMigrationAutoConfiguration.class, PaigDbCommandAutoConfiguration.class))
+			.withPropertyValues("database.url=" + url(), DbCommandRunListener.ACTIVE + "=true",
+					"database.migration.on-startup=none", "database.command.exit=false")
+			.run((context) -> {
+				DbCommandRunner runner = context.getBean(DbCommandRunner.class);
+				runner.run(new DefaultApplicationArguments(args));
+				assertThat(runner.getExitCode()).isZero();
+			});
+		return output.getOut().substring(before);
 	}
 
 	private void write(String name, String text) throws IOException {
