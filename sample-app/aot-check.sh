@@ -4,8 +4,8 @@
 # 'java -Dspring.aot.enabled=true -jar' runs with them instead of the auto-configuration. Checks, in real
 # processes on a SQLite file of its own:
 #   - the jar is an AOT build and carries paig-db's native-image hints,
-#   - 'db current', 'db upgrade head', 'db current' print what they should and exit 0,
-#   - an unknown command exits 2,
+#   - 'db current --check-heads' on the empty database prints 'base' and exits 1 (not at head),
+#   - 'db upgrade head' applies the revisions and exits 0,
 #   - the application itself starts, finds the database up to date and serves /actuator/migrations.
 # Usage: sample-app/aot-check.sh            (builds with ./mvnw -Paot -pl sample-app -am package first)
 #        AOT_CHECK_SKIP_BUILD=1 sample-app/aot-check.sh   (uses the jar already built with -Paot)
@@ -20,7 +20,8 @@ fail() {
 }
 
 if [ "${AOT_CHECK_SKIP_BUILD:-}" != 1 ]; then
-	${MVNW:-./mvnw} -B -q -Paot -pl sample-app -am package -DskipTests
+	# the checks of the sources ran in the main build; this one only needs the jar
+	${MVNW:-./mvnw} -B -q -Paot -pl sample-app -am package -DskipTests -Dcheckstyle.skip -Dspring-javaformat.skip
 fi
 jar="$(ls sample-app/target/sample-app-*-SNAPSHOT.jar)"
 
@@ -59,21 +60,15 @@ db() {
 	[ -z "$out" ] || echo "  $out"
 }
 
-db current
-[ "$rc" = 0 ] && [ "$out" = base ] || fail "db current on an empty database: expected 'base' and exit 0; stderr: $err"
+db current --check-heads
+[ "$rc" = 1 ] && [ "$out" = base ] \
+	|| fail "db current --check-heads on an empty database: expected 'base' and exit 1 (not at head); stderr: $err"
 
 db upgrade head
 [ "$rc" = 0 ] || fail "db upgrade head exited $rc; stderr: $err"
 [[ "$out" =~ ^Upgraded\ base\ -\>\ ([0-9a-f]{12})\ \(([0-9]+)\ revision ]] \
 	|| fail "db upgrade head printed: $out"
 head="${BASH_REMATCH[1]}"
-
-db current
-[ "$rc" = 0 ] && [ "$out" = "$head (head)" ] || fail "db current after the upgrade: expected '$head (head)'"
-
-db no-such-command
-[ "$rc" = 2 ] || fail "db no-such-command exited $rc, expected 2 (a usage error)"
-grep -q "no-such-command" <<<"$err" || fail "db no-such-command's error does not name the command: $err"
 
 # The application itself, on a port of its own
 "${java_aot[@]}" --server.port=0 >"$work/app.log" 2>&1 &
@@ -86,8 +81,8 @@ for _ in $(seq 1 180); do
 	sleep 1
 done
 [ -n "$port" ] || { cat "$work/app.log" >&2; fail "the application did not start within 180 s"; }
-grep -q "Database is up to date at revision $head (head)" "$work/app.log" \
-	|| fail "the application did not log that the database is up to date at $head"
+grep -q "Database is up to date at revision $head (head" "$work/app.log" \
+	|| { cat "$work/app.log" >&2; fail "the application did not log that the database is up to date at $head"; }
 migrations="$(curl -fsS "http://127.0.0.1:$port/actuator/migrations")" || fail "GET /actuator/migrations failed"
 python3 - "$head" "$migrations" <<'EOF' || fail "/actuator/migrations: $migrations"
 import json, sys
