@@ -7,7 +7,6 @@ import javax.sql.DataSource;
 
 import io.paig.db.autogenerate.HibernateSchemaComparison;
 import io.paig.db.autogenerate.SchemaComparison;
-import io.paig.db.command.DbCommandRunListener;
 import io.paig.db.command.DbCommandRunner;
 import io.paig.db.command.DbCommands;
 import io.paig.db.command.RevisionWriter;
@@ -17,12 +16,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
@@ -30,13 +29,14 @@ import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@code db} commands, active
- * when the application was started with {@code db} as its first argument.
+ * when the application was started with {@code db} as its first argument, and in an
+ * ahead-of-time build (see {@link OnDbCommandCondition}).
  *
  * @author paig-db authors
  */
 @AutoConfiguration(after = PaigMigrationAutoConfiguration.class,
 		afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
-@ConditionalOnBooleanProperty(DbCommandRunListener.ACTIVE)
+@Conditional(OnDbCommandCondition.class)
 @ConditionalOnBean(MigrationRunner.class)
 public final class PaigDbCommandAutoConfiguration {
 

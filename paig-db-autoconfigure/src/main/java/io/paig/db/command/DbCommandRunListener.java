@@ -3,6 +3,7 @@ package io.paig.db.command;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
@@ -14,6 +15,10 @@ import org.springframework.core.env.MapPropertySource;
  * When the application's first argument is {@code db}, starts it as a command: no web
  * server, no start-up migration, no banner, only warnings and migration progress in the
  * log. {@link DbCommandRunner} then runs the command and exits with its code.
+ * <p>
+ * In an ahead-of-time build run with {@code -Dspring.aot.enabled=true}, whose application
+ * type was fixed at build time, a web application stays one but its server listens on no
+ * port ({@code server.port=-1}).
  *
  * @author paig-db authors
  */
@@ -47,7 +52,16 @@ public class DbCommandRunListener implements SpringApplicationRunListener, Order
 		}
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put(ACTIVE, "true");
-		settings.put("spring.main.web-application-type", "none");
+		if (AotDetector.useGeneratedArtifacts()) {
+			// An ahead-of-time build fixed the bean definitions at build time, a web
+			// application's included (they need a ServletContext): keep the web
+			// application type and let the server open no port.
+			settings.put("server.port", "-1");
+			settings.put("management.server.port", "-1");
+		}
+		else {
+			settings.put("spring.main.web-application-type", "none");
+		}
 		settings.put("spring.main.banner-mode", "off");
 		settings.put("database.migration.on-startup", "none");
 		// Only what the command uses is created, and the entities need not match the

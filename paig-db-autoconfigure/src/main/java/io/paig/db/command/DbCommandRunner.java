@@ -12,7 +12,8 @@ import org.springframework.core.Ordered;
 
 /**
  * Runs the {@code db} command the application was started with, then ends the application
- * with the command's exit code.
+ * with the command's exit code. Does nothing when the application's first argument is not
+ * {@code db}.
  *
  * @author paig-db authors
  */
@@ -42,6 +43,11 @@ public class DbCommandRunner implements ApplicationRunner, ExitCodeGenerator, Or
 	@Override
 	public void run(ApplicationArguments arguments) {
 		String[] args = arguments.getSourceArgs();
+		if (args.length == 0 || !args[0].equals("db")) {
+			// an ahead-of-time build has this runner in every start, not only in a
+			// command's (see PaigDbCommandAutoConfiguration)
+			return;
+		}
 		List<String> afterDb = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
 		this.exitCode = this.commands.run(afterDb);
 		if (this.exit) {
