@@ -40,6 +40,8 @@ public class MigrationRunner {
 
 	private static final Log logger = LogFactory.getLog(MigrationRunner.class);
 
+	private final DataSource dataSource;
+
 	private final RunContext context;
 
 	private final Upgrade upgrade;
@@ -60,11 +62,12 @@ public class MigrationRunner {
 
 	/**
 	 * Create a runner.
-	 * @param dataSource the application's DataSource
+	 * @param dataSource the DataSource to migrate, and to read where it stands
 	 * @param settings how migrations run
 	 * @param resourceLoader where the changelogs are
 	 */
 	public MigrationRunner(DataSource dataSource, MigrationSettings settings, ResourceLoader resourceLoader) {
+		this.dataSource = dataSource;
 		this.context = new RunContext(dataSource, settings, resourceLoader);
 		this.stamp = new Stamp(this.context);
 		this.alembic = new AlembicAdoption(this.context, this.stamp);
@@ -80,6 +83,14 @@ public class MigrationRunner {
 	 */
 	public void setListeners(Iterable<MigrationListener> listeners) {
 		this.listeners = listeners;
+	}
+
+	/**
+	 * The DataSource this runner migrates, and reads where the database stands with.
+	 * @return the DataSource
+	 */
+	public DataSource getDataSource() {
+		return this.dataSource;
 	}
 
 	/**
