@@ -137,7 +137,9 @@ final class MigrationDataSources {
 				return new Target(application, applicationSettings.source(), null);
 			}
 			dataSource = simple(applicationSettings.driverClassName(), applicationSettings.jdbcUrl(), classLoader);
-			shown = applicationSettings.source();
+			// the JDBC URL, which names no user: the configured one names the
+			// application's
+			shown = applicationSettings.maskedJdbcUrl();
 		}
 		else {
 			dataSource = derived(application, classLoader);
