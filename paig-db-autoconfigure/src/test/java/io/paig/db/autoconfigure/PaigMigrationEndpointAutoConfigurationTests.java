@@ -175,6 +175,17 @@ class PaigMigrationEndpointAutoConfigurationTests {
 				assertThat(((WebEndpointResponse<?>) response).getBody()).isInstanceOf(RevisionDescriptor.class)
 					.extracting("id")
 					.isEqualTo("a0d100000001");
+				WebOperation upgrade = endpoint.getOperations()
+					.stream()
+					.filter((operation) -> operation.getRequestPredicate().getPath().endsWith("{action}"))
+					.findFirst()
+					.orElseThrow();
+				Object upgraded = upgrade.invoke(new InvocationContext(SecurityContext.NONE,
+						Map.of("runner", "auditMigrationRunner", "action", "upgrade")));
+				assertThat(((WebEndpointResponse<?>) upgraded).getStatus()).isEqualTo(200);
+				Object unknown = upgrade.invoke(
+						new InvocationContext(SecurityContext.NONE, Map.of("runner", "nobody", "action", "upgrade")));
+				assertThat(((WebEndpointResponse<?>) unknown).getStatus()).isEqualTo(404);
 			});
 	}
 

@@ -155,6 +155,33 @@ class SpringLiquibaseKeysTests {
 	}
 
 	@Test
+	void jdbcUrlIsMigratedOnConnectionsOfItsOwn() {
+		Path other = this.temp.resolve("liquibase-url.db");
+		this.runner
+			.withPropertyValues(sqlite(), "spring.liquibase.change-log=" + NOTES,
+					"spring.liquibase.url=jdbc:sqlite:" + other)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				DataSource migrated = context.getBean(MigrationRunner.class).getDataSource();
+				assertThat(migrated).isNotSameAs(context.getBean(DataSource.class));
+				assertThat(MigrationDataSourcesTests.hasNotes(migrated)).isTrue();
+				assertThat(MigrationDataSourcesTests.hasNotes(context.getBean(DataSource.class))).isFalse();
+			});
+	}
+
+	@Test
+	void jdbcUrlAloneNeedsNoApplicationDataSource() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(PaigMigrationAutoConfiguration.class))
+			.withPropertyValues("spring.liquibase.change-log=" + NOTES,
+					"spring.liquibase.url=jdbc:sqlite:" + this.temp.resolve("job.db"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(DataSource.class);
+				assertThat(MigrationDataSourcesTests.hasNotes(context.getBean(MigrationRunner.class).getDataSource()))
+					.isTrue();
+			});
+	}
+
+	@Test
 	void bootsOwnLiquibaseSwitchedOnBesidePaigDbStopsStartup() {
 		this.runner.withConfiguration(AutoConfigurations.of(LiquibaseAutoConfiguration.class))
 			.withPropertyValues(sqlite(), "spring.liquibase.change-log=" + NOTES, "spring.liquibase.enabled=true")
