@@ -296,6 +296,46 @@ public class DatabaseProperties {
 			this.analyticsEnabled = analyticsEnabled;
 		}
 
+		/**
+		 * URL of the database to migrate, in SQLAlchemy's form like database.url (or a
+		 * 'jdbc:' URL), when migrations connect elsewhere than the application; the
+		 * application's database when not set.
+		 */
+		private @Nullable String url;
+
+		/**
+		 * User the migrations run as (the owner of the schema), when not the
+		 * application's; its connections are opened for a run and closed after it.
+		 */
+		private @Nullable String username;
+
+		/** Password of the migration user. */
+		private @Nullable String password;
+
+		public @Nullable String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(@Nullable String url) {
+			this.url = url;
+		}
+
+		public @Nullable String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
+
 		MigrationSettings toSettings() {
 			return new MigrationSettings(this.changelog, List.copyOf(this.contexts), List.copyOf(this.labels),
 					this.defaultSchema, this.liquibaseSchema, this.changelogTable, this.changelogLockTable,

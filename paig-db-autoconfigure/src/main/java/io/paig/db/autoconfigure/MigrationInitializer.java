@@ -1,18 +1,24 @@
 package io.paig.db.autoconfigure;
 
+import java.util.List;
+import java.util.Map;
+
 import io.paig.db.autoconfigure.DatabaseProperties.OnStartup;
 import io.paig.db.migration.MigrationException;
 import io.paig.db.migration.MigrationSettings;
 import io.paig.db.migration.runner.MigrationRunner;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.io.ResourceLoader;
 
 /**
- * Runs the migration runner as the application context starts, before JPA and anything
+ * Runs the migration runners as the application context starts, before JPA and anything
  * else that depends on the database being initialized, as
- * {@code database.migration.on-startup} says.
+ * {@code database.migration.on-startup} says. A changelog that exists is migrated (or
+ * validated), or start-up fails: it is never left alone without {@code on-startup=none}.
  *
  * @author paig-db authors
  */
@@ -20,18 +26,42 @@ public class MigrationInitializer implements InitializingBean {
 
 	private static final Log logger = LogFactory.getLog(MigrationInitializer.class);
 
-	private final MigrationRunner runner;
+	private static final String DEFAULT_STEM = MigrationSettings.DEFAULT_CHANGELOG.substring(0,
+			MigrationSettings.DEFAULT_CHANGELOG.lastIndexOf('.'));
+
+	/**
+	 * Other names a changelog at the default place often has: Spring Boot's users write
+	 * XML, JSON or SQL changelogs too.
+	 */
+	private static final List<String> OTHER_EXTENSIONS = List.of(".yml", ".xml", ".json", ".sql");
+
+	private final Map<String, MigrationRunner> runners;
 
 	private final OnStartup onStartup;
 
+	private final @Nullable ResourceLoader resourceLoader;
+
 	/**
-	 * Create an initializer.
+	 * Create an initializer for one runner.
 	 * @param runner the runner
 	 * @param onStartup what to do
 	 */
 	public MigrationInitializer(MigrationRunner runner, OnStartup onStartup) {
-		this.runner = runner;
+		this(Map.of("migrationRunner", runner), onStartup, null);
+	}
+
+	/**
+	 * Create an initializer for every runner of the application.
+	 * @param runners the runners by bean name
+	 * @param onStartup what to do with each
+	 * @param resourceLoader where to look for a changelog left at another name than the
+	 * default, or {@code null} not to look
+	 */
+	public MigrationInitializer(Map<String, MigrationRunner> runners, OnStartup onStartup,
+			@Nullable ResourceLoader resourceLoader) {
+		this.runners = runners;
 		this.onStartup = onStartup;
+		this.resourceLoader = resourceLoader;
 	}
 
 	@Override
@@ -39,9 +69,14 @@ public class MigrationInitializer implements InitializingBean {
 		if (this.onStartup == OnStartup.NONE) {
 			return;
 		}
-		String changelog = this.runner.getSettings().changelog();
-		if (!this.runner.hasChangelog()) {
+		this.runners.values().forEach(this::run);
+	}
+
+	private void run(MigrationRunner runner) {
+		String changelog = runner.getSettings().changelog();
+		if (!runner.hasChangelog()) {
 			if (changelog.equals(MigrationSettings.DEFAULT_CHANGELOG)) {
+				requireNoOtherChangelog();
 				logger.info("No changelog at " + changelog + ": there is nothing to migrate");
 				return;
 			}
@@ -50,10 +85,30 @@ public class MigrationInitializer implements InitializingBean {
 							+ "'file:...').");
 		}
 		if (this.onStartup == OnStartup.VALIDATE) {
-			this.runner.validate();
+			runner.validate();
 		}
 		else {
-			this.runner.upgrade();
+			runner.upgrade();
+		}
+	}
+
+	/**
+	 * Fail when a master changelog sits at the default place under another extension: it
+	 * would silently not be migrated.
+	 */
+	private void requireNoOtherChangelog() {
+		if (this.resourceLoader == null) {
+			return;
+		}
+		for (String extension : OTHER_EXTENSIONS) {
+			String location = DEFAULT_STEM + extension;
+			if (this.resourceLoader.getResource(location).exists()) {
+				throw new MigrationException("There is no changelog at " + MigrationSettings.DEFAULT_CHANGELOG
+						+ ", where paig-db looks by default, but " + location + " exists: it would not be migrated.",
+						"Point database.migration.changelog at it (database.migration.changelog=" + location
+								+ "), or set database.migration.on-startup=none if this application does not "
+								+ "migrate it.");
+			}
 		}
 	}
 

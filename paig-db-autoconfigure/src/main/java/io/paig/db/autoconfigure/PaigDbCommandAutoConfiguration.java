@@ -2,14 +2,14 @@ package io.paig.db.autoconfigure;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-
-import javax.sql.DataSource;
+import java.util.Map;
 
 import io.paig.db.autogenerate.HibernateSchemaComparison;
 import io.paig.db.autogenerate.SchemaComparison;
 import io.paig.db.command.DbCommandRunner;
 import io.paig.db.command.DbCommands;
 import io.paig.db.command.RevisionWriter;
+import io.paig.db.migration.MigrationException;
 import io.paig.db.migration.runner.MigrationRunner;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,8 +42,9 @@ public final class PaigDbCommandAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DbCommands dbCommands(MigrationRunner runner, DatabaseProperties properties, Environment environment,
+	DbCommands dbCommands(Map<String, MigrationRunner> runners, DatabaseProperties properties, Environment environment,
 			ObjectProvider<SchemaComparison> comparison) {
+		MigrationRunner runner = mainRunner(runners);
 		String changelog = runner.getSettings().changelog();
 		String masterName = changelog.substring(Math.max(changelog.lastIndexOf('/'), changelog.lastIndexOf(':')) + 1);
 		RevisionWriter writer = new RevisionWriter(Path.of(properties.getCommand().getChangelogFolder()), masterName);
@@ -56,6 +57,21 @@ public final class PaigDbCommandAutoConfiguration {
 		return new DbCommandRunner(commands, context, properties.getCommand().isExit());
 	}
 
+	// The runner the commands work with: paig-db's own when the application has several.
+	static MigrationRunner mainRunner(Map<String, MigrationRunner> runners) {
+		MigrationRunner own = runners.get(PaigMigrationAutoConfiguration.RUNNER);
+		if (own != null) {
+			return own;
+		}
+		if (runners.size() == 1) {
+			return runners.values().iterator().next();
+		}
+		throw new MigrationException(
+				"The db commands work with one migration runner, and the application has several, none named '"
+						+ PaigMigrationAutoConfiguration.RUNNER + "': " + String.join(", ", runners.keySet()) + ".",
+				"Name the runner the commands should use '" + PaigMigrationAutoConfiguration.RUNNER + "'.");
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ LocalContainerEntityManagerFactoryBean.class, HibernateJpaVendorAdapter.class })
 	@ConditionalOnBean({ LocalContainerEntityManagerFactoryBean.class, JdbcConnectionDetails.class })
@@ -63,9 +79,10 @@ public final class PaigDbCommandAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		SchemaComparison schemaComparison(DataSource dataSource, JdbcConnectionDetails connectionDetails,
-				LocalContainerEntityManagerFactoryBean entityManagerFactory, MigrationRunner runner) {
-			return new HibernateSchemaComparison(dataSource, connectionDetails, entityManagerFactory,
+		SchemaComparison schemaComparison(JdbcConnectionDetails connectionDetails,
+				LocalContainerEntityManagerFactoryBean entityManagerFactory, Map<String, MigrationRunner> runners) {
+			MigrationRunner runner = mainRunner(runners);
+			return new HibernateSchemaComparison(runner.getDataSource(), connectionDetails, entityManagerFactory,
 					runner.getSettings());
 		}
 

@@ -1,7 +1,10 @@
 package io.paig.db.autoconfigure;
 
+import java.util.Map;
+
 import javax.sql.DataSource;
 
+import io.paig.db.jdbc.DatabaseUrlConnectionDetails;
 import io.paig.db.migration.MigrationListener;
 import io.paig.db.migration.runner.MigrationRunner;
 import liquibase.Liquibase;
@@ -9,48 +12,140 @@ import liquibase.Liquibase;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the migration runner: pending
  * revisions are applied when the context starts, before JPA.
+ * <p>
+ * The runner migrates the DataSource marked {@link MigrationDataSource}, else the only or
+ * {@code @Primary} one, as the migration user when {@code database.migration.username} is
+ * set. It is replaced by a bean named {@code migrationRunner}; any other
+ * {@link MigrationRunner} bean migrates beside it (a second database). With a changelog
+ * and no DataSource at all, start-up fails rather than leave the database unmigrated.
  *
  * @author paig-db authors
  */
 @AutoConfiguration(after = { PaigDatabaseAutoConfiguration.class, DataSourceAutoConfiguration.class })
 @ConditionalOnClass(Liquibase.class)
-@ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(DatabaseProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class PaigMigrationAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	MigrationRunner migrationRunner(DataSource dataSource, DatabaseProperties properties, ResourceLoader resourceLoader,
-			ObjectProvider<MigrationListener> listeners) {
-		MigrationRunner runner = new MigrationRunner(dataSource, properties.getMigration().toSettings(),
-				resourceLoader);
-		runner.setListeners(listeners);
-		return runner;
-	}
+	/** The name of the runner this auto-configuration declares. */
+	static final String RUNNER = "migrationRunner";
 
 	@Bean
-	@ConditionalOnMissingBean
-	MigrationInitializer migrationInitializer(MigrationRunner migrationRunner, DatabaseProperties properties) {
-		return new MigrationInitializer(migrationRunner, properties.getMigration().getOnStartup());
+	SpringLiquibaseKeys paigSpringLiquibaseKeys(Environment environment, DatabaseProperties properties,
+			ResourceLoader resourceLoader) {
+		return new SpringLiquibaseKeys(environment, properties.getMigration(), resourceLoader.getClassLoader());
 	}
 
-	@Bean
-	MigrationSchemaManagementProvider migrationSchemaManagementProvider() {
-		return new MigrationSchemaManagementProvider();
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(MigrationDataSourceCondition.class)
+	static class MigrationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = RUNNER)
+		MigrationDataSources.Target paigMigrationTarget(SpringLiquibaseKeys springLiquibaseKeys,
+				DatabaseProperties properties, ObjectProvider<DataSource> dataSources,
+				@MigrationDataSource ObjectProvider<DataSource> migrationDataSource,
+				ObjectProvider<DatabaseUrlConnectionDetails> connectionDetails, ResourceLoader resourceLoader) {
+			return MigrationDataSources.resolve(dataSources, migrationDataSource, connectionDetails.getIfUnique(),
+					properties.getMigration(), properties.getSqlite().toOptions(), resourceLoader.getClassLoader());
+		}
+
+		@Bean(RUNNER)
+		@ConditionalOnMissingBean(name = RUNNER)
+		MigrationRunner migrationRunner(MigrationDataSources.Target paigMigrationTarget, DatabaseProperties properties,
+				ResourceLoader resourceLoader, ObjectProvider<MigrationListener> listeners) {
+			MigrationRunner runner = new MigrationRunner(paigMigrationTarget.dataSource(),
+					properties.getMigration().toSettings(), resourceLoader);
+			runner.setListeners(listeners);
+			return runner;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		MigrationInitializer migrationInitializer(SpringLiquibaseKeys springLiquibaseKeys,
+				Map<String, MigrationRunner> runners, DatabaseProperties properties, ResourceLoader resourceLoader) {
+			return new MigrationInitializer(runners, properties.getMigration().getOnStartup(), resourceLoader);
+		}
+
+		@Bean
+		MigrationSchemaManagementProvider migrationSchemaManagementProvider() {
+			return new MigrationSchemaManagementProvider();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(NoMigrationDataSourceCondition.class)
+	static class MissingDataSourceConfiguration {
+
+		@Bean
+		MissingMigrationDataSource paigMissingMigrationDataSource(SpringLiquibaseKeys springLiquibaseKeys,
+				DatabaseProperties properties, ResourceLoader resourceLoader) {
+			return new MissingMigrationDataSource(properties.getMigration(), resourceLoader);
+		}
+
+	}
+
+	/**
+	 * Matches when there is something to migrate with: a DataSource bean, or a URL of the
+	 * migrations' own.
+	 */
+	static final class MigrationDataSourceCondition extends AnyNestedCondition {
+
+		MigrationDataSourceCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBean(DataSource.class)
+		static final class DataSourceBean {
+
+		}
+
+		@ConditionalOnProperty("database.migration.url")
+		static final class MigrationUrl {
+
+		}
+
+		@ConditionalOnProperty("spring.liquibase.url")
+		static final class SpringLiquibaseUrl {
+
+		}
+
+	}
+
+	/**
+	 * Matches when there is nothing to migrate with.
+	 */
+	static final class NoMigrationDataSourceCondition extends NoneNestedConditions {
+
+		NoMigrationDataSourceCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@Conditional(MigrationDataSourceCondition.class)
+		static final class MigrationDataSourceAvailable {
+
+		}
+
 	}
 
 }

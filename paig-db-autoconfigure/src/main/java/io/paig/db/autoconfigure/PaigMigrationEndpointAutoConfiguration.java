@@ -1,12 +1,13 @@
 package io.paig.db.autoconfigure;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-import javax.sql.DataSource;
-
+import io.paig.db.actuate.endpoint.MigrationRunnersEndpoint;
+import io.paig.db.actuate.endpoint.MigrationRunnersEndpointWriteExtension;
 import io.paig.db.actuate.endpoint.MigrationsEndpoint;
 import io.paig.db.actuate.endpoint.MigrationsEndpointWriteExtension;
-import io.paig.db.jdbc.DatabaseUrlConnectionDetails;
 import io.paig.db.migration.runner.MigrationRunner;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,12 +20,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for {@link MigrationsEndpoint}, and
  * for its upgrade and downgrade operations when
- * {@code database.migration.endpoint.write-enabled=true}.
+ * {@code database.migration.endpoint.write-enabled=true}. With several
+ * {@link MigrationRunner} beans, {@link MigrationRunnersEndpoint} shows each by name.
  *
  * @author paig-db authors
  */
@@ -33,21 +37,57 @@ import org.springframework.core.env.Environment;
 @ConditionalOnAvailableEndpoint(MigrationsEndpoint.class)
 public final class PaigMigrationEndpointAutoConfiguration {
 
-	@Bean
-	@ConditionalOnBean(MigrationRunner.class)
-	@ConditionalOnMissingBean
-	MigrationsEndpoint migrationsEndpoint(MigrationRunner runner, DataSource dataSource,
-			ObjectProvider<DatabaseUrlConnectionDetails> connectionDetails) {
-		DatabaseUrlConnectionDetails details = connectionDetails.getIfUnique();
-		return new MigrationsEndpoint(runner, dataSource, (details != null) ? details.getSettings().source() : null);
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(MigrationRunnerConditions.Single.class)
+	static class SingleRunnerConfiguration {
+
+		@Bean
+		@ConditionalOnBean(MigrationRunner.class)
+		@ConditionalOnMissingBean
+		MigrationsEndpoint migrationsEndpoint(MigrationRunner runner,
+				ObjectProvider<MigrationDataSources.Target> target) {
+			return new MigrationsEndpoint(runner, runner.getDataSource(),
+					MigrationDataSources.shownUrl(runner, target));
+		}
+
+		@Bean
+		@ConditionalOnBean(MigrationRunner.class)
+		@ConditionalOnBooleanProperty("database.migration.endpoint.write-enabled")
+		@ConditionalOnMissingBean
+		MigrationsEndpointWriteExtension migrationsEndpointWriteExtension(MigrationRunner runner,
+				Environment environment) {
+			return new MigrationsEndpointWriteExtension(runner, List.of(environment.getActiveProfiles()));
+		}
+
 	}
 
-	@Bean
-	@ConditionalOnBean(MigrationRunner.class)
-	@ConditionalOnBooleanProperty("database.migration.endpoint.write-enabled")
-	@ConditionalOnMissingBean
-	MigrationsEndpointWriteExtension migrationsEndpointWriteExtension(MigrationRunner runner, Environment environment) {
-		return new MigrationsEndpointWriteExtension(runner, List.of(environment.getActiveProfiles()));
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(MigrationRunnerConditions.Several.class)
+	static class SeveralRunnersConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean({ MigrationsEndpoint.class, MigrationRunnersEndpoint.class })
+		MigrationRunnersEndpoint migrationRunnersEndpoint(Map<String, MigrationRunner> runners,
+				ObjectProvider<MigrationDataSources.Target> target) {
+			Map<String, MigrationsEndpoint> endpoints = new LinkedHashMap<>();
+			runners.forEach((name, runner) -> endpoints.put(name, new MigrationsEndpoint(runner, runner.getDataSource(),
+					MigrationDataSources.shownUrl(runner, target))));
+			return new MigrationRunnersEndpoint(endpoints);
+		}
+
+		@Bean
+		@ConditionalOnBooleanProperty("database.migration.endpoint.write-enabled")
+		@ConditionalOnMissingBean({ MigrationsEndpointWriteExtension.class,
+				MigrationRunnersEndpointWriteExtension.class })
+		MigrationRunnersEndpointWriteExtension migrationRunnersEndpointWriteExtension(
+				Map<String, MigrationRunner> runners, Environment environment) {
+			List<String> profiles = List.of(environment.getActiveProfiles());
+			Map<String, MigrationsEndpointWriteExtension> extensions = new LinkedHashMap<>();
+			runners.forEach(
+					(name, runner) -> extensions.put(name, new MigrationsEndpointWriteExtension(runner, profiles)));
+			return new MigrationRunnersEndpointWriteExtension(extensions);
+		}
+
 	}
 
 }

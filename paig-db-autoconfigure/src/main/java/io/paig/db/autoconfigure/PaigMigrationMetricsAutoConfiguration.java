@@ -1,5 +1,7 @@
 package io.paig.db.autoconfigure;
 
+import java.util.Map;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paig.db.actuate.metrics.MigrationMetrics;
 import io.paig.db.migration.runner.MigrationRunner;
@@ -12,7 +14,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for migration metrics.
+ * {@link EnableAutoConfiguration Auto-configuration} for migration metrics, tagged with
+ * each runner's bean name when there are several.
  *
  * @author paig-db authors
  */
@@ -23,8 +26,8 @@ public final class PaigMigrationMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MigrationMetrics migrationMetrics(MigrationRunner runner) {
-		return new MigrationMetrics(runner);
+	MigrationMetrics migrationMetrics(Map<String, MigrationRunner> runners) {
+		return new MigrationMetrics(runners);
 	}
 
 }

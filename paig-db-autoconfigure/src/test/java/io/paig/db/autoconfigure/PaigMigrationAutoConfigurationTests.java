@@ -144,7 +144,7 @@ class PaigMigrationAutoConfigurationTests {
 	}
 
 	@Test
-	void applicationsOwnRunnerReplacesOurs() {
+	void applicationsRunnerNamedMigrationRunnerReplacesOurs() {
 		this.runner.withUserConfiguration(OwnRunnerConfiguration.class)
 			.withPropertyValues(sqlite(), "database.migration.on-startup=none")
 			.run((context) -> assertThat(context.getBean(MigrationRunner.class).getSettings().changelog())
@@ -161,7 +161,7 @@ class PaigMigrationAutoConfigurationTests {
 	static class OwnRunnerConfiguration {
 
 		@Bean
-		MigrationRunner ownRunner(DataSource dataSource) {
+		MigrationRunner migrationRunner(DataSource dataSource) {
 			return new MigrationRunner(dataSource, MigrationSettings.of("classpath:own.yaml"),
 					new DefaultResourceLoader());
 		}

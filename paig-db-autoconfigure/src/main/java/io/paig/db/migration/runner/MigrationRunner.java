@@ -42,6 +42,8 @@ public class MigrationRunner {
 
 	private static final Log logger = LogFactory.getLog(MigrationRunner.class);
 
+	private final DataSource dataSource;
+
 	private final RunContext context;
 
 	private final Upgrade upgrade;
@@ -62,11 +64,12 @@ public class MigrationRunner {
 
 	/**
 	 * Create a runner.
-	 * @param dataSource the application's DataSource
+	 * @param dataSource the DataSource to migrate, and to read where it stands
 	 * @param settings how migrations run
 	 * @param resourceLoader where the changelogs are
 	 */
 	public MigrationRunner(DataSource dataSource, MigrationSettings settings, ResourceLoader resourceLoader) {
+		this.dataSource = dataSource;
 		this.context = new RunContext(dataSource, settings, resourceLoader);
 		this.stamp = new Stamp(this.context);
 		this.alembic = new AlembicAdoption(this.context, this.stamp);
@@ -85,19 +88,19 @@ public class MigrationRunner {
 	}
 
 	/**
+	 * The DataSource this runner migrates, and reads where the database stands with.
+	 * @return the DataSource
+	 */
+	public DataSource getDataSource() {
+		return this.dataSource;
+	}
+
+	/**
 	 * How migrations run.
 	 * @return the settings
 	 */
 	public MigrationSettings getSettings() {
 		return this.context.settings();
-	}
-
-	/**
-	 * The DataSource this runner migrates.
-	 * @return the DataSource
-	 */
-	public DataSource getDataSource() {
-		return this.context.dataSource();
 	}
 
 	/**
