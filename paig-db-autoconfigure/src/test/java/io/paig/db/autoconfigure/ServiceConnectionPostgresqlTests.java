@@ -109,7 +109,7 @@ class ServiceConnectionPostgresqlTests {
 					"database.migration.on-startup=none")
 			.run((context) -> {
 				DbCommandRunner command = context.getBean(DbCommandRunner.class);
-				command.run(new DefaultApplicationArguments("db", "downgrade", "-1"));
+				command.run(new DefaultApplicationArguments("db", "downgrade", "-1", "--yes"));
 				assertThat(command.getExitCode()).isZero();
 			});
 		assertThat(output.getOut()).contains("Downgraded 0a0a0a0a0a01 -> base");
