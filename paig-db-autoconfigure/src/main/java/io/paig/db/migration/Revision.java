@@ -42,4 +42,14 @@ public record Revision(String id, String message, @Nullable String parent, Strin
 		return this.id + " '" + this.message + "'";
 	}
 
+	/**
+	 * A revision's id, or {@code base} for none, as Alembic names the state before the
+	 * first revision.
+	 * @param revision the revision, or {@code null}
+	 * @return the id or {@code base}
+	 */
+	public static String idOf(@Nullable Revision revision) {
+		return (revision != null) ? revision.id() : "base";
+	}
+
 }

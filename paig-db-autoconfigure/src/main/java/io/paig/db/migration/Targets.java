@@ -5,8 +5,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * Alembic's ways of naming where to go: {@code head}, {@code +N} or a revision for an
  * upgrade; {@code -N}, {@code base} or a revision for a downgrade (down to it, not
@@ -135,7 +133,7 @@ public final class Targets {
 		}
 		if (text.startsWith("+")) {
 			return relative(pending, target,
-					"are pending, from " + at(status) + " to head " + idOf(status.getHistory().getHead()),
+					"are pending, from " + at(status) + " to head " + Revision.idOf(status.getHistory().getHead()),
 					pending.isEmpty() ? "The database is at head: there is nothing to upgrade."
 							: "Upgrade by at most +" + pending.size() + ", or to 'head'.");
 		}
@@ -199,11 +197,7 @@ public final class Targets {
 	}
 
 	private static String at(MigrationStatus status) {
-		return idOf(status.getCurrent());
-	}
-
-	private static String idOf(@Nullable Revision revision) {
-		return (revision != null) ? revision.id() : "base";
+		return Revision.idOf(status.getCurrent());
 	}
 
 	private static int count(String digits, String target) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import io.paig.db.migration.LockHolder;
 import io.paig.db.migration.MigrationState;
 import io.paig.db.migration.MigrationStatus;
+import io.paig.db.migration.Revision;
 import io.paig.db.migration.runner.MigrationRunner;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -54,8 +55,8 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 		MigrationState state = this.runner.state(status, lock);
 		builder.status(this.mapping.getOrDefault(state, Status.UNKNOWN))
 			.withDetail("state", state)
-			.withDetail("current", (status.getCurrent() != null) ? status.getCurrent().id() : "base")
-			.withDetail("head", (status.getHistory().getHead() != null) ? status.getHistory().getHead().id() : "base")
+			.withDetail("current", Revision.idOf(status.getCurrent()))
+			.withDetail("head", Revision.idOf(status.getHistory().getHead()))
 			.withDetail("pending", status.getPendingRevisions().size());
 	}
 

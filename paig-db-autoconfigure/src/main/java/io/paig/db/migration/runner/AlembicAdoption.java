@@ -51,8 +51,7 @@ final class AlembicAdoption extends Operation {
 			Revision at = revision(status.getHistory(), versions);
 			int index = (at != null) ? status.getHistory().indexOf(at) : -1;
 			MigrationStatus after = this.stamp.at(session, connection, status, index, "Stamped from alembic_version:");
-			return MigrationRun.stamped(started, RunContext.idOf(status.getCurrent()),
-					RunContext.idOf(after.getCurrent()));
+			return MigrationRun.stamped(started, Revision.idOf(status.getCurrent()), Revision.idOf(after.getCurrent()));
 		});
 	}
 

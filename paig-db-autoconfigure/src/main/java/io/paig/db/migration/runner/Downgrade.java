@@ -42,7 +42,7 @@ final class Downgrade extends Operation {
 	private MigrationRun revert(LiquibaseSession session, RevisionTransaction transaction, Connection connection,
 			Instant started, boolean clearStaleLock, String target) throws Exception {
 		MigrationStatus status = session.status();
-		String from = RunContext.idOf(status.getCurrent());
+		String from = Revision.idOf(status.getCurrent());
 		List<Revision> plan = Targets.downgrade(status, target);
 		if (plan.isEmpty()) {
 			logger.info("Nothing to revert: database is at revision " + from);
@@ -82,7 +82,7 @@ final class Downgrade extends Operation {
 		RunContext.commit(connection);
 		MigrationStatus after = session.status(false);
 		this.context.keepAlembicInStep(connection, after.getCurrent());
-		String to = RunContext.idOf(after.getCurrent());
+		String to = Revision.idOf(after.getCurrent());
 		logger.info("Reverted " + progress.done().size() + " revision(s); database is at revision " + to);
 		return new MigrationRun(started, Instant.now(), from, to, List.copyOf(progress.done()),
 				Map.copyOf(progress.durations()), MigrationRun.Outcome.REVERTED, null);

@@ -42,8 +42,6 @@ public class MigrationRunner {
 
 	private static final Log logger = LogFactory.getLog(MigrationRunner.class);
 
-	private final DataSource dataSource;
-
 	private final RunContext context;
 
 	private final Upgrade upgrade;
@@ -69,7 +67,6 @@ public class MigrationRunner {
 	 * @param resourceLoader where the changelogs are
 	 */
 	public MigrationRunner(DataSource dataSource, MigrationSettings settings, ResourceLoader resourceLoader) {
-		this.dataSource = dataSource;
 		this.context = new RunContext(dataSource, settings, resourceLoader);
 		this.stamp = new Stamp(this.context);
 		this.alembic = new AlembicAdoption(this.context, this.stamp);
@@ -92,7 +89,7 @@ public class MigrationRunner {
 	 * @return the DataSource
 	 */
 	public DataSource getDataSource() {
-		return this.dataSource;
+		return this.context.dataSource();
 	}
 
 	/**
@@ -224,7 +221,7 @@ public class MigrationRunner {
 			}
 			throw new PendingRevisionsException(getSettings().changelog(), status.getPendingRevisions());
 		}
-		logger.info("Database is at head, revision " + RunContext.idOf(status.getCurrent()) + ": nothing pending");
+		logger.info("Database is at head, revision " + Revision.idOf(status.getCurrent()) + ": nothing pending");
 	}
 
 	/**

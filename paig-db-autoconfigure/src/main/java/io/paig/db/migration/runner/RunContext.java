@@ -214,12 +214,12 @@ final class RunContext {
 		}
 		try {
 			if (alembicVersionTable().write(connection, (current != null) ? current.id() : null)) {
-				logger.debug("alembic_version set to " + idOf(current));
+				logger.debug("alembic_version set to " + Revision.idOf(current));
 			}
 		}
 		catch (SQLException ex) {
 			JdbcSupport.rollbackQuietly(connection);
-			logger.warn("Could not bring alembic_version to revision " + idOf(current) + ": " + ex.getMessage()
+			logger.warn("Could not bring alembic_version to revision " + Revision.idOf(current) + ": " + ex.getMessage()
 					+ " (the migration itself is done; 'db stamp --from-alembic' is not needed)");
 		}
 	}
@@ -302,10 +302,6 @@ final class RunContext {
 		if (!connection.getAutoCommit()) {
 			connection.commit();
 		}
-	}
-
-	static String idOf(@Nullable Revision revision) {
-		return (revision != null) ? revision.id() : "base";
 	}
 
 	static String rootMessage(Throwable ex) {

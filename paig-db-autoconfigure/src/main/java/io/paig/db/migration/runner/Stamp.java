@@ -34,8 +34,7 @@ final class Stamp extends Operation {
 			MigrationStatus status = session.status();
 			int index = Targets.stampIndex(status.getHistory(), target);
 			MigrationStatus after = at(session, connection, status, index, "Stamped");
-			return MigrationRun.stamped(started, RunContext.idOf(status.getCurrent()),
-					RunContext.idOf(after.getCurrent()));
+			return MigrationRun.stamped(started, Revision.idOf(status.getCurrent()), Revision.idOf(after.getCurrent()));
 		});
 	}
 
@@ -72,7 +71,7 @@ final class Stamp extends Operation {
 		MigrationStatus after = session.status(false);
 		RunContext.tag(session, connection, after.getAppliedRevisions(), after);
 		this.context.keepAlembicInStep(connection, after.getCurrent());
-		logger.info(verb + " the database at revision " + RunContext.idOf(after.getCurrent()) + " (" + record.size()
+		logger.info(verb + " the database at revision " + Revision.idOf(after.getCurrent()) + " (" + record.size()
 				+ " changeset(s) recorded, " + forget.size() + " forgotten); nothing was run");
 		return after;
 	}

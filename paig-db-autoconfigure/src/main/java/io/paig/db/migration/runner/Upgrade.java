@@ -81,10 +81,10 @@ final class Upgrade extends Operation {
 				throw new EditedRevisionException(status.getEdited());
 			}
 			if (Targets.upgrade(status, target).isEmpty() && !RunContext.needsTags(status)) {
-				logger.info("Database is up to date at revision " + RunContext.idOf(status.getCurrent())
+				logger.info("Database is up to date at revision " + Revision.idOf(status.getCurrent())
 						+ (status.isUpToDate() ? " (head)" : ""));
 				this.context.recordFingerprint(recorder, status, connection);
-				return MigrationRun.upToDate(started, RunContext.idOf(status.getCurrent()));
+				return MigrationRun.upToDate(started, Revision.idOf(status.getCurrent()));
 			}
 		}
 		ChangelogFingerprint.Recorder applying = new ChangelogFingerprint.Recorder(this.context.resourceLoader());
@@ -106,7 +106,7 @@ final class Upgrade extends Operation {
 		if (!status.getEdited().isEmpty()) {
 			throw new EditedRevisionException(status.getEdited());
 		}
-		String from = RunContext.idOf(status.getCurrent());
+		String from = Revision.idOf(status.getCurrent());
 		List<Revision> plan = Targets.upgrade(status, target);
 		if (plan.isEmpty()) {
 			RunContext.tag(session, connection, status.getAppliedRevisions(), status);
@@ -140,7 +140,7 @@ final class Upgrade extends Operation {
 		MigrationStatus after = session.status(false);
 		RunContext.tag(session, connection, progress.done(), after);
 		this.context.keepAlembicInStep(connection, after.getCurrent());
-		String to = RunContext.idOf(after.getCurrent());
+		String to = Revision.idOf(after.getCurrent());
 		long millis = Duration.between(started, Instant.now()).toMillis();
 		logger.info("Applied " + progress.done().size() + " revision(s) in " + millis + " ms; database is at revision "
 				+ to + (after.isUpToDate() ? " (head)" : ""));
