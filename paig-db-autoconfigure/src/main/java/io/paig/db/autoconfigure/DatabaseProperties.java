@@ -336,11 +336,67 @@ public class DatabaseProperties {
 			this.password = password;
 		}
 
+		/**
+		 * How many more times the migration tries to get its first connection when the
+		 * database cannot be reached yet, each try logged; 0 to fail at once.
+		 */
+		private int connectRetries = 0;
+
+		/** Pause between the tries of connect-retries. */
+		private Duration connectRetriesInterval = MigrationSettings.DEFAULT_CONNECT_RETRIES_INTERVAL;
+
+		/**
+		 * How long a migration statement may wait for a table lock (PostgreSQL
+		 * lock_timeout, MySQL and MariaDB lock_wait_timeout) before its revision is
+		 * rolled back and tried again, so that the queries queued behind it are not held
+		 * up longer; 0 or -1 to keep the database's own setting.
+		 */
+		private Duration ddlLockTimeout = MigrationSettings.DEFAULT_DDL_LOCK_TIMEOUT;
+
+		/**
+		 * How many more times a revision is tried after its statements gave up waiting
+		 * for a table lock, after a pause as long as ddl-lock-timeout.
+		 */
+		private int ddlLockRetries = MigrationSettings.DEFAULT_DDL_LOCK_RETRIES;
+
+		public int getConnectRetries() {
+			return this.connectRetries;
+		}
+
+		public void setConnectRetries(int connectRetries) {
+			this.connectRetries = connectRetries;
+		}
+
+		public Duration getConnectRetriesInterval() {
+			return this.connectRetriesInterval;
+		}
+
+		public void setConnectRetriesInterval(Duration connectRetriesInterval) {
+			this.connectRetriesInterval = connectRetriesInterval;
+		}
+
+		public Duration getDdlLockTimeout() {
+			return this.ddlLockTimeout;
+		}
+
+		public void setDdlLockTimeout(Duration ddlLockTimeout) {
+			this.ddlLockTimeout = ddlLockTimeout;
+		}
+
+		public int getDdlLockRetries() {
+			return this.ddlLockRetries;
+		}
+
+		public void setDdlLockRetries(int ddlLockRetries) {
+			this.ddlLockRetries = ddlLockRetries;
+		}
+
 		MigrationSettings toSettings() {
 			return new MigrationSettings(this.changelog, List.copyOf(this.contexts), List.copyOf(this.labels),
 					this.defaultSchema, this.liquibaseSchema, this.changelogTable, this.changelogLockTable,
 					Map.copyOf(this.parameters), this.lockTimeout, this.analyticsEnabled, this.adoptAlembic,
-					this.fastCheck);
+					this.fastCheck, Math.max(0, this.connectRetries), this.connectRetriesInterval, this.ddlLockTimeout,
+					Math.max(0, this.ddlLockRetries));
 		}
 
 	}

@@ -28,12 +28,54 @@ import org.jspecify.annotations.Nullable;
  * {@code alembic_version}, and that table kept in step
  * @param fastCheck whether an up-to-date check may trust the fingerprint of the
  * changelog's files recorded at the last one instead of parsing the changelog
+ * @param connectRetries how many more times the migration tries to get its first
+ * connection when the database cannot be reached yet; 0 for once
+ * @param connectRetriesInterval the pause between those tries
+ * @param ddlLockTimeout how long a migration statement may wait for a table lock before
+ * the revision is rolled back and tried again; zero or negative for the database's own
+ * setting
+ * @param ddlLockRetries how many more times a revision is tried after its statements gave
+ * up waiting for a table lock
  * @author paig-db authors
  */
 public record MigrationSettings(String changelog, List<String> contexts, List<String> labels,
 		@Nullable String defaultSchema, @Nullable String liquibaseSchema, String changelogTable,
 		String changelogLockTable, Map<String, String> parameters, Duration lockTimeout, boolean analyticsEnabled,
-		boolean adoptAlembic, boolean fastCheck) {
+		boolean adoptAlembic, boolean fastCheck, int connectRetries, Duration connectRetriesInterval,
+		Duration ddlLockTimeout, int ddlLockRetries) {
+
+	/** The default of {@link #ddlLockTimeout()}. */
+	public static final Duration DEFAULT_DDL_LOCK_TIMEOUT = Duration.ofSeconds(5);
+
+	/** The default of {@link #ddlLockRetries()}. */
+	public static final int DEFAULT_DDL_LOCK_RETRIES = 3;
+
+	/** The default of {@link #connectRetriesInterval()}. */
+	public static final Duration DEFAULT_CONNECT_RETRIES_INTERVAL = Duration.ofSeconds(2);
+
+	/**
+	 * Settings with the defaults for connecting and for table locks.
+	 * @param changelog the master changelog
+	 * @param contexts the Liquibase contexts
+	 * @param labels the Liquibase label expressions
+	 * @param defaultSchema the schema the changes apply to
+	 * @param liquibaseSchema the schema of the history tables
+	 * @param changelogTable the history table
+	 * @param changelogLockTable the lock table of Liquibase
+	 * @param parameters changelog parameters
+	 * @param lockTimeout how long to wait for another instance's migration lock
+	 * @param analyticsEnabled whether Liquibase may send its usage analytics
+	 * @param adoptAlembic whether a database built by Alembic is adopted
+	 * @param fastCheck whether the fast up-to-date check is used
+	 */
+	public MigrationSettings(String changelog, List<String> contexts, List<String> labels,
+			@Nullable String defaultSchema, @Nullable String liquibaseSchema, String changelogTable,
+			String changelogLockTable, Map<String, String> parameters, Duration lockTimeout, boolean analyticsEnabled,
+			boolean adoptAlembic, boolean fastCheck) {
+		this(changelog, contexts, labels, defaultSchema, liquibaseSchema, changelogTable, changelogLockTable,
+				parameters, lockTimeout, analyticsEnabled, adoptAlembic, fastCheck, 0, DEFAULT_CONNECT_RETRIES_INTERVAL,
+				DEFAULT_DDL_LOCK_TIMEOUT, DEFAULT_DDL_LOCK_RETRIES);
+	}
 
 	/** The default master changelog, Spring Boot's and Liquibase's usual place. */
 	public static final String DEFAULT_CHANGELOG = "classpath:db/changelog/db.changelog-master.yaml";
@@ -76,7 +118,43 @@ public record MigrationSettings(String changelog, List<String> contexts, List<St
 	public MigrationSettings withoutFastCheck() {
 		return new MigrationSettings(this.changelog, this.contexts, this.labels, this.defaultSchema,
 				this.liquibaseSchema, this.changelogTable, this.changelogLockTable, this.parameters, this.lockTimeout,
-				this.analyticsEnabled, this.adoptAlembic, false);
+				this.analyticsEnabled, this.adoptAlembic, false, this.connectRetries, this.connectRetriesInterval,
+				this.ddlLockTimeout, this.ddlLockRetries);
+	}
+
+	/**
+	 * The same settings with other connect retries.
+	 * @param retries how many more tries
+	 * @param interval the pause between tries
+	 * @return the settings
+	 */
+	public MigrationSettings withConnectRetries(int retries, Duration interval) {
+		return new MigrationSettings(this.changelog, this.contexts, this.labels, this.defaultSchema,
+				this.liquibaseSchema, this.changelogTable, this.changelogLockTable, this.parameters, this.lockTimeout,
+				this.analyticsEnabled, this.adoptAlembic, this.fastCheck, retries, interval, this.ddlLockTimeout,
+				this.ddlLockRetries);
+	}
+
+	/**
+	 * The same settings with another table lock timeout.
+	 * @param timeout how long a statement may wait for a table lock
+	 * @param retries how many more times a revision is tried
+	 * @return the settings
+	 */
+	public MigrationSettings withDdlLockTimeout(Duration timeout, int retries) {
+		return new MigrationSettings(this.changelog, this.contexts, this.labels, this.defaultSchema,
+				this.liquibaseSchema, this.changelogTable, this.changelogLockTable, this.parameters, this.lockTimeout,
+				this.analyticsEnabled, this.adoptAlembic, this.fastCheck, this.connectRetries,
+				this.connectRetriesInterval, timeout, retries);
+	}
+
+	/**
+	 * Whether migration statements wait for table locks at most
+	 * {@link #ddlLockTimeout()}.
+	 * @return {@code true} when the timeout is on
+	 */
+	public boolean hasDdlLockTimeout() {
+		return this.ddlLockTimeout != null && !this.ddlLockTimeout.isNegative() && !this.ddlLockTimeout.isZero();
 	}
 
 	/**

@@ -200,6 +200,12 @@ public class MigrationRunner {
 	 * @throws EditedRevisionException when applied changesets were edited
 	 */
 	public void validate() {
+		try (Connection connection = this.context.firstConnection()) {
+			// waits for a database that is still starting, as an upgrade does
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not close a connection: " + ex.getMessage());
+		}
 		String head = upToDateRevision();
 		if (head != null) {
 			logger.info("Database is at head, revision " + head + ": nothing pending (" + Upgrade.UNCHANGED + ")");

@@ -2,6 +2,7 @@ package io.paig.db.migration.runner;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -10,13 +11,17 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import io.paig.db.jdbc.JdbcSupport;
+import io.paig.db.jdbc.ServerFaults;
 import io.paig.db.migration.AppliedChangeSet;
 import io.paig.db.migration.ChangeSetRef;
+import io.paig.db.migration.ConnectionEndedException;
 import io.paig.db.migration.MigrationException;
 import io.paig.db.migration.MigrationRun;
 import io.paig.db.migration.MigrationSettings;
 import io.paig.db.migration.MigrationStatus;
 import io.paig.db.migration.Revision;
+import io.paig.db.migration.RevisionFailedException;
+import io.paig.db.migration.TableLockTimeoutException;
 import io.paig.db.migration.fastcheck.ChangelogFingerprint;
 import io.paig.db.migration.fastcheck.FastCheck;
 import io.paig.db.migration.liquibase.LiquibaseSession;
@@ -157,13 +162,80 @@ final class RunContext {
 	MigrationRun locked(Connection connection, ResourceLoader loader, LockedWork work) {
 		return translated(() -> {
 			MigrationLock lock = MigrationLocks.forConnection(connection, this.settings);
-			try (MigrationLock.Held held = lock.acquire(connection, this.settings.lockTimeout())) {
-				RevisionTransaction transaction = RevisionTransaction.wrap(connection);
-				return LiquibaseSession.run(transaction, this.settings, loader,
-						(session) -> work.run(session, transaction, connection, lock.spansProcesses()));
+			try (MigrationLock.Held held = lock.acquire(connection, this.settings.lockTimeout());
+					TableLockTimeout tableLocks = TableLockTimeout.apply(connection, this.settings.ddlLockTimeout())) {
+				for (int attempt = 1;; attempt++) {
+					RevisionTransaction transaction = RevisionTransaction.wrap(connection);
+					try {
+						return LiquibaseSession.run(transaction, this.settings, loader,
+								(session) -> work.run(session, transaction, connection, lock.spansProcesses()));
+					}
+					catch (Exception ex) {
+						if (!this.settings.hasDdlLockTimeout() || !ServerFaults.lockTimedOut(ex)
+								|| ServerFaults.connectionEnded(ex)) {
+							throw ex;
+						}
+						JdbcSupport.rollbackQuietly(connection);
+						Revision revision = (ex instanceof RevisionFailedException failed) ? failed.getRevision()
+								: null;
+						if (attempt > this.settings.ddlLockRetries()) {
+							throw new TableLockTimeoutException(revision, this.settings.ddlLockTimeout(), attempt,
+									tableLocks.blockers(), rootMessage(ex), ex);
+						}
+						Duration pause = this.settings.ddlLockTimeout();
+						logger.warn(((revision != null) ? "Revision " + revision.id() : "The migration")
+								+ " gave up waiting " + this.settings.ddlLockTimeout().toMillis()
+								+ " ms for a table lock (try " + attempt + " of " + (this.settings.ddlLockRetries() + 1)
+								+ "): another session's transaction holds the table; rolled back, trying again in "
+								+ pause.toMillis() + " ms, still holding the migration lock");
+						Thread.sleep(pause.toMillis());
+					}
+				}
 			}
 		}, "The migration failed: ",
 				"Check the changelog " + this.settings.changelog() + " and the database's message above.");
+	}
+
+	/**
+	 * The migration's first connection: when the database cannot be reached yet, tried
+	 * again {@link MigrationSettings#connectRetries()} times, each try logged, before the
+	 * migration gives up.
+	 * @return the connection, to close when done
+	 * @throws MigrationException when no try succeeds
+	 */
+	Connection firstConnection() {
+		int tries = this.settings.connectRetries() + 1;
+		long started = System.nanoTime();
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.dataSource.getConnection();
+			}
+			catch (SQLException ex) {
+				String where = ServerFaults.describe(this.dataSource);
+				if (attempt >= tries) {
+					long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+					throw new MigrationException(
+							"Could not connect to the database at " + where + " to migrate it (" + attempt
+									+ ((attempt == 1) ? " try" : " tries over " + millis + " ms") + "): "
+									+ rootMessage(ex),
+							"Check that the database server is running and can be reached from here. If it starts "
+									+ "after the application, let the migration wait for it with "
+									+ "database.migration.connect-retries (and connect-retries-interval).",
+							ex);
+				}
+				logger.warn("Could not connect to the database at " + where + " (try " + attempt + " of " + tries
+						+ "): " + rootMessage(ex) + "; trying again in "
+						+ this.settings.connectRetriesInterval().toMillis() + " ms");
+				try {
+					Thread.sleep(Math.max(0, this.settings.connectRetriesInterval().toMillis()));
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw new MigrationException("Interrupted while waiting for the database to accept connections.",
+							"Start again.", interrupted);
+				}
+			}
+		}
 	}
 
 	/**
@@ -189,6 +261,9 @@ final class RunContext {
 			throw new MigrationException("Interrupted while waiting for the migration lock.", "Start again.", ex);
 		}
 		catch (Exception ex) {
+			if (ServerFaults.connectionEnded(ex)) {
+				throw new ConnectionEndedException(null, null, false, ServerFaults.endedReason(ex), ex);
+			}
 			throw new MigrationException(failure + rootMessage(ex), action, ex);
 		}
 	}

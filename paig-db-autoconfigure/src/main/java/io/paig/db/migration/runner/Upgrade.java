@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.paig.db.jdbc.JdbcSupport;
+import io.paig.db.jdbc.ServerFaults;
 import io.paig.db.migration.AppliedChangeSet;
 import io.paig.db.migration.ChangeSetRef;
+import io.paig.db.migration.ConnectionEndedException;
 import io.paig.db.migration.EditedRevisionException;
 import io.paig.db.migration.MigrationException;
 import io.paig.db.migration.MigrationRun;
@@ -51,7 +53,7 @@ final class Upgrade extends Operation {
 	MigrationRun run(Instant started, String target) {
 		// one connection for the whole run: a pool without a spare one, or none at all,
 		// costs nothing more
-		Connection connection = this.context.connection();
+		Connection connection = this.context.firstConnection();
 		try {
 			return run(connection, started, target);
 		}
@@ -152,6 +154,12 @@ final class Upgrade extends Operation {
 			RevisionProgress progress, boolean transactional, Exception ex) {
 		ChangeSetRef failed = progress.failed();
 		Revision revision = progress.failedRevision();
+		if (ServerFaults.connectionEnded(ex)) {
+			// nothing can be read on this connection any more, and nothing needs fixing
+			return new ConnectionEndedException(revision,
+					(revision != null) ? progress.position(revision) + "/" + plan.size() : null, transactional,
+					ServerFaults.endedReason(ex), ex);
+		}
 		if (failed == null || revision == null) {
 			return new MigrationException("The migration failed: " + RunContext.rootMessage(ex),
 					"Check the changelog " + this.context.settings().changelog() + ".", ex);
