@@ -89,7 +89,8 @@ class DatabaseConnectionFailureAnalyzer extends AbstractFailureAnalyzer<SQLExcep
 
 		UNREACHABLE("could not be reached: nothing accepted the connection",
 				"Start the database server, or correct the host and port in database.url; check that a firewall "
-						+ "lets the connection through."),
+						+ "lets the connection through. If the server starts after the application, let the "
+						+ "migration wait for it with database.migration.connect-retries."),
 
 		SQLITE_FILE("could not be opened",
 				"Check that the SQLite path in database.url names a file this process may read and write.");

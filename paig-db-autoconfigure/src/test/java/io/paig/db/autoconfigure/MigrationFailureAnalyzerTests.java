@@ -46,6 +46,26 @@ class MigrationFailureAnalyzerTests {
 	}
 
 	@Test
+	void unreachableDatabaseIsTriedAgainThenReportedWithTheUrlMasked(CapturedOutput output) {
+		Changelogs changelogs = new Changelogs(this.temp.resolve("changelog")).revision("e0d000000002", "users", """
+				  - changeSet:
+				      id: users
+				      author: paig
+				      changes:
+				        - createTable: { tableName: users, columns: [ { column: { name: id, type: int } } ] }
+				""");
+		Throwable failure = MigratingApplication.start("database.url=postgresql://paig:s3cret@127.0.0.1:1/paig",
+				"database.migration.changelog=" + changelogs.location(), "database.migration.connect-retries=1",
+				"database.migration.connect-retries-interval=100ms");
+		assertThat(failure).isNotNull();
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("(try 1 of 2)")
+			.contains("Could not connect to the database at jdbc:postgresql://127.0.0.1:1/paig")
+			.contains("database.migration.connect-retries");
+		assertThat(output.toString()).doesNotContain("s3cret");
+	}
+
+	@Test
 	void bootsOwnLiquibaseStaysOffSoRevisionsRunOnce(CapturedOutput output) throws Exception {
 		Path database = this.temp.resolve("once.db");
 		Throwable failure = MigratingApplication.startWithBootLiquibase("database.url=sqlite:///" + database,
