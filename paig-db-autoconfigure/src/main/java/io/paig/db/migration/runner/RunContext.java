@@ -119,6 +119,9 @@ final class RunContext {
 	}
 
 	private MigrationException unreadable(Exception ex) {
+		if (ServerFaults.connectionEnded(ex)) {
+			return new ConnectionEndedException(null, null, false, ServerFaults.endedReason(ex), ex);
+		}
 		return new MigrationException("Could not read where the database stands: " + rootMessage(ex),
 				"Check the changelog " + this.settings.changelog() + " and that the database can be reached.", ex);
 	}

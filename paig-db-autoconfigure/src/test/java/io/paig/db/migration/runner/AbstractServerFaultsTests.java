@@ -116,7 +116,7 @@ abstract class AbstractServerFaultsTests {
 		return dataSource;
 	}
 
-	Changelogs history(Path folder) {
+	static Changelogs history(Path folder) {
 		return new Changelogs(folder).revision("1aaa00000001", "create users", AbstractMigrationRunnerTests.USERS)
 			.revision("1aaa00000002", "slow", """
 					  - changeSet:
