@@ -2,6 +2,7 @@ package io.paig.db.autoconfigure;
 
 import java.sql.Driver;
 import java.util.List;
+import java.util.Properties;
 
 import javax.sql.DataSource;
 
@@ -38,6 +39,11 @@ import org.springframework.util.StringUtils;
  */
 final class MigrationDataSources {
 
+	/**
+	 * The name the migration connections of an R2DBC application give the server.
+	 */
+	static final String CONNECTION_NAME = "paig-db migration";
+
 	private static final Log logger = LogFactory.getLog(MigrationDataSources.class);
 
 	private MigrationDataSources() {
@@ -51,6 +57,8 @@ final class MigrationDataSources {
 	 * application's DataSource
 	 * @param migration the migration properties
 	 * @param sqliteOptions the settings of a SQLite migration URL
+	 * @param r2dbc the JDBC translation of {@code database.url} when it serves an R2DBC
+	 * application, else {@code null}
 	 * @param classLoader where JDBC drivers are
 	 * @return the DataSource, and the database's URL to show
 	 * @throws MigrationException when the DataSource is ambiguous or the migration
@@ -58,7 +66,7 @@ final class MigrationDataSources {
 	 */
 	static Target resolve(ObjectProvider<DataSource> dataSources, ObjectProvider<DataSource> qualified,
 			@Nullable DatabaseUrlConnectionDetails connectionDetails, Migration migration, SqliteOptions sqliteOptions,
-			@Nullable ClassLoader classLoader) {
+			@Nullable JdbcSettings r2dbc, @Nullable ClassLoader classLoader) {
 		DataSource marked = unique(qualified, true);
 		DataSource application = (marked != null) ? marked : unique(dataSources, false);
 		// paig-db's details built the application's DataSource only when it is the sole
@@ -67,6 +75,9 @@ final class MigrationDataSources {
 				? connectionDetails.getSettings() : null;
 		if (StringUtils.hasText(migration.getUrl())) {
 			return fromUrl(migration, sqliteOptions, classLoader);
+		}
+		if (application == null && r2dbc != null) {
+			return forR2dbc(r2dbc, migration, classLoader);
 		}
 		if (application == null) {
 			throw new MigrationException("paig-db found no DataSource to migrate.",
@@ -109,6 +120,42 @@ final class MigrationDataSources {
 		dataSource.setUsername(settings.username());
 		dataSource.setPassword(settings.password());
 		logger.info("Migrations connect to " + settings + ", on connections of their own, closed after each use");
+		return new Target(dataSource, settings.source(), dataSource);
+	}
+
+	// A non-pooled DataSource on the database of an R2DBC application, as the URL's user
+	// or the migration user. Its connections carry the name CONNECTION_NAME (PostgreSQL's
+	// application name, MySQL's program name) unless the URL gives one, so that the
+	// server's session list tells them from the application's.
+	private static Target forR2dbc(JdbcSettings settings, Migration migration, @Nullable ClassLoader classLoader) {
+		String username = settings.username();
+		String password = settings.password();
+		if (migration.getUsername() != null) {
+			username = migration.getUsername();
+			password = migration.getPassword();
+		}
+		else if (migration.getPassword() != null) {
+			throw new MigrationException(
+					"database.migration.password is set but not database.migration.username, so paig-db cannot "
+							+ "tell which user the migrations run as.",
+					"Set database.migration.username to the user that owns the schema, or remove "
+							+ "database.migration.password.");
+		}
+		SimpleDriverDataSource dataSource = simple(settings.driverClassName(), settings.jdbcUrl(), classLoader);
+		dataSource.setUsername(username);
+		dataSource.setPassword(password);
+		Properties properties = new Properties();
+		String jdbcUrl = settings.jdbcUrl();
+		if (jdbcUrl.startsWith("jdbc:postgresql:") && !jdbcUrl.contains("ApplicationName=")) {
+			properties.setProperty("ApplicationName", CONNECTION_NAME);
+		}
+		else if (jdbcUrl.startsWith("jdbc:mysql:") && !jdbcUrl.contains("connectionAttributes=")) {
+			properties.setProperty("connectionAttributes", "program_name:" + CONNECTION_NAME);
+		}
+		dataSource.setConnectionProperties(properties);
+		logger.info("Migrations of this R2DBC application connect over JDBC to " + settings.maskedJdbcUrl()
+				+ ((username != null) ? " as '" + username + "'" : "")
+				+ ", on connections of their own, closed after each use");
 		return new Target(dataSource, settings.source(), dataSource);
 	}
 

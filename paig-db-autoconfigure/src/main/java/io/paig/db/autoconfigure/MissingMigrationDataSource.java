@@ -40,7 +40,8 @@ class MissingMigrationDataSource implements InitializingBean {
 					+ "not be migrated.",
 					"Let Spring Boot build the DataSource (spring-boot-jdbc and a connection pool such as HikariCP "
 							+ "on the class path, DataSourceAutoConfiguration not excluded), define a DataSource "
-							+ "bean, or set database.migration.url for the migrations alone. Set "
+							+ "bean, or set database.migration.url for the migrations alone. In an R2DBC application, "
+							+ "set database.url instead of spring.r2dbc.url: paig-db then migrates over JDBC from it. Set "
 							+ "database.migration.on-startup=none if this application does not migrate.");
 		}
 	}

@@ -36,11 +36,14 @@ import org.springframework.core.io.ResourceLoader;
  * {@code @Primary} one, as the migration user when {@code database.migration.username} is
  * set. It is replaced by a bean named {@code migrationRunner}; any other
  * {@link MigrationRunner} bean migrates beside it (a second database). With a changelog
- * and no DataSource at all, start-up fails rather than leave the database unmigrated.
+ * and no DataSource at all, start-up fails rather than leave the database unmigrated. In
+ * an R2DBC application it migrates over JDBC connections made from {@code database.url}
+ * for each run and closed after it.
  *
  * @author paig-db authors
  */
-@AutoConfiguration(after = { PaigDatabaseAutoConfiguration.class, DataSourceAutoConfiguration.class })
+@AutoConfiguration(after = { PaigDatabaseAutoConfiguration.class, DataSourceAutoConfiguration.class },
+		afterName = "io.paig.db.autoconfigure.PaigR2dbcAutoConfiguration")
 @ConditionalOnClass(Liquibase.class)
 @EnableConfigurationProperties(DatabaseProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
@@ -64,9 +67,12 @@ public final class PaigMigrationAutoConfiguration {
 		MigrationDataSources.Target paigMigrationTarget(SpringLiquibaseKeys springLiquibaseKeys,
 				DatabaseProperties properties, ObjectProvider<DataSource> dataSources,
 				@MigrationDataSource ObjectProvider<DataSource> migrationDataSource,
-				ObjectProvider<DatabaseUrlConnectionDetails> connectionDetails, ResourceLoader resourceLoader) {
+				ObjectProvider<DatabaseUrlConnectionDetails> connectionDetails,
+				ObjectProvider<R2dbcMigrationDatabase> r2dbcDatabase, ResourceLoader resourceLoader) {
+			R2dbcMigrationDatabase r2dbc = r2dbcDatabase.getIfUnique();
 			return MigrationDataSources.resolve(dataSources, migrationDataSource, connectionDetails.getIfUnique(),
-					properties.getMigration(), properties.getSqlite().toOptions(), resourceLoader.getClassLoader());
+					properties.getMigration(), properties.getSqlite().toOptions(),
+					(r2dbc != null) ? r2dbc.settings() : null, resourceLoader.getClassLoader());
 		}
 
 		@Bean(RUNNER)
@@ -127,6 +133,11 @@ public final class PaigMigrationAutoConfiguration {
 
 		@ConditionalOnProperty("spring.liquibase.url")
 		static final class SpringLiquibaseUrl {
+
+		}
+
+		@ConditionalOnBean(R2dbcMigrationDatabase.class)
+		static final class R2dbcDatabaseUrl {
 
 		}
 

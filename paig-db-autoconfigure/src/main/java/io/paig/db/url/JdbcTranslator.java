@@ -326,7 +326,7 @@ public final class JdbcTranslator {
 		};
 	}
 
-	private static String requireDatabase(DatabaseUrl url, String shown) {
+	static String requireDatabase(DatabaseUrl url, String shown) {
 		String database = url.getDatabase();
 		if (database == null || database.isEmpty()) {
 			throw new InvalidDatabaseUrlException(shown, "it names no database.",
@@ -366,7 +366,7 @@ public final class JdbcTranslator {
 		return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
-	private static String sslMode(String value, String shown) {
+	static String sslMode(String value, String shown) {
 		Set<String> modes = Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
 		String mode = value.toLowerCase(Locale.ROOT);
 		if (!modes.contains(mode)) {
@@ -376,7 +376,7 @@ public final class JdbcTranslator {
 		return mode;
 	}
 
-	private static String mysqlSslMode(String value, boolean connectorJ, String shown) {
+	static String mysqlSslMode(String value, boolean connectorJ, String shown) {
 		String mode = value.toUpperCase(Locale.ROOT).replace('-', '_');
 		List<String> modes = List.of("DISABLED", "PREFERRED", "REQUIRED", "VERIFY_CA", "VERIFY_IDENTITY");
 		if (!modes.contains(mode)) {
@@ -418,7 +418,7 @@ public final class JdbcTranslator {
 		};
 	}
 
-	private static boolean isTrue(String value) {
+	static boolean isTrue(String value) {
 		return Arrays.asList("1", "true", "yes", "on").contains(value.toLowerCase(Locale.ROOT));
 	}
 
@@ -433,7 +433,7 @@ public final class JdbcTranslator {
 		return String.valueOf(Math.round(seconds(key, value, shown) * 1000));
 	}
 
-	private static double seconds(String key, String value, String shown) {
+	static double seconds(String key, String value, String shown) {
 		try {
 			double seconds = Double.parseDouble(value);
 			if (seconds >= 0 && seconds < 1_000_000 && !Double.isNaN(seconds)) {
@@ -452,11 +452,11 @@ public final class JdbcTranslator {
 	 * then the URL's user info, then its {@code user}/{@code password} query parameters
 	 * (the first of each).
 	 */
-	private static final class Credentials {
+	static final class Credentials {
 
-		private @Nullable String username;
+		@Nullable String username;
 
-		private @Nullable String password;
+		@Nullable String password;
 
 		Credentials(DatabaseUrl url) {
 			this.username = url.getUsername();

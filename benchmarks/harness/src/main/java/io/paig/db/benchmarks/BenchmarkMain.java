@@ -118,8 +118,10 @@ public final class BenchmarkMain {
 				for (Workload workload : largeInQuick(workloads)) {
 					// --quick starts only the pair the target compares; the full run adds
 					// the peers
-					List<Tool> tools = o.quick ? List.of(Tool.NONE, Tool.PAIG_DB)
-							: List.of(Tool.NONE, Tool.PAIG_DB, Tool.LIQUIBASE, Tool.FLYWAY);
+					// the R2DBC pair runs in the same rounds as the servlet apps
+					List<Tool> tools = o.quick ? List.of(Tool.NONE, Tool.PAIG_DB, Tool.R2DBC_NONE, Tool.R2DBC_PAIG_DB)
+							: List.of(Tool.NONE, Tool.PAIG_DB, Tool.LIQUIBASE, Tool.FLYWAY, Tool.R2DBC_NONE,
+									Tool.R2DBC_PAIG_DB);
 					Map<Tool, List<String>> commands = new LinkedHashMap<>();
 					for (Tool tool : tools) {
 						commands.put(tool, startCommand(server, tool, workload));
@@ -182,9 +184,27 @@ public final class BenchmarkMain {
 	private List<String> startCommand(Server server, Tool tool, Workload workload) {
 		String database = InProcessBenchmark.checkedDatabase(tool, workload.changes());
 		List<String> command = java(classpath("app-" + tool.key(), workload));
-		command.add("io.paig.db.benchmarks.app.BenchmarkApplication");
-		if (tool == Tool.PAIG_DB) {
+		boolean r2dbc = tool == Tool.R2DBC_NONE || tool == Tool.R2DBC_PAIG_DB;
+		command.add(r2dbc ? "io.paig.db.benchmarks.r2dbcapp.R2dbcBenchmarkApplication"
+				: "io.paig.db.benchmarks.app.BenchmarkApplication");
+		if (tool == Tool.PAIG_DB || tool == Tool.R2DBC_PAIG_DB) {
 			command.add("--database.url=" + server.paigUrl(database));
+		}
+		else if (tool == Tool.R2DBC_NONE) {
+			JdbcSettings jdbc = server.jdbc(database);
+			// jdbc:postgresql://host:port/db -> r2dbc:postgresql://...; MySQL and MariaDB
+			// through r2dbc-mariadb, the one driver the R2DBC apps carry
+			String address = jdbc.jdbcUrl().substring(jdbc.jdbcUrl().indexOf("://"));
+			int query = address.indexOf('?');
+			address = (query >= 0) ? address.substring(0, query) : address;
+			command.add("--spring.r2dbc.url=r2dbc:"
+					+ (server.paigUrl(database).startsWith("postgres") ? "postgresql" : "mariadb") + address);
+			if (jdbc.username() != null) {
+				command.add("--spring.r2dbc.username=" + jdbc.username());
+			}
+			if (jdbc.password() != null) {
+				command.add("--spring.r2dbc.password=" + jdbc.password());
+			}
 		}
 		else {
 			JdbcSettings jdbc = server.jdbc(database);

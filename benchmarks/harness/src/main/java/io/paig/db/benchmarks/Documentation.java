@@ -30,8 +30,8 @@ final class Documentation {
 
 				`--quick` measures apply-all 9 times at 100 and 3 times at 1,000 changes, the in-process checks \
 				3 times at both sizes (after 5 warm-up rounds), the fresh-JVM check 3 times at 1,000 changes, and \
-				the Spring Boot start 3 times at 1,000 changes for the pair its target compares (the app without \
-				a tool and paig-db). It finishes in about 4 minutes on this 2-core machine. The full run repeats \
+				the Spring Boot start 3 times at 1,000 changes for the pairs its targets compare (the app without \
+				a tool and paig-db; the R2DBC app without a tool and on paig-db). It finishes in about 4 minutes on this 2-core machine. The full run repeats \
 				everything 5 times at all three sizes (apply-all at 100 changes 15 times: those runs take a \
 				quarter of a second, and from one run to the next they move more than the tools differ) and \
 				starts all four app variants; on this machine it takes about half an hour, most of it applying \
@@ -98,6 +98,14 @@ final class Documentation {
 				machine lands on all of them, and each ratio compares starts made in the same minutes. The \
 				harness times these runs itself, process start to exit (hyperfine would run one command's runs \
 				back to back).
+
+				**R2DBC app start, fresh JVM.** The same comparison for a reactive app: WebFlux, Spring Data \
+				R2DBC with one repository over the same table, the actuator, Spring Boot's `r2dbc-pool` \
+				(`app-r2dbc-common`, with r2dbc-postgresql and r2dbc-mariadb). `app-r2dbc-none` gets \
+				`spring.r2dbc.url`; `app-r2dbc-paig-db` adds `paig-db-starter` and gets `database.url`, so its \
+				migrations check the database over a JDBC connection of their own before the app's \
+				`ConnectionFactory` is used. Both use paig-db's up-to-date database and are started in the same \
+				rounds as the four servlet variants; the target compares the two R2DBC variants.
 
 				**SQLite** is measured up to 500 changes: beyond about 160 tables Liquibase's `addColumn` on \
 				SQLite fails, for stock Liquibase and paig-db alike (it reads the columns of every table in one \

@@ -56,7 +56,7 @@ public final class Report {
 						Stats stats = result.stats();
 						out.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s | %s | %s |\n",
 								kind.label(), changes, result.toolLabel(), ms(stats.min()), ms(stats.median()),
-								ms(stats.max()), ratio(result, baseline(database, kind, changes)),
+								ms(stats.max()), ratio(result, baseline(database, kind, changes, result.tool())),
 								ratio(result, find(database, kind, changes, Tool.LIQUIBASE)),
 								(result.allocatedBytes() != null) ? mb(result.allocatedBytes()) : ""));
 					}
@@ -146,6 +146,9 @@ public final class Report {
 					"up-to-date check, fresh JVM, within 3x the floor's fresh JVM");
 			target(out, database, Kind.START, TARGET_SIZE, Tool.PAIG_DB, Tool.NONE, 1.10,
 					"Spring Boot start on an up-to-date database, within 1.10x the app with no migration tool");
+			target(out, database, Kind.START, TARGET_SIZE, Tool.R2DBC_PAIG_DB, Tool.R2DBC_NONE, 1.10,
+					"R2DBC (WebFlux) app start on an up-to-date database, within 1.10x the same R2DBC app with no "
+							+ "migration tool");
 			for (int changes : sizes(database, Kind.APPLY)) {
 				target(out, database, Kind.APPLY, changes, Tool.PAIG_DB, Tool.LIQUIBASE, 1.0,
 						"apply all, never slower than stock Liquibase");
@@ -217,10 +220,14 @@ public final class Report {
 				ms(floorMedian), floorMedian / rawMedian, paigDbMedian / floorMedian));
 	}
 
-	private Optional<Result> baseline(String database, Kind kind, int changes) {
+	private Optional<Result> baseline(String database, Kind kind, int changes, Tool tool) {
 		// the app without a migration tool is started at each size, in the same rounds as
-		// the others
-		return find(database, kind, changes, (kind == Kind.START) ? Tool.NONE : Tool.RAW_JDBC);
+		// the others; the R2DBC app's baseline is the R2DBC app without one
+		if (kind != Kind.START) {
+			return find(database, kind, changes, Tool.RAW_JDBC);
+		}
+		boolean r2dbc = tool == Tool.R2DBC_NONE || tool == Tool.R2DBC_PAIG_DB;
+		return find(database, kind, changes, r2dbc ? Tool.R2DBC_NONE : Tool.NONE);
 	}
 
 	private Optional<Result> find(String database, Kind kind, int changes, Tool tool) {

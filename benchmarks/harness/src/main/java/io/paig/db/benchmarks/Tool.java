@@ -31,7 +31,19 @@ public enum Tool {
 	LIQUIBASE("liquibase", "Liquibase", "Liquibase"),
 
 	/** Flyway's {@code migrate()}, as Spring Boot runs it. */
-	FLYWAY("flyway", "Flyway", "Flyway");
+	FLYWAY("flyway", "Flyway", "Flyway"),
+
+	/**
+	 * No migration tool in the reactive (WebFlux, R2DBC) app: the baseline of the R2DBC
+	 * start comparison.
+	 */
+	R2DBC_NONE("r2dbc-none", "R2DBC app without a tool", "R2DBC app without a tool"),
+
+	/**
+	 * paig-db in the reactive app: R2DBC for the app, migrations over JDBC from the same
+	 * URL.
+	 */
+	R2DBC_PAIG_DB("r2dbc-paig-db", "paig-db in the R2DBC app", "paig-db in the R2DBC app");
 
 	private final String key;
 

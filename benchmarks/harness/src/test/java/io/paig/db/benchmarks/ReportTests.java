@@ -38,6 +38,24 @@ class ReportTests {
 		assertThat(report.summary()).isEqualTo("2 passed, 0 failed");
 	}
 
+	@Test
+	void theR2dbcStartIsComparedWithTheR2dbcAppWithoutATool() {
+		Report report = new Report(List.of(start(Tool.NONE, 6000), start(Tool.PAIG_DB, 6300),
+				start(Tool.R2DBC_NONE, 5000), start(Tool.R2DBC_PAIG_DB, 5600)), List.of("PostgreSQL"));
+		String figures = report.figures();
+		assertThat(figures).contains("- PASS PostgreSQL, 1,000 changes: paig-db Spring Boot start on an up-to-date "
+				+ "database, within 1.10x the app with no migration tool: 6,300 ms vs no tool 6,000 ms = 1.05x");
+		assertThat(figures).contains("- FAIL PostgreSQL, 1,000 changes: paig-db R2DBC (WebFlux) app start on an "
+				+ "up-to-date database, within 1.10x the same R2DBC app with no migration tool: 5,600 ms vs R2DBC app "
+				+ "without a tool 5,000 ms = 1.12x (limit 1.10x)");
+		assertThat(figures).contains("| paig-db in the R2DBC app | 5,600 | 5,600 | 5,600 | 1.12x |");
+		assertThat(report.summary()).isEqualTo("1 passed, 1 failed");
+	}
+
+	private static Result start(Tool tool, double millis) {
+		return new Result("PostgreSQL", Kind.START, 1000, tool, new Stats(millis, millis, millis, 1), null);
+	}
+
 	private static Result apply(String database, Tool tool, double millis) {
 		return new Result(database, Kind.APPLY, 1000, tool, new Stats(millis, millis, millis, 1), null);
 	}
