@@ -144,7 +144,8 @@ public final class LiquibaseSession {
 	 * than run. Without the file, the SQL starts with the history table's
 	 * {@code CREATE TABLE}.
 	 * @param <T> the result type
-	 * @param dialect the short name Liquibase gives the database, such as {@code postgresql}
+	 * @param dialect the short name Liquibase gives the database, such as
+	 * {@code postgresql}
 	 * @param version the database's version, or {@code null}
 	 * @param caseSensitive whether the database's names are case sensitive (as MySQL's
 	 * and MariaDB's are on Linux): then the history table keeps the case of its name
