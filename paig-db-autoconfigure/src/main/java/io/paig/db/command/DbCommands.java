@@ -141,11 +141,13 @@ public class DbCommands {
 
 	private int upgrade(DbCommandLine line) {
 		String target = line.arguments().isEmpty() ? "head" : line.single("one target: head, +N or a revision");
+		requireSqlForRange(line, target);
 		return move(line, "Upgraded", (sql) -> this.runner.upgradeSql(target, sql), () -> this.runner.upgrade(target));
 	}
 
 	private int downgrade(DbCommandLine line) {
 		String target = line.single("one target: -N, base or a revision");
+		requireSqlForRange(line, target);
 		if (!line.has("sql")) {
 			BaseDowngradeGuard.Refusal refusal = this.baseGuard.check(this.runner, target, line.has("yes"),
 					line.has("force"), "--yes", "--force");
@@ -156,6 +158,19 @@ public class DbCommands {
 		}
 		return move(line, "Downgraded", (sql) -> this.runner.downgradeSql(target, sql),
 				() -> this.runner.downgrade(target));
+	}
+
+	/**
+	 * A range ({@code from:to}) is offline mode's: without {@code --sql} it is refused,
+	 * as Alembic refuses it ("Range revision not allowed").
+	 * @param line the command line
+	 * @param target the target
+	 */
+	private static void requireSqlForRange(DbCommandLine line, String target) {
+		if (Targets.isRange(target) && !line.has("sql")) {
+			throw new UsageException("a range (" + target + ") is for --sql only: it writes the SQL from one revision "
+					+ "to another without running it. Add --sql, or give one target.");
+		}
 	}
 
 	/**
@@ -408,8 +423,10 @@ public class DbCommands {
 					usage: db <command> [options]     (through the application: java -jar app.jar db ...)
 
 					  upgrade [head|<rev>|+N] [--sql]      apply revisions (default head); --sql prints the SQL instead
+					  upgrade <from>:<to> --sql            the SQL from one revision to another, without reading the database
 					  downgrade -N|<rev>|base [--sql] [--yes] [--force]
 					                                       revert revisions; reaching base needs --yes
+					  downgrade <from>:<to> --sql          the rollback SQL from one revision down to another
 					  current [-v] [--check-heads]         the revision the database is at; exit 1 with --check-heads if not at head
 					  history [-v] [-r start:end]          the revisions, newest first (-r: a range, as Alembic's)
 					  heads                                the newest revision
@@ -430,17 +447,24 @@ public class DbCommands {
 			return switch (command) {
 				case "upgrade" -> """
 						usage: db upgrade [head|<rev>|+N] [--sql]
+						       db upgrade <from>:<to> --sql
 						Apply pending revisions: all (head, the default), up to and including <rev>, or the next N.
 						--sql prints the SQL the upgrade would run, history-table statements included, and runs nothing.
+						With a range, as Alembic's offline mode: the SQL from <from> (base, head or a revision) to <to>,
+						for a database at <from>; the database's history is not read.
 						""";
-				case "downgrade" -> """
-						usage: db downgrade -N|<rev>|base [--sql] [--yes] [--force]
-						Revert the last N revisions, the revisions after <rev> (it stays applied), or all (base).
-						A revision that cannot be reverted is named before anything is touched.
-						A downgrade that reverts every applied revision (base, or -N or <rev> that reach it) drops every
-						object the revisions created: it needs --yes, and under a production-looking profile also
-						--force. -N past base is refused, as in Alembic. --sql prints the SQL instead of running it.
-						""";
+				case "downgrade" ->
+					"""
+							usage: db downgrade -N|<rev>|base [--sql] [--yes] [--force]
+							       db downgrade <from>:<to> --sql
+							Revert the last N revisions, the revisions after <rev> (it stays applied), or all (base).
+							A revision that cannot be reverted is named before anything is touched.
+							A downgrade that reverts every applied revision (base, or -N or <rev> that reach it) drops every
+							object the revisions created: it needs --yes, and under a production-looking profile also
+							--force. -N past base is refused, as in Alembic. --sql prints the SQL instead of running it.
+							With a range, as Alembic's offline mode: the rollback SQL from <from> down to <to>, for a database
+							at <from>; the database's history is not read.
+							""";
 				case "current" -> """
 						usage: db current [-v] [--check-heads]
 						Print the revision the database is at ('base' when none). With --check-heads, exit 1 when it is

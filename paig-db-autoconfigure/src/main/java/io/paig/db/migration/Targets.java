@@ -97,6 +97,80 @@ public final class Targets {
 		return (to < Math.max(from, 0)) ? List.of() : history.getRevisions().subList(Math.max(from, 0), to + 1);
 	}
 
+	/**
+	 * Whether a target is a range, {@code from:to}, as offline mode ({@code --sql}) takes
+	 * it.
+	 * @param target the target as written
+	 * @return {@code true} for a range
+	 */
+	public static boolean isRange(String target) {
+		return target.contains(":");
+	}
+
+	/**
+	 * The revisions between the ends of a range, as Alembic's offline mode reads
+	 * {@code upgrade <from>:<to> --sql} and {@code downgrade <from>:<to> --sql}: the
+	 * start is where the database is taken to be, not where it is. Each end is a revision
+	 * (a unique prefix will do), {@code base}, {@code head} or {@code heads}.
+	 * @param history the history
+	 * @param range the range, {@code from:to}
+	 * @param upgrade {@code true} for an upgrade: the revisions after {@code from} up to
+	 * and including {@code to}, oldest first; {@code false} for a downgrade: the
+	 * revisions after {@code to} up to and including {@code from}, newest first
+	 * @return the revisions, in the order they are applied or reverted
+	 * @throws InvalidTargetException when the range is not of that form or runs the wrong
+	 * way
+	 */
+	public static List<Revision> offlineRange(RevisionHistory history, String range, boolean upgrade) {
+		String text = range.strip();
+		int colon = text.indexOf(':');
+		String verb = upgrade ? "upgrade" : "downgrade";
+		String example = upgrade ? "db upgrade base:head --sql, db upgrade 3f2a:9c4e --sql"
+				: "db downgrade head:base --sql, db downgrade 9c4e:3f2a --sql";
+		if (colon <= 0 || colon == text.length() - 1 || text.indexOf(':', colon + 1) >= 0) {
+			throw new InvalidTargetException("'" + range + "' is not a range of the form <from>:<to>.",
+					"Name both ends, each a revision, base or head: " + example + ".");
+		}
+		String fromText = text.substring(0, colon).strip();
+		String toText = text.substring(colon + 1).strip();
+		int from = offlineEnd(history, fromText, range);
+		int to = offlineEnd(history, toText, range);
+		List<Revision> revisions = history.getRevisions();
+		if (upgrade) {
+			if (from > to) {
+				throw new InvalidTargetException(
+						"In '" + range + "', " + fromText + " comes after " + toText
+								+ ": an upgrade goes from an older revision to a newer one.",
+						"Swap the ends, or write the SQL of going down with: db downgrade " + text + " --sql.");
+			}
+			return List.copyOf(revisions.subList(from + 1, to + 1));
+		}
+		if (from < to) {
+			throw new InvalidTargetException(
+					"In '" + range + "', " + fromText + " comes before " + toText
+							+ ": a downgrade goes from a newer revision to an older one.",
+					"Swap the ends, or write the SQL of going up with: db upgrade " + text + " --sql.");
+		}
+		List<Revision> reverted = new ArrayList<>(revisions.subList(to + 1, from + 1));
+		Collections.reverse(reverted);
+		return Collections.unmodifiableList(reverted);
+	}
+
+	private static int offlineEnd(RevisionHistory history, String end, String range) {
+		if (isBase(end)) {
+			return -1;
+		}
+		if (isHead(end)) {
+			return history.getRevisions().size() - 1;
+		}
+		if (end.startsWith("-") || end.startsWith("+") || end.equalsIgnoreCase("current")) {
+			throw new InvalidTargetException(
+					"In '" + range + "', '" + end + "' is relative to the database, which offline mode does not read.",
+					"Name each end of the range as a revision, base or head.");
+		}
+		return history.indexOf(history.find(end));
+	}
+
 	private static int rangeEnd(MigrationStatus status, String end, int missing, String range) {
 		RevisionHistory history = status.getHistory();
 		if (end.isEmpty()) {

@@ -234,6 +234,46 @@ class DbCommandsTests {
 	}
 
 	@Test
+	void upgradeSqlOfARangeTakesItsStartFromTheArgumentNotTheDatabase() throws Exception {
+		assertThat(run("upgrade", FIRST + ":heads", "--sql")).isEqualTo(DbCommands.OK);
+		assertThat(out()).doesNotContainIgnoringCase("CREATE TABLE users")
+			.containsIgnoringCase("ALTER TABLE users ADD COLUMN email")
+			.containsIgnoringCase("INSERT INTO users")
+			.contains("INSERT INTO DATABASECHANGELOG");
+		assertThat(this.revisions.tableExists("DATABASECHANGELOG")).isFalse();
+	}
+
+	@Test
+	void downgradeSqlOfARangePrintsTheRollbackWithoutTheDatabase() throws Exception {
+		assertThat(run("downgrade", "head:" + FIRST, "--sql")).isEqualTo(DbCommands.OK);
+		assertThat(out()).containsIgnoringCase("DELETE FROM users WHERE name = 'admin'")
+			.containsIgnoringCase("ALTER TABLE users DROP COLUMN email")
+			.contains("DELETE FROM DATABASECHANGELOG WHERE ID = 'add-email'")
+			.doesNotContain("create-users");
+		assertThat(this.revisions.tableExists("DATABASECHANGELOG")).isFalse();
+	}
+
+	@Test
+	void rangesThatCannotBeReadAreUsageErrorsAndPrintNothing() {
+		assertThat(run("upgrade", SECOND + ":" + FIRST, "--sql")).isEqualTo(DbCommands.USAGE);
+		assertThat(err()).contains(SECOND + " comes after " + FIRST).contains("db downgrade");
+		assertThat(run("downgrade", FIRST + ":head", "--sql")).isEqualTo(DbCommands.USAGE);
+		assertThat(err()).contains(FIRST + " comes before head");
+		assertThat(run("upgrade", "ffff:head", "--sql")).isEqualTo(DbCommands.USAGE);
+		assertThat(err()).contains("No revision has an id starting with 'ffff'");
+		assertThat(run("upgrade", "current:head", "--sql")).isEqualTo(DbCommands.USAGE);
+		assertThat(err()).contains("offline mode does not read");
+		assertThat(run("upgrade", ":head", "--sql")).isEqualTo(DbCommands.USAGE);
+		assertThat(err()).contains("is not a range of the form <from>:<to>");
+		assertThat(run("upgrade", "base:head")).isEqualTo(DbCommands.USAGE);
+		assertThat(err()).contains("a range (base:head) is for --sql only");
+		assertThat(run("downgrade", "head:base")).isEqualTo(DbCommands.USAGE);
+		assertThat(err()).contains("is for --sql only");
+		assertThat(out()).isEmpty();
+		assertThat(current()).isEqualTo("base");
+	}
+
+	@Test
 	void failingRevisionFailsWithWhatToDo() throws Exception {
 		this.revisions = SqliteRevisions.withBrokenSecond(this.temp.resolve("broken"));
 		this.runner = this.revisions.runner();

@@ -1,8 +1,14 @@
 package io.paig.db.migration.liquibase;
 
+import java.io.IOException;
 import java.io.Writer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,13 +44,17 @@ import liquibase.changelog.visitor.ChangeExecListener;
 import liquibase.changelog.visitor.UpdateVisitor;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
+import liquibase.database.OfflineConnection;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.DatabaseException;
 import liquibase.exception.LiquibaseException;
 import liquibase.integration.spring.SpringResourceAccessor;
 import liquibase.lockservice.LockService;
 import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ResourceAccessor;
 import liquibase.ui.LoggerUIService;
+import liquibase.util.ISODateFormat;
+import liquibase.util.csv.CSVWriter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.ResourceLoader;
@@ -116,6 +126,58 @@ public final class LiquibaseSession {
 
 	private static <T> T run(Connection connection, @Nullable RevisionTransaction transaction,
 			MigrationSettings settings, ResourceLoader resourceLoader, Work<T> work) throws Exception {
+		return Scope.child(scope(settings), () -> {
+			boolean autoCommit = connection.getAutoCommit();
+			Database database = DatabaseFactory.getInstance()
+				.findCorrectDatabaseImplementation(new OwnedJdbcConnection(connection));
+			if (transaction != null) {
+				database = HeldRollbackPostgresDatabase.of(database, transaction, autoCommit);
+			}
+			return run(database, settings, resourceLoader, work);
+		});
+	}
+
+	/**
+	 * Run work with Liquibase on no database at all: Liquibase's offline mode for one
+	 * kind of database, whose history table is a CSV file (what {@link #seedHistory}
+	 * writes) and whose SQL, history-table statements included, is written out rather
+	 * than run. Without the file, the SQL starts with the history table's
+	 * {@code CREATE TABLE}.
+	 * @param <T> the result type
+	 * @param dialect the short name Liquibase gives the database, such as
+	 * {@code postgresql}
+	 * @param version the database's version, or {@code null}
+	 * @param caseSensitive whether the database's names are case sensitive (as MySQL's
+	 * and MariaDB's are on Linux): then the history table keeps the case of its name
+	 * @param historyFile the CSV file that stands for the history table
+	 * @param settings the settings
+	 * @param resourceLoader where the changelogs are
+	 * @param work the work
+	 * @return the work's result
+	 * @throws Exception what the work throws
+	 */
+	public static <T> T offline(String dialect, @Nullable String version, boolean caseSensitive, Path historyFile,
+			MigrationSettings settings, ResourceLoader resourceLoader, Work<T> work) throws Exception {
+		return Scope.child(scope(settings), () -> {
+			String url = "offline:" + dialect + "?outputLiquibaseSql=all&caseSensitive=" + caseSensitive
+					+ "&changeLogFile="
+					+ URLEncoder.encode(historyFile.toAbsolutePath().toString(), StandardCharsets.UTF_8)
+					+ ((version != null) ? "&version=" + URLEncoder.encode(version, StandardCharsets.UTF_8) : "");
+			try {
+				Database database = DatabaseFactory.getInstance()
+					.findCorrectDatabaseImplementation(
+							new OfflineConnection(url, new SpringResourceAccessor(resourceLoader)));
+				return run(database, settings, resourceLoader, work);
+			}
+			finally {
+				// the offline history service is registered for every offline database
+				// until forgotten
+				forgetDatabase();
+			}
+		});
+	}
+
+	private static Map<String, Object> scope(MigrationSettings settings) {
 		Map<String, Object> scope = new LinkedHashMap<>();
 		scope.put("liquibase.analytics.enabled", settings.analyticsEnabled());
 		scope.put(Scope.Attr.ui.name(), new LoggerUIService());
@@ -124,36 +186,33 @@ public final class LiquibaseSession {
 		scope.put("liquibase.command.showSummaryOutput", "LOG");
 		scope.put("liquibase.command.update.showSummaryOutput", "LOG");
 		scope.put("liquibase.command.updateCount.showSummaryOutput", "LOG");
-		return Scope.child(scope, () -> {
-			boolean autoCommit = connection.getAutoCommit();
-			Database database = DatabaseFactory.getInstance()
-				.findCorrectDatabaseImplementation(new OwnedJdbcConnection(connection));
-			if (transaction != null) {
-				database = HeldRollbackPostgresDatabase.of(database, transaction, autoCommit);
-			}
-			database.setDatabaseChangeLogTableName(settings.changelogTable());
-			database.setDatabaseChangeLogLockTableName(settings.changelogLockTable());
-			if (StringUtils.hasText(settings.defaultSchema())) {
-				database.setDefaultSchemaName(settings.defaultSchema());
-			}
-			if (StringUtils.hasText(settings.liquibaseSchema())) {
-				database.setLiquibaseSchemaName(settings.liquibaseSchema());
-			}
-			ResourceAccessor resources = new SpringResourceAccessor(resourceLoader);
-			Liquibase liquibase = new Liquibase(settings.changelog(), resources, database);
-			settings.parameters().forEach((name, value) -> liquibase.getChangeLogParameters().set(name, value));
+		return scope;
+	}
+
+	private static <T> T run(Database database, MigrationSettings settings, ResourceLoader resourceLoader, Work<T> work)
+			throws Exception {
+		database.setDatabaseChangeLogTableName(settings.changelogTable());
+		database.setDatabaseChangeLogLockTableName(settings.changelogLockTable());
+		if (StringUtils.hasText(settings.defaultSchema())) {
+			database.setDefaultSchemaName(settings.defaultSchema());
+		}
+		if (StringUtils.hasText(settings.liquibaseSchema())) {
+			database.setLiquibaseSchemaName(settings.liquibaseSchema());
+		}
+		ResourceAccessor resources = new SpringResourceAccessor(resourceLoader);
+		Liquibase liquibase = new Liquibase(settings.changelog(), resources, database);
+		settings.parameters().forEach((name, value) -> liquibase.getChangeLogParameters().set(name, value));
+		try {
+			return work.run(new LiquibaseSession(settings, database, liquibase, resources, resourceLoader));
+		}
+		finally {
 			try {
-				return work.run(new LiquibaseSession(settings, database, liquibase, resources, resourceLoader));
+				liquibase.close();
 			}
-			finally {
-				try {
-					liquibase.close();
-				}
-				catch (LiquibaseException ex) {
-					// the connection is ours: nothing of Liquibase's is left to release
-				}
+			catch (LiquibaseException ex) {
+				// the connection is ours: nothing of Liquibase's is left to release
 			}
-		});
+		}
 	}
 
 	/**
@@ -161,7 +220,7 @@ public final class LiquibaseSession {
 	 * @return the history
 	 * @throws LiquibaseException when the changelog cannot be parsed
 	 */
-	RevisionHistory history() throws LiquibaseException {
+	public RevisionHistory history() throws LiquibaseException {
 		if (this.history == null) {
 			this.history = new RevisionHistory(this.settings.changelog(), revisions());
 		}
@@ -385,6 +444,41 @@ public final class LiquibaseSession {
 	}
 
 	/**
+	 * Record changesets as applied in an offline session's history file, as the history
+	 * table of a database at that point holds them: in order, and only those that run on
+	 * this database with the configured contexts and labels.
+	 * @param historyFile the session's history file
+	 * @param applied the changesets, in the order they ran
+	 * @return the changesets recorded
+	 * @throws IOException when the file cannot be written
+	 */
+	public List<ChangeSetRef> seedHistory(Path historyFile, List<ChangeSetRef> applied) throws IOException {
+		List<ChangeSetFilter> filters = List.of(new ContextChangeSetFilter(contexts()),
+				new LabelChangeSetFilter(labels()), new DbmsChangeSetFilter(this.database));
+		List<ChangeSetRef> seeded = new ArrayList<>();
+		try (Writer writer = Files.newBufferedWriter(historyFile, StandardCharsets.UTF_8)) {
+			CSVWriter csv = new CSVWriter(writer);
+			csv.writeNext(new String[] { "ID", "AUTHOR", "FILENAME", "DATEEXECUTED", "ORDEREXECUTED", "EXECTYPE",
+					"MD5SUM", "DESCRIPTION", "COMMENTS", "TAG", "LIQUIBASE", "CONTEXTS", "LABELS", "DEPLOYMENT_ID" });
+			String executed = new ISODateFormat().format(new Timestamp(System.currentTimeMillis()));
+			for (ChangeSetRef ref : applied) {
+				ChangeSet changeSet = this.changeSets.get(ref.key());
+				if (changeSet == null
+						|| !filters.stream().allMatch((filter) -> filter.accepts(changeSet).isAccepted())) {
+					continue;
+				}
+				seeded.add(ref);
+				csv.writeNext(new String[] { changeSet.getId(), changeSet.getAuthor(), changeSet.getFilePath(),
+						executed, String.valueOf(seeded.size()), ChangeSet.ExecType.EXECUTED.value,
+						changeSet.generateCheckSum(ChecksumVersion.latest()).toString(), changeSet.getDescription(),
+						changeSet.getComments(), "", "", "", "", "" });
+			}
+			csv.flush();
+		}
+		return seeded;
+	}
+
+	/**
 	 * Write the SQL that rolls back the changesets that ran last instead of running it.
 	 * @param count how many
 	 * @param output where the SQL goes
@@ -466,6 +560,36 @@ public final class LiquibaseSession {
 
 	Connection connection() {
 		return ((JdbcConnection) this.database.getConnection()).getUnderlyingConnection();
+	}
+
+	/**
+	 * Liquibase's short name of the database, such as {@code postgresql}, {@code mariadb}
+	 * or {@code sqlite}.
+	 * @return the name
+	 */
+	public String dialect() {
+		return this.database.getShortName();
+	}
+
+	/**
+	 * Whether the database's names are case sensitive, as Liquibase finds.
+	 * @return {@code true} when they are
+	 */
+	public boolean caseSensitive() {
+		return this.database.isCaseSensitive();
+	}
+
+	/**
+	 * The database's version, as its driver reports it.
+	 * @return the version, or {@code null} when unknown
+	 */
+	public @Nullable String databaseVersion() {
+		try {
+			return this.database.getDatabaseProductVersion();
+		}
+		catch (DatabaseException ex) {
+			return null;
+		}
 	}
 
 	/**

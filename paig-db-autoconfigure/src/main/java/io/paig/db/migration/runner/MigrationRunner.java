@@ -264,21 +264,35 @@ public class MigrationRunner {
 	}
 
 	/**
-	 * Write the SQL an upgrade would run, without running it (Alembic's offline mode).
-	 * @param target {@code head}, {@code +N} or a revision
+	 * Write the SQL an upgrade would run, without running it (Alembic's offline mode). A
+	 * range, {@code from:to}, is Alembic's {@code upgrade <from>:<to> --sql}: the SQL
+	 * from {@code from} to {@code to}, whatever the database's history table says.
+	 * @param target {@code head}, {@code +N}, a revision, or a range {@code from:to}
 	 * @param output where the SQL goes
 	 */
 	public void upgradeSql(String target, Writer output) {
-		this.offlineSql.upgrade(target, output);
+		if (Targets.isRange(target)) {
+			this.offlineSql.upgradeRange(target, output);
+		}
+		else {
+			this.offlineSql.upgrade(target, output);
+		}
 	}
 
 	/**
-	 * Write the SQL a downgrade would run, without running it.
-	 * @param target {@code -N}, {@code base} or a revision
+	 * Write the SQL a downgrade would run, without running it. A range, {@code from:to},
+	 * is Alembic's {@code downgrade <from>:<to> --sql}: the rollback SQL from
+	 * {@code from} down to {@code to}, whatever the database's history table says.
+	 * @param target {@code -N}, {@code base}, a revision, or a range {@code from:to}
 	 * @param output where the SQL goes
 	 */
 	public void downgradeSql(String target, Writer output) {
-		this.offlineSql.downgrade(target, output);
+		if (Targets.isRange(target)) {
+			this.offlineSql.downgradeRange(target, output);
+		}
+		else {
+			this.offlineSql.downgrade(target, output);
+		}
 	}
 
 	/**

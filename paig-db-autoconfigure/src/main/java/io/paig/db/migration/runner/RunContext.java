@@ -252,7 +252,15 @@ final class RunContext {
 	 * @return what the work returns
 	 * @throws MigrationException when the work fails
 	 */
-	private <T> T translated(Callable<T> work, String failure, String action) {
+	/**
+	 * Work whose exceptions become a {@link MigrationException}.
+	 * @param <T> the result type
+	 * @param work the work
+	 * @param failure what failed, the start of the description
+	 * @param action what to do
+	 * @return the work's result
+	 */
+	<T> T translated(Callable<T> work, String failure, String action) {
 		try {
 			return work.call();
 		}

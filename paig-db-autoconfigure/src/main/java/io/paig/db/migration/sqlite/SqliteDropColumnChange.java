@@ -11,6 +11,7 @@ import liquibase.change.DatabaseChange;
 import liquibase.change.core.DropColumnChange;
 import liquibase.database.Database;
 import liquibase.database.DatabaseConnection;
+import liquibase.database.OfflineConnection;
 import liquibase.database.core.SQLiteDatabase;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.UnexpectedLiquibaseException;
@@ -25,10 +26,11 @@ import org.jspecify.annotations.Nullable;
  * Liquibase's {@code dropColumn}, which on SQLite drops the columns with SQLite's own
  * {@code ALTER TABLE ... DROP COLUMN} when nothing in the live schema stops it
  * ({@link SqliteColumnUsage}), and leaves everything else to Liquibase's
- * {@link DropColumnChange}. Liquibase's SQLite way renames the table to
- * {@code TABLE_temporary}, creates it anew, copies the rows and drops the copy: with
- * foreign keys on, the rename points the other tables' foreign keys at the copy, and
- * dropping it breaks them (and deletes their rows with {@code ON DELETE CASCADE}).
+ * {@link DropColumnChange}; in offline SQL, where there is no schema to read, it drops in
+ * place. Liquibase's SQLite way renames the table to {@code TABLE_temporary}, creates it
+ * anew, copies the rows and drops the copy: with foreign keys on, the rename points the
+ * other tables' foreign keys at the copy, and dropping it breaks them (and deletes their
+ * rows with {@code ON DELETE CASCADE}).
  * <p>
  * Registered as a Liquibase {@code Change} of a higher priority than Liquibase's own, so
  * that changelogs get it for {@code dropColumn}; its name and properties are Liquibase's,
@@ -117,6 +119,11 @@ public class SqliteDropColumnChange extends DropColumnChange {
 
 	private @Nullable String whyNotDroppable(Database database, List<String> columns) {
 		DatabaseConnection connection = database.getConnection();
+		if (connection instanceof OfflineConnection && getTableName() != null && !columns.isEmpty()) {
+			// offline SQL (db ... --sql with a range) has no table to rebuild from: the
+			// script drops in place, and SQLite says so when something stops it
+			return null;
+		}
 		if (!(connection instanceof JdbcConnection jdbc) || getTableName() == null || columns.isEmpty()) {
 			return "no connection to read the schema from";
 		}

@@ -1,6 +1,7 @@
 package io.paig.db.migration.runner;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -34,6 +35,7 @@ import io.paig.db.migration.PendingRevisionsException;
 import io.paig.db.migration.Revision;
 import io.paig.db.migration.RevisionFailedException;
 import io.paig.db.migration.RevisionHistory;
+import io.paig.db.migration.Targets;
 import io.paig.db.migration.UnknownAlembicRevisionException;
 import io.paig.db.migration.liquibase.IndexedChangeLogHistoryService;
 import io.paig.db.migration.lock.MigrationLock;
@@ -744,6 +746,86 @@ abstract class AbstractMigrationRunnerTests {
 		try (Stream<Path> files = Files.walk(folder)) {
 			for (Path file : files.toList()) {
 				Files.setLastModifiedTime(file, old);
+			}
+		}
+	}
+
+	@Test
+	void sqlOfAnUpgradeRangeBringsADatabaseAtItsStartToItsEnd() throws Exception {
+		MigrationRunner runner = runner(threeRevisions());
+		StringWriter sql = new StringWriter();
+		runner.upgradeSql("aaaa00000001:aaaa00000002", sql);
+		assertThat(tableExists("DATABASECHANGELOG")).as("the start is the argument's: nothing is read or made")
+			.isFalse();
+		assertThat(sql.toString()).doesNotContainIgnoringCase("create table users")
+			.containsIgnoringCase("email")
+			.containsIgnoringCase("insert into")
+			.doesNotContain("seed-admin");
+		runner.upgrade("aaaa00000001");
+		runScript(sql.toString());
+		assertThat(runner.status().getCurrent().id()).isEqualTo("aaaa00000002");
+		assertThat(columns("users")).contains("email");
+		MigrationRun rest = runner.upgrade();
+		assertThat(rest.applied()).extracting(Revision::id).containsExactly("aaaa00000003");
+	}
+
+	@Test
+	void sqlOfAnUpgradeRangeFromBaseCreatesTheHistoryTable() throws Exception {
+		MigrationRunner runner = runner(threeRevisions());
+		StringWriter sql = new StringWriter();
+		runner.upgradeSql("base:heads", sql);
+		runScript(sql.toString());
+		assertThat(runner.status().getCurrent().id()).isEqualTo("aaaa00000003");
+		assertThat(query("select count(*) from users where name = 'admin'")).isEqualTo("1");
+		assertThat(runner.upgrade().applied()).isEmpty();
+	}
+
+	@Test
+	void sqlOfADowngradeRangeBringsADatabaseAtItsStartToItsEnd() throws Exception {
+		MigrationRunner runner = runner(threeRevisions());
+		StringWriter sql = new StringWriter();
+		runner.downgradeSql("head:aaaa00000001", sql);
+		assertThat(tableExists("DATABASECHANGELOG")).isFalse();
+		runner.upgrade();
+		runScript(sql.toString());
+		assertThat(runner.status().getCurrent().id()).isEqualTo("aaaa00000001");
+		assertThat(columns("users")).doesNotContain("email");
+		assertThat(query("select count(*) from users")).isEqualTo("0");
+		StringWriter toBase = new StringWriter();
+		runner.downgradeSql("aaaa00000001:base", toBase);
+		runScript(toBase.toString());
+		assertThat(runner.status().getCurrent()).isNull();
+		assertThat(tableExists("users")).isFalse();
+	}
+
+	@Test
+	void sqlOfARangeThatRunsTheWrongWayIsRefused() {
+		MigrationRunner runner = runner(threeRevisions());
+		assertThatExceptionOfType(Targets.InvalidTargetException.class)
+			.isThrownBy(() -> runner.upgradeSql("aaaa00000002:aaaa00000001", new StringWriter()))
+			.withMessageContaining("aaaa00000002 comes after aaaa00000001");
+		assertThatExceptionOfType(Targets.InvalidTargetException.class)
+			.isThrownBy(() -> runner.downgradeSql("base:head", new StringWriter()))
+			.withMessageContaining("base comes before head");
+	}
+
+	/**
+	 * Run a script {@code --sql} wrote, statement by statement, as a DBA would.
+	 * @param script the script
+	 * @throws SQLException when a statement fails
+	 */
+	void runScript(String script) throws SQLException {
+		StringBuilder text = new StringBuilder();
+		for (String line : script.split("\n")) {
+			if (!line.startsWith("--")) {
+				text.append(line).append('\n');
+			}
+		}
+		try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+			for (String sql : text.toString().split(";\\s*\n")) {
+				if (!sql.isBlank()) {
+					statement.execute(sql);
+				}
 			}
 		}
 	}
