@@ -352,6 +352,10 @@ final class PostgresEnumTypes {
 				else if (change instanceof CreateTableChange create) {
 					create.getColumns().forEach((column) -> defaults(column, defaults));
 				}
+				else if (change instanceof RawSQLChange sql) {
+					// a column cast to the type sets its default
+					defaults.add(sql.getSql());
+				}
 				for (Object value : defaults) {
 					if (value != null && values.stream()
 						.anyMatch(
