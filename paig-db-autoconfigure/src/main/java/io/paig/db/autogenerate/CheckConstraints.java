@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +58,49 @@ final class CheckConstraints {
 		if (kind != DatabaseDriver.POSTGRESQL && kind != DatabaseDriver.MYSQL && kind != DatabaseDriver.MARIADB) {
 			return new CheckConstraints(kind, List.of(), List.of());
 		}
-		return new CheckConstraints(kind, read(kind, scratch, scratchName, mapped), read(kind, real, realName, mapped));
+		List<Check> entities = read(kind, scratch, scratchName, mapped);
+		if (kind == DatabaseDriver.POSTGRESQL) {
+			entities = reparsed(scratch, scratchName, entities);
+		}
+		return new CheckConstraints(kind, entities, read(kind, real, realName, mapped));
+	}
+
+	/**
+	 * PostgreSQL writes a check that Hibernate created otherwise than the same check
+	 * created again from that text (a revision's {@code ADD CONSTRAINT}), such as an
+	 * enum's {@code IN} list: each entity check also gets the text it has once created
+	 * again, which it is matched by as well.
+	 * @param scratch a connection to the entities' scratch schema
+	 * @param schema the scratch schema
+	 * @param checks the entities' checks
+	 * @return the checks, each with the text it has once created again
+	 * @throws SQLException on a database error
+	 */
+	private static List<Check> reparsed(Connection scratch, String schema, List<Check> checks) throws SQLException {
+		List<Check> reparsed = new ArrayList<>();
+		String name = "paig_db_reparse";
+		for (Check check : checks) {
+			String table = "\"" + schema.replace("\"", "\"\"") + "\".\"" + check.table().replace("\"", "\"\"") + "\"";
+			try (Statement statement = scratch.createStatement()) {
+				statement.execute("ALTER TABLE " + table + " ADD CONSTRAINT " + name + " " + check.definition());
+			}
+			String again = check.definition();
+			try (PreparedStatement statement = scratch.prepareStatement("SELECT pg_get_constraintdef(oid) "
+					+ "FROM pg_constraint WHERE conname = ? AND conrelid = ?::regclass")) {
+				statement.setString(1, name);
+				statement.setString(2, table);
+				try (ResultSet rows = statement.executeQuery()) {
+					if (rows.next()) {
+						again = rows.getString(1);
+					}
+				}
+			}
+			try (Statement statement = scratch.createStatement()) {
+				statement.execute("ALTER TABLE " + table + " DROP CONSTRAINT " + name);
+			}
+			reparsed.add(new Check(check.table(), check.name(), check.definition(), again));
+		}
+		return reparsed;
 	}
 
 	private static List<Check> read(DatabaseDriver kind, Connection connection, String schema, Set<String> mapped)
@@ -76,7 +119,8 @@ final class CheckConstraints {
 				while (rows.next()) {
 					String table = rows.getString(1);
 					if (mapped.contains(table.toLowerCase(Locale.ROOT))) {
-						checks.add(new Check(table, rows.getString(2), rows.getString(3)));
+						String definition = rows.getString(3);
+						checks.add(new Check(table, rows.getString(2), definition, definition));
 					}
 				}
 			}
@@ -124,7 +168,8 @@ final class CheckConstraints {
 	private static boolean matched(Check check, List<Check> others) {
 		return others.stream()
 			.anyMatch((other) -> other.table().equalsIgnoreCase(check.table())
-					&& other.definition().equals(check.definition()));
+					&& (other.definition().equals(check.definition()) || other.reparsed().equals(check.definition())
+							|| other.definition().equals(check.reparsed())));
 	}
 
 	private String add(Check check) {
@@ -155,8 +200,14 @@ final class CheckConstraints {
 
 	/**
 	 * A CHECK constraint as the server writes it.
+	 *
+	 * @param table its table
+	 * @param name its name
+	 * @param definition its text
+	 * @param reparsed its text once created again from that text (PostgreSQL's entity
+	 * checks), or the same text
 	 */
-	private record Check(String table, String name, String definition) {
+	private record Check(String table, String name, String definition, String reparsed) {
 
 	}
 

@@ -175,18 +175,46 @@ public class HibernateSchemaComparison implements SchemaComparison {
 					realConnection, (scratch.kind() == DatabaseDriver.POSTGRESQL) ? target.getDefaultSchemaName()
 							: target.getDefaultCatalogName(),
 					mapped);
+			List<ChangeSet> diff = new DiffRollbacks(result, target).add(generated, revisionId);
+			List<String> warnings = new ArrayList<>();
+			if (scratch.kind() == DatabaseDriver.MYSQL || scratch.kind() == DatabaseDriver.MARIADB) {
+				// a changed ENUM(...) keeps the column's NOT NULL, default and comment
+				MySqlEnumColumns enums = new MySqlEnumColumns(result);
+				diff = enums.rewrite(diff);
+				warnings.addAll(enums.warnings());
+			}
+			PostgresEnumTypes enumTypes = (scratch.kind() == DatabaseDriver.POSTGRESQL) ? PostgresEnumTypes
+				.read(scratchConnection, scratch.name(), realConnection, target.getDefaultSchemaName(), mapped) : null;
+			if (enumTypes != null) {
+				// Liquibase's diff does not see enum types: new ones and changed values
+				// before the tables that use them, dropped ones after; a column changed
+				// to or from one is cast by its text
+				diff = enumTypes.retype(diff);
+				changeSets.addAll(enumTypes.creates(revisionId, "paig-db"));
+				changeSets.addAll(enumTypes.alters(revisionId, "paig-db", diff));
+				warnings.addAll(enumTypes.warnings());
+			}
 			changeSets.addAll(checks.drops(revisionId, "paig-db"));
-			changeSets.addAll(new DiffRollbacks(result, target).add(generated, revisionId));
+			changeSets.addAll(diff);
 			changeSets.addAll(checks.adds(revisionId, "paig-db"));
+			if (enumTypes != null) {
+				changeSets.addAll(enumTypes.drops(revisionId, "paig-db"));
+			}
 			// a dropped and an added column of the same type may be a rename: say so
-			List<String> warnings = RenameWarnings.of(changeSets, result);
+			warnings.addAll(RenameWarnings.of(changeSets, result));
 			String comments = RenameWarnings.comments(warnings);
 			List<String> differences = new ArrayList<>();
 			for (ChangeSet changeSet : changeSets) {
+				if (changeSet.getComments() != null && !changeSet.getChanges().isEmpty()
+						&& changeSet.getChanges()
+							.stream()
+							.allMatch((change) -> change instanceof liquibase.change.core.RawSQLChange)) {
+					// our own sql changes: the changeset's comment says what they do
+					differences.add(changeSet.getComments());
+					continue;
+				}
 				for (Change change : changeSet.getChanges()) {
-					differences
-						.add((change instanceof liquibase.change.core.RawSQLChange && changeSet.getComments() != null)
-								? changeSet.getComments() : describe(change));
+					differences.add(describe(change));
 				}
 			}
 			if (scratch.kind() == DatabaseDriver.SQLITE && !changeSets.isEmpty()) {

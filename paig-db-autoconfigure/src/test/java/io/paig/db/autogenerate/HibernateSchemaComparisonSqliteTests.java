@@ -4,6 +4,8 @@ import java.nio.file.Path;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +50,61 @@ class HibernateSchemaComparisonSqliteTests {
 		this.schemas.downgrade();
 		assertThat(this.schemas.compare(Named.class).isEmpty()).isTrue();
 		assertThat(this.schemas.query("SELECT count(*) FROM widget")).containsExactly("1");
+	}
+
+	@Test
+	void enumIsATextColumnAndItsValuesAreNotCompared() throws Exception {
+		SchemaComparison.Result created = this.schemas.revise(TwoColors.class);
+		assertThat(created.differences()).containsExactly("create table widget (id, color)");
+		assertThat(created.changeSets()).doesNotContain("ENUM").doesNotContain("CREATE TYPE");
+		this.schemas.upgrade();
+		assertThat(this.schemas.compare(TwoColors.class).differences()).isEmpty();
+		// SQLite keeps a check in its CREATE TABLE, which is not compared
+		assertThat(this.schemas.compare(MoreColors.class).differences()).isEmpty();
+		this.schemas.downgrade();
+		assertThat(this.schemas.query("SELECT count(*) FROM sqlite_master WHERE name = 'widget'")).containsExactly("0");
+	}
+
+	/**
+	 * Two colors.
+	 */
+	@Entity
+	@Table(name = "widget")
+	static class TwoColors {
+
+		@Id
+		Integer id;
+
+		@Enumerated(EnumType.STRING)
+		Color color;
+
+		enum Color {
+
+			RED, GREEN
+
+		}
+
+	}
+
+	/**
+	 * Two colors more.
+	 */
+	@Entity
+	@Table(name = "widget")
+	static class MoreColors {
+
+		@Id
+		Integer id;
+
+		@Enumerated(EnumType.STRING)
+		Color color;
+
+		enum Color {
+
+			RED, BLUE, GREEN, ORANGE
+
+		}
+
 	}
 
 	/**
