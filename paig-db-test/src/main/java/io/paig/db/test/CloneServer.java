@@ -106,41 +106,65 @@ abstract class CloneServer {
 		return DriverManager.getConnection(this.server.jdbcUrl(), this.server.username(), this.server.password());
 	}
 
-	/** Run with the lock every JVM building templates on this server shares. */
+	/**
+	 * Run with the lock every JVM building templates on this server shares.
+	 * @param <T> the result's type
+	 * @param work what to run
+	 * @return what it returned
+	 * @throws SQLException on a database error
+	 */
 	abstract <T> T locked(SqlWork<T> work) throws SQLException;
 
-	/** Whether a finished template of that name is there. */
+	/**
+	 * Whether a finished template of that name is there.
+	 * @param template the template's name
+	 * @return whether it is there and finished
+	 * @throws SQLException on a database error
+	 */
 	abstract boolean templateReady(String template) throws SQLException;
 
-	/** Make an empty database for a template or a test, dropping any of that name. */
+	/**
+	 * Make an empty database, dropping any of that name.
+	 * @param name the name
+	 * @return its settings
+	 * @throws SQLException on a database error
+	 */
 	abstract JdbcSettings create(String name) throws SQLException;
 
-	/** Make the database a template is built in. */
+	/**
+	 * Make the database a template is built in.
+	 * @param template the template's name
+	 * @return the settings of the database to build it in
+	 * @throws SQLException on a database error
+	 */
 	JdbcSettings createTemplate(String template) throws SQLException {
 		return create(template);
 	}
 
-	/** Mark a template finished (and closed to connections where the server can). */
+	/**
+	 * Mark a template finished (and closed to connections where the server can).
+	 * @param template the template's name
+	 * @throws SQLException on a database error
+	 */
 	abstract void markReady(String template) throws SQLException;
 
-	/** Clone a finished template. */
+	/**
+	 * Clone a finished template.
+	 * @param template the template's name
+	 * @param name the clone's name
+	 * @return the clone's settings
+	 * @throws SQLException on a database error
+	 */
 	abstract JdbcSettings cloneOf(String template, String name) throws SQLException;
 
 	abstract void drop(String name) throws SQLException;
 
-	/** The names of the templates and clones of this server's database. */
-	abstract List<String> names() throws SQLException;
-
 	/**
-	 * Work on the server.
-	 *
-	 * @param <T> the result
+	 * The names of the templates and clones of this server's database.
+	 * @return the names
+	 * @throws SQLException on a database error
 	 */
-	interface SqlWork<T> {
-
-		T run() throws SQLException;
-
-	}
+	abstract List<String> names() throws SQLException;
 
 	static List<String> strings(Connection connection, String sql, String... parameters) throws SQLException {
 		List<String> values = new ArrayList<>();
@@ -155,6 +179,17 @@ abstract class CloneServer {
 			}
 		}
 		return values;
+	}
+
+	/**
+	 * Work on the server.
+	 *
+	 * @param <T> the result
+	 */
+	interface SqlWork<T> {
+
+		T run() throws SQLException;
+
 	}
 
 	static final class Postgresql extends CloneServer {

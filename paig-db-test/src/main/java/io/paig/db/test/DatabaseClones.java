@@ -125,6 +125,10 @@ public final class DatabaseClones {
 
 	/**
 	 * New clones of a changelog, not the JVM's shared instance.
+	 * @param server the JDBC settings of a database on the server
+	 * @param settings the migration settings
+	 * @param resourceLoader where the changelogs are
+	 * @return the clones
 	 */
 	static DatabaseClones create(JdbcSettings server, MigrationSettings settings, ResourceLoader resourceLoader) {
 		DatabaseClones clones = new DatabaseClones(CloneServer.of(server), settings, resourceLoader);
@@ -193,6 +197,34 @@ public final class DatabaseClones {
 	}
 
 	/**
+	 * How many clones are made ahead and waiting now.
+	 * @return the count
+	 */
+	public int ready() {
+		return this.ready.size();
+	}
+
+	/**
+	 * Drop every template and clone of this server's database, this JVM's and any other's
+	 * (a clean slate, for a benchmark's first build or a server's clean-up).
+	 */
+	public synchronized void dropAll() {
+		try {
+			for (DatabaseClone clone : List.copyOf(this.ready)) {
+				this.ready.remove(clone);
+			}
+			for (String name : this.server.names()) {
+				this.live.remove(name);
+				quietDrop(name);
+			}
+			this.template = null;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not list the test databases: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
 	 * The name of the template for the changelog as it is now.
 	 * @return the template's name
 	 */
@@ -202,6 +234,8 @@ public final class DatabaseClones {
 
 	/**
 	 * The names of this server's templates and clones, as they are now.
+	 * @return the names
+	 * @throws SQLException on a database error
 	 */
 	List<String> names() throws SQLException {
 		return this.server.names();

@@ -44,6 +44,32 @@ class FreshDatabaseContextCustomizerFactory implements ContextCustomizerFactory 
 		return annotation.isPresent() ? new Customizer(testClass, annotation.getString("server")) : null;
 	}
 
+	/**
+	 * The settings of connection details that paig-db did not make (a service
+	 * connection's).
+	 * @param details the connection details
+	 * @return their settings
+	 */
+	static JdbcSettings jdbcSettings(JdbcConnectionDetails details) {
+		String url = details.getJdbcUrl();
+		DatabaseDriver driver = DatabaseDriver.fromJdbcUrl(url);
+		Dialect dialect = switch (driver) {
+			case POSTGRESQL -> Dialect.POSTGRESQL;
+			case MARIADB -> Dialect.MARIADB;
+			case MYSQL -> Dialect.MYSQL;
+			case SQLITE -> Dialect.SQLITE;
+			default -> throw new IllegalStateException("Fresh databases are made on PostgreSQL, MariaDB, MySQL "
+					+ "and SQLite, not on " + driver + " (" + url + ").");
+		};
+		Path file = null;
+		if (driver == DatabaseDriver.SQLITE) {
+			String path = url.substring("jdbc:sqlite:".length());
+			int query = path.indexOf('?');
+			file = Path.of((query >= 0) ? path.substring(0, query) : path).toAbsolutePath();
+		}
+		return new JdbcSettings(url, dialect, driver, url, details.getUsername(), details.getPassword(), file, false);
+	}
+
 	private static final class Customizer implements ContextCustomizer {
 
 		private final Class<?> testClass;
@@ -121,30 +147,6 @@ class FreshDatabaseContextCustomizerFactory implements ContextCustomizerFactory 
 			return new CloneConnectionDetails(details, cloned.jdbcUrl());
 		}
 
-	}
-
-	/**
-	 * The settings of connection details that paig-db did not make (a service
-	 * connection's).
-	 */
-	static JdbcSettings jdbcSettings(JdbcConnectionDetails details) {
-		String url = details.getJdbcUrl();
-		DatabaseDriver driver = DatabaseDriver.fromJdbcUrl(url);
-		Dialect dialect = switch (driver) {
-			case POSTGRESQL -> Dialect.POSTGRESQL;
-			case MARIADB -> Dialect.MARIADB;
-			case MYSQL -> Dialect.MYSQL;
-			case SQLITE -> Dialect.SQLITE;
-			default -> throw new IllegalStateException("Fresh databases are made on PostgreSQL, MariaDB, MySQL "
-					+ "and SQLite, not on " + driver + " (" + url + ").");
-		};
-		Path file = null;
-		if (driver == DatabaseDriver.SQLITE) {
-			String path = url.substring("jdbc:sqlite:".length());
-			int query = path.indexOf('?');
-			file = Path.of((query >= 0) ? path.substring(0, query) : path).toAbsolutePath();
-		}
-		return new JdbcSettings(url, dialect, driver, url, details.getUsername(), details.getPassword(), file, false);
 	}
 
 	/**
