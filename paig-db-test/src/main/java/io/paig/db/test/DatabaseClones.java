@@ -74,7 +74,7 @@ public final class DatabaseClones {
 	});
 
 	static {
-		Runtime.getRuntime().addShutdownHook(new Thread(DatabaseClones::dropAll, "paig-db-clones-cleanup"));
+		Runtime.getRuntime().addShutdownHook(new Thread(DatabaseClones::dropAtExit, "paig-db-clones-cleanup"));
 	}
 
 	private final CloneServer server;
@@ -418,7 +418,7 @@ public final class DatabaseClones {
 		return dataSource;
 	}
 
-	private static void dropAll() {
+	private static void dropAtExit() {
 		for (DatabaseClones clones : EVERY) {
 			for (String name : List.copyOf(clones.live)) {
 				clones.live.remove(name);
