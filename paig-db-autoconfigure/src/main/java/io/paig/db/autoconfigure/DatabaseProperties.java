@@ -391,7 +391,11 @@ public class DatabaseProperties {
 			this.ddlLockRetries = ddlLockRetries;
 		}
 
-		MigrationSettings toSettings() {
+		/**
+		 * The runner's settings from these properties.
+		 * @return the settings
+		 */
+		public MigrationSettings toSettings() {
 			return new MigrationSettings(this.changelog, List.copyOf(this.contexts), List.copyOf(this.labels),
 					this.defaultSchema, this.liquibaseSchema, this.changelogTable, this.changelogLockTable,
 					Map.copyOf(this.parameters), this.lockTimeout, this.analyticsEnabled, this.adoptAlembic,

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
+import io.paig.db.test.FreshDatabase;
 import io.paig.sample.user.UserRepository;
 import org.junit.jupiter.api.Test;
 
@@ -34,12 +35,15 @@ import static org.assertj.core.api.Assertions.within;
  * access audits; run against each database by a subclass. What the endpoints cannot show
  * (stored labels, JSON text, cascades, password hashes) is read with SQL or a repository.
  * <p>
- * The context is closed after each class: the class's database is dropped with it, and a
+ * Each class gets a fresh database at head, cloned from a template that PAIG's revisions
+ * built once ({@code @FreshDatabase}), on the server the subclass's {@code database.url}
+ * names. The context is closed after each class: the clone is dropped with it, and a
  * cached context would keep a pool trying to reach it.
  *
  * @author paig-db authors
  */
 @DirtiesContext
+@FreshDatabase
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureTestRestTemplate
 abstract class AbstractSampleApiTests {

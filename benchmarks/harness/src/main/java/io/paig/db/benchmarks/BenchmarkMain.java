@@ -32,6 +32,8 @@ public final class BenchmarkMain {
 
 	private final List<Result> results = new ArrayList<>();
 
+	private final List<FreshDatabaseBenchmark> fresh = new ArrayList<>();
+
 	private BenchmarkMain(Options options) {
 		this.options = options;
 	}
@@ -40,7 +42,7 @@ public final class BenchmarkMain {
 	 * Run.
 	 * @param args
 	 * {@code --benchmarks DIR --docs FILE [--quick] [--commit SHA] [--databases a,b]
-	 * [--sizes a,b] [--only apply,check,jvm,start]}
+	 * [--sizes a,b] [--only apply,check,jvm,start,fresh]}
 	 */
 	public static void main(String[] args) {
 		try {
@@ -88,7 +90,8 @@ public final class BenchmarkMain {
 				}
 			});
 			warm = o.only.contains("apply");
-			for (Workload workload : workloads.values()) {
+			boolean prepared = o.only.stream().anyMatch(List.of("apply", "check", "jvm", "start")::contains);
+			for (Workload workload : prepared ? workloads.values() : List.<Workload>of()) {
 				if (o.only.contains("apply")) {
 					log(server.name() + ": apply all " + workload.changes() + " changes, a fresh database each run");
 					this.results.addAll(inProcess.applyAll(workload));
@@ -133,7 +136,19 @@ public final class BenchmarkMain {
 							.add(new Result(server.name(), Kind.START, workload.changes(), tool, stats, null)));
 				}
 			}
-			for (Workload workload : workloads.values()) {
+			if (o.only.contains("fresh")) {
+				FreshDatabaseBenchmark fresh = new FreshDatabaseBenchmark(server,
+						o.benchmarks.toAbsolutePath().getParent(), o.quick ? 5 : 10, BenchmarkMain::log);
+				log(server.name() + ": a fresh migrated database for one test, " + FreshDatabaseBenchmark.PAIG);
+				fresh.paig();
+				int changes = server.fits(1000) ? 1000 : Server.SQLITE_MAX_CHANGES;
+				Workload workload = allWorkloads.containsKey(changes) ? allWorkloads.get(changes)
+						: Workload.generate(target.resolve("workload"), changes);
+				log(server.name() + ": a fresh migrated database for one test, " + changes + " changes");
+				fresh.workload(workload);
+				this.fresh.add(fresh);
+			}
+			for (Workload workload : prepared ? workloads.values() : List.<Workload>of()) {
 				inProcess.verifyUpToDate(workload);
 				if (!o.keep) {
 					for (Tool tool : server.tools()) {
@@ -144,7 +159,7 @@ public final class BenchmarkMain {
 		}
 		List<String> databases = servers.stream().map(Server::name).toList();
 		Report report = new Report(this.results, databases);
-		String figures = report.figures();
+		String figures = report.figures() + freshFigures();
 		Duration took = Duration.between(started, Instant.now()).truncatedTo(ChronoUnit.SECONDS);
 		String document = Documentation.render(machine, o.quick, o.describe(), took, figures, report.summary());
 		System.out.println();
@@ -152,6 +167,23 @@ public final class BenchmarkMain {
 		Files.writeString(o.docs, document);
 		log("Took " + took.toSeconds() + " s; wrote " + o.docs);
 		System.out.println(report.summary());
+	}
+
+	private String freshFigures() {
+		if (this.fresh.isEmpty()) {
+			return "";
+		}
+		StringBuilder out = new StringBuilder("\n### A fresh migrated database for one test (issue #19)\n\n");
+		out.append("Clones of a template migrated once per changelog state (paig-db-test's `DatabaseClones`), "
+				+ "against re-applying every change into an empty database; zonky's embedded-database-spring-test "
+				+ "is not in the local repository, so it is not measured. On SQLite the generated workload is "
+				+ Server.SQLITE_MAX_CHANGES + " changes (Liquibase cannot apply 1,000 there).\n\n");
+		out.append("| database | changelog | measurement | min ms | median ms | max ms |\n");
+		out.append("|---|---|---|---:|---:|---:|\n");
+		this.fresh.forEach((benchmark) -> out.append(benchmark.rows()));
+		out.append("\nTargets (issue #19):\n\n");
+		this.fresh.forEach((benchmark) -> benchmark.targets().forEach((line) -> out.append(line).append('\n')));
+		return out.toString();
 	}
 
 	private List<Workload> largeInQuick(Map<Integer, Workload> workloads) {
@@ -283,7 +315,7 @@ public final class BenchmarkMain {
 
 		List<Integer> sizes;
 
-		List<String> only = List.of("apply", "check", "jvm", "start");
+		List<String> only = List.of("apply", "check", "jvm", "start", "fresh");
 
 		int warmups;
 
@@ -316,7 +348,7 @@ public final class BenchmarkMain {
 						sizes = Arrays.stream(value(args, ++i, arg).split(",")).map(Integer::valueOf).toList();
 					default -> throw new IllegalArgumentException("Unknown argument '" + arg
 							+ "'. Usage: benchmarks/run [--quick] [--keep] [--databases postgresql,mariadb,sqlite] "
-							+ "[--sizes 100,1000,10000] [--only apply,check,jvm,start]");
+							+ "[--sizes 100,1000,10000] [--only apply,check,jvm,start,fresh]");
 				}
 			}
 			o.sizes = (sizes != null) ? sizes : (o.quick ? List.of(100, 1000) : List.of(100, 1000, 10000));

@@ -119,6 +119,21 @@ public final class ChangelogFingerprint {
 		}
 	}
 
+	/**
+	 * The fingerprint of a changelog as a parse through a {@link Recorder} read it: the
+	 * value the fast check records, for keys that name a changelog's state (the test
+	 * kit's template databases).
+	 * @param settings the settings that choose changesets
+	 * @param recorder the recorder the parse read the changelog through
+	 * @param resourceLoader where the changelogs are
+	 * @return the hash, hex
+	 * @throws IOException when a resource cannot be read
+	 */
+	public static String fingerprint(MigrationSettings settings, Recorder recorder, ResourceLoader resourceLoader)
+			throws IOException {
+		return of(settings, recorder.manifest(), resourceLoader).hash();
+	}
+
 	private static Lookup lookup(String line, ResourceLoader resourceLoader, ResourcePatternResolver resolver)
 			throws IOException {
 		String location = line.substring(2);
