@@ -70,6 +70,11 @@ import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
  * What Liquibase cannot revert by itself gets a rollback ({@link DiffRollbacks}): a
  * dropped column, index, key or table is created again as the database has it, as
  * Alembic's autogenerate writes the downgrade of a drop.
+ * <p>
+ * What Liquibase's diff does not see is compared from the catalogs: CHECK constraints
+ * ({@link CheckConstraints}) and PostgreSQL's enum types ({@link PostgresEnumTypes}); a
+ * changed MySQL/MariaDB {@code ENUM} column keeps its {@code NOT NULL}, default and
+ * comment ({@link MySqlEnumColumns}).
  *
  * @author paig-db authors
  */

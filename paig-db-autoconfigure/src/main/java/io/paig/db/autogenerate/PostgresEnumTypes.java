@@ -31,17 +31,18 @@ import org.jspecify.annotations.Nullable;
  * {@code @JdbcTypeCode(SqlTypes.NAMED_ENUM)}) of the entities' scratch schema with the
  * real schema's, which Liquibase's diff does not snapshot. Types and their values, in
  * their order ({@code pg_enum.enumsortorder}), are read from the catalog, and each
- * difference becomes {@code sql} changes with their rollback:
+ * difference becomes {@code sql} changes with their rollback. The order alone is not a
+ * difference: Hibernate writes the values in alphabetical order, whatever the Java enum
+ * declares, where a revision written by hand may keep the declared one.
  * <ul>
  * <li>a new type: {@code CREATE TYPE}, before the tables that use it; rollback
  * {@code DROP TYPE};</li>
- * <li>values added, the old ones kept in their order: {@code ALTER TYPE ... ADD VALUE
- * ... BEFORE/AFTER}; PostgreSQL cannot drop a value, so the rollback makes the type again
- * with the old values;</li>
- * <li>values removed or reordered: the type is made again (renamed, created anew, each
- * column that uses it cast over by its text, the old one dropped), and its rollback makes
- * it again with the old values; rows holding a removed value make the cast fail, which a
- * warning says;</li>
+ * <li>values added: {@code ALTER TYPE ... ADD VALUE ... BEFORE/AFTER}; PostgreSQL cannot
+ * drop a value, so the rollback makes the type again with the old values;</li>
+ * <li>values removed: the type is made again (renamed, created anew, each column that
+ * uses it cast over by its text, the old one dropped), and its rollback makes it again
+ * with the old values; rows holding a removed value make the cast fail, which a warning
+ * says;</li>
  * <li>a type no entity uses any more: {@code DROP TYPE}, after the columns that used it
  * are dropped; rollback {@code CREATE TYPE} with its values.</li>
  * </ul>
@@ -204,15 +205,15 @@ final class PostgresEnumTypes {
 		List<ChangeSet> changeSets = new ArrayList<>();
 		this.entities.forEach((type, values) -> {
 			List<String> old = this.database.get(type);
-			if (old == null || old.equals(values)) {
+			// the order is not compared: Hibernate writes the values in alphabetical
+			// order, whatever the Java enum declares
+			if (old == null || Set.copyOf(old).equals(Set.copyOf(values))) {
 				return;
 			}
 			String id = revisionId + "-alter-enum-" + (changeSets.size() + 1);
 			List<String> added = values.stream().filter((value) -> !old.contains(value)).toList();
 			List<String> removed = old.stream().filter((value) -> !values.contains(value)).toList();
-			List<String> kept = values.stream().filter(old::contains).toList();
-			boolean onlyAdded = removed.isEmpty() && kept.equals(old);
-			if (onlyAdded && this.addValueInTransaction && !usesAny(diff, added)) {
+			if (removed.isEmpty() && this.addValueInTransaction && !usesAny(diff, added)) {
 				List<String> sql = new ArrayList<>();
 				for (int i = 0; i < values.size(); i++) {
 					String value = values.get(i);
@@ -229,8 +230,7 @@ final class PostgresEnumTypes {
 				return;
 			}
 			String comment = (removed.isEmpty() ? "" : "remove value(s) " + list(removed) + " ")
-					+ (added.isEmpty() ? "" : "add value(s) " + list(added) + " ")
-					+ ((removed.isEmpty() && added.isEmpty()) ? "reorder values " : "") + "of enum type " + type
+					+ (added.isEmpty() ? "" : "add value(s) " + list(added) + " ") + "of enum type " + type
 					+ " by making it again " + list(values);
 			if (!removed.isEmpty()) {
 				String users = this.columns.getOrDefault(type, List.of())

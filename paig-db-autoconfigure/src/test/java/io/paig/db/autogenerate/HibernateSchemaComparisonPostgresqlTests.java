@@ -106,6 +106,15 @@ class HibernateSchemaComparisonPostgresqlTests extends AbstractHibernateSchemaCo
 	}
 
 	@Test
+	void enumTypeWrittenInTheDeclaredOrderIsNoDifference() throws Exception {
+		this.schemas.revise(Bare.class);
+		this.schemas.upgrade();
+		this.schemas.execute("CREATE TYPE color AS ENUM ('RED', 'GREEN')",
+				"ALTER TABLE widget ADD COLUMN color color DEFAULT 'GREEN'");
+		assertThat(this.schemas.compare(TwoColors.class).differences()).isEmpty();
+	}
+
+	@Test
 	void plainEnumIsAVarcharWithACheckThatFollowsItsValues() throws Exception {
 		this.schemas.revise(PlainTwoColors.class);
 		upgradeAndCheck(PlainTwoColors.class, Bare.class);
