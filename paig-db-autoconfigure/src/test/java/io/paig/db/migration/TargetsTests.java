@@ -258,12 +258,19 @@ class TargetsTests {
 	}
 
 	@Test
-	void aRangeThatRunsPastAnEndOrIsNotARangeIsRefused() {
+	void aRelativeRangeEndPastBaseOrHeadStopsThereAsAlembicsDoes() {
+		assertThat(ids(Targets.range(applied(0), "-4:"))).containsExactly(FIRST, SECOND, THIRD);
+		assertThat(ids(Targets.range(applied(3), "current:+1"))).containsExactly(THIRD);
+		assertThat(ids(Targets.range(applied(1), "-9:current"))).containsExactly(FIRST);
+	}
+
+	@Test
+	void aRangeThatRunsBackwardsOrIsNotARangeIsRefused() {
 		assertThatExceptionOfType(Targets.InvalidTargetException.class)
-			.isThrownBy(() -> Targets.range(applied(0), "-4:"))
-			.withMessageContaining("runs past the end of the history, which has 3 revision(s)");
+			.isThrownBy(() -> Targets.range(applied(0), THIRD + ":" + FIRST))
+			.withMessageContaining("runs backwards");
 		assertThatExceptionOfType(Targets.InvalidTargetException.class)
-			.isThrownBy(() -> Targets.range(applied(3), "current:+1"));
+			.isThrownBy(() -> Targets.range(applied(0), "head:base"));
 		assertThatExceptionOfType(Targets.InvalidTargetException.class)
 			.isThrownBy(() -> Targets.range(applied(0), FIRST))
 			.withMessageContaining("is not a range");
