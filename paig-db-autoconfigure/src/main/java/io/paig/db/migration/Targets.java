@@ -57,12 +57,13 @@ public final class Targets {
 	 * {@code start:end} with both ends included. An end is a revision (a unique prefix
 	 * will do), {@code base}, {@code head}, {@code heads} or {@code current}; a missing
 	 * start is base and a missing end is head; a relative end ({@code -N} at the start,
-	 * {@code +N} at the end) counts from the other end.
+	 * {@code +N} at the end) counts from the other end, and stops at base or head when it
+	 * counts past them, as Alembic's does.
 	 * @param status where the database stands
 	 * @param range the range
 	 * @return the revisions, oldest first
-	 * @throws InvalidTargetException when the range is not of that form or runs past an
-	 * end of the history
+	 * @throws InvalidTargetException when the range is not of that form or its start
+	 * comes after its end
 	 */
 	public static List<Revision> range(MigrationStatus status, String range) {
 		String text = range.strip();
@@ -89,9 +90,14 @@ public final class Targets {
 			to = rangeEnd(status, end, last, range);
 			from = start.startsWith("-") ? to - count(start.substring(1), range) : rangeEnd(status, start, -1, range);
 		}
-		if (from < -1 || to > last) {
-			throw new InvalidTargetException("The range '" + range + "' runs past the end of the history, which has "
-					+ (last + 1) + " revision(s).", "Count no further than base or head.");
+		// as Alembic's history does, a relative end that counts past base or head stops
+		// there
+		from = Math.max(from, -1);
+		to = Math.min(to, last);
+		if (to < from) {
+			throw new InvalidTargetException(
+					"The range '" + range + "' runs backwards: its start comes after its end in the history.",
+					"Write the older end first, for example base:head or -3:current.");
 		}
 		// base is no revision: a range from base starts at the first one
 		return (to < Math.max(from, 0)) ? List.of() : history.getRevisions().subList(Math.max(from, 0), to + 1);

@@ -463,8 +463,16 @@ class DbCommandsTests {
 	}
 
 	@Test
-	void historyWithARangePastTheEndIsAUsageError() {
-		assertThat(run("history", "-r-5:")).isEqualTo(DbCommands.USAGE);
+	void historyWithARelativeRangePastTheEndStopsThereAsAlembicsDoes() {
+		assertThat(run("history", "-r-5:")).isEqualTo(DbCommands.OK);
+		assertThat(out()).contains("-> " + THIRD).contains("-> " + FIRST);
+	}
+
+	@Test
+	void historyWithARangeThatRunsBackwardsIsAUsageError() {
+		assertThat(run("history", "-r", THIRD + ":" + FIRST)).isEqualTo(DbCommands.USAGE);
+		assertThat(err()).contains("runs backwards");
+		assertThat(out()).isEmpty();
 	}
 
 	@Test

@@ -51,6 +51,35 @@ class TargetsTests {
 	}
 
 	@Test
+	void anOfflineRangeTakesRevisionsPrefixesBaseAndHeadAsItsEnds() {
+		assertThat(ids(Targets.offlineRange(HISTORY, "base:head", true))).containsExactly(FIRST, SECOND, THIRD);
+		assertThat(ids(Targets.offlineRange(HISTORY, "d016:db69", true))).containsExactly(SECOND);
+		assertThat(ids(Targets.offlineRange(HISTORY, FIRST + ":" + FIRST, true))).isEmpty();
+		assertThat(ids(Targets.offlineRange(HISTORY, "heads:d016", false))).containsExactly(THIRD, SECOND);
+		assertThat(ids(Targets.offlineRange(HISTORY, "e2ab:BASE", false))).containsExactly(THIRD, SECOND, FIRST);
+	}
+
+	@Test
+	void anOfflineRangeThatRunsTheWrongWayOrNamesTheDatabaseIsRefused() {
+		assertThatExceptionOfType(Targets.InvalidTargetException.class)
+			.isThrownBy(() -> Targets.offlineRange(HISTORY, "head:base", true))
+			.withMessageContaining("head comes after base");
+		assertThatExceptionOfType(Targets.InvalidTargetException.class)
+			.isThrownBy(() -> Targets.offlineRange(HISTORY, "base:head", false))
+			.withMessageContaining("base comes before head");
+		assertThatExceptionOfType(Targets.InvalidTargetException.class)
+			.isThrownBy(() -> Targets.offlineRange(HISTORY, "current:head", true))
+			.withMessageContaining("offline mode does not read");
+		assertThatExceptionOfType(Targets.InvalidTargetException.class)
+			.isThrownBy(() -> Targets.offlineRange(HISTORY, "head:-1", false));
+		assertThatExceptionOfType(Targets.InvalidTargetException.class)
+			.isThrownBy(() -> Targets.offlineRange(HISTORY, "base:", true))
+			.withMessageContaining("not a range of the form <from>:<to>");
+		assertThatExceptionOfType(RevisionHistory.UnknownRevisionException.class)
+			.isThrownBy(() -> Targets.offlineRange(HISTORY, "d:head", true));
+	}
+
+	@Test
 	void headAndHeadsInAnyCaseAndSpacingMeanTheHead() {
 		assertThat(Targets.isHead("head")).isTrue();
 		assertThat(Targets.isHead("heads")).isTrue();
@@ -258,12 +287,19 @@ class TargetsTests {
 	}
 
 	@Test
-	void aRangeThatRunsPastAnEndOrIsNotARangeIsRefused() {
+	void aRelativeRangeEndPastBaseOrHeadStopsThereAsAlembicsDoes() {
+		assertThat(ids(Targets.range(applied(0), "-4:"))).containsExactly(FIRST, SECOND, THIRD);
+		assertThat(ids(Targets.range(applied(3), "current:+1"))).containsExactly(THIRD);
+		assertThat(ids(Targets.range(applied(1), "-9:current"))).containsExactly(FIRST);
+	}
+
+	@Test
+	void aRangeThatRunsBackwardsOrIsNotARangeIsRefused() {
 		assertThatExceptionOfType(Targets.InvalidTargetException.class)
-			.isThrownBy(() -> Targets.range(applied(0), "-4:"))
-			.withMessageContaining("runs past the end of the history, which has 3 revision(s)");
+			.isThrownBy(() -> Targets.range(applied(0), THIRD + ":" + FIRST))
+			.withMessageContaining("runs backwards");
 		assertThatExceptionOfType(Targets.InvalidTargetException.class)
-			.isThrownBy(() -> Targets.range(applied(3), "current:+1"));
+			.isThrownBy(() -> Targets.range(applied(0), "head:base"));
 		assertThatExceptionOfType(Targets.InvalidTargetException.class)
 			.isThrownBy(() -> Targets.range(applied(0), FIRST))
 			.withMessageContaining("is not a range");
