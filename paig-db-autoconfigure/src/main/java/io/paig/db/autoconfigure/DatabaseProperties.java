@@ -343,7 +343,7 @@ public class DatabaseProperties {
 		private int connectRetries = 0;
 
 		/** Pause between the tries of connect-retries. */
-		private Duration connectRetriesInterval = MigrationSettings.DEFAULT_CONNECT_RETRIES_INTERVAL;
+		private Duration connectRetriesInterval = Duration.ofSeconds(2);
 
 		/**
 		 * How long a migration statement may wait for a table lock (PostgreSQL
@@ -351,13 +351,13 @@ public class DatabaseProperties {
 		 * rolled back and tried again, so that the queries queued behind it are not held
 		 * up longer; 0 or -1 to keep the database's own setting.
 		 */
-		private Duration ddlLockTimeout = MigrationSettings.DEFAULT_DDL_LOCK_TIMEOUT;
+		private Duration ddlLockTimeout = Duration.ofSeconds(5);
 
 		/**
 		 * How many more times a revision is tried after its statements gave up waiting
 		 * for a table lock, after a pause as long as ddl-lock-timeout.
 		 */
-		private int ddlLockRetries = MigrationSettings.DEFAULT_DDL_LOCK_RETRIES;
+		private int ddlLockRetries = 3;
 
 		public int getConnectRetries() {
 			return this.connectRetries;

@@ -35,7 +35,24 @@ class ServerRestartPostgresqlTests extends AbstractServerRestartTests {
 
 	@Override
 	void startServer() throws Exception {
-		run("pg_ctlcluster", "--skip-systemctl-redirect", "15", "main", "start");
+		if (!ready()) {
+			run("pg_ctlcluster", "--skip-systemctl-redirect", "15", "main", "start");
+		}
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+		while (!ready()) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("PostgreSQL did not accept connections within 60 s of starting");
+			}
+			Thread.sleep(200);
+		}
+	}
+
+	private static boolean ready() throws Exception {
+		Process ready = new ProcessBuilder("pg_isready", "-q", "-h", "127.0.0.1", "-p", "5432")
+			.redirectErrorStream(true)
+			.start();
+		ready.getInputStream().readAllBytes();
+		return ready.waitFor() == 0;
 	}
 
 	@Override
