@@ -74,7 +74,19 @@ class FreshDatabaseContextCustomizerFactoryTests {
 		assertClonedAndDropped(details);
 	}
 
+	@Test
+	void serverAttributeWithAPlaceholderNamesTheServerToCloneOn() throws Exception {
+		JdbcConnectionDetails details = DatabaseUrlConnectionDetails.of(new JdbcTranslator(SqliteOptions.DEFAULTS, null)
+			.translate("sqlite:///" + this.temp.resolve("app.db"), null, null));
+		String url = assertClonedAndDropped(details, Named.class);
+		assertThat(url).contains("named_paig_clone_");
+	}
+
 	private void assertClonedAndDropped(JdbcConnectionDetails details) throws Exception {
+		assertThat(assertClonedAndDropped(details, Fresh.class)).contains("_paig_clone_");
+	}
+
+	private String assertClonedAndDropped(JdbcConnectionDetails details, Class<?> testClass) throws Exception {
 		Changelogs changelogs = new Changelogs(this.temp.resolve("changelog")).revision("aaaa00000001", "tags", """
 				  - changeSet:
 				      id: create-tags
@@ -83,19 +95,22 @@ class FreshDatabaseContextCustomizerFactoryTests {
 				        - createTable: { tableName: tag, columns: [ { column: { name: id, type: int } } ] }
 				        - insert: { tableName: tag, columns: [ { column: { name: id, valueNumeric: 7 } } ] }
 				""");
-		ContextCustomizer customizer = new FreshDatabaseContextCustomizerFactory().createContextCustomizer(Fresh.class,
+		ContextCustomizer customizer = new FreshDatabaseContextCustomizerFactory().createContextCustomizer(testClass,
 				List.of());
 		assertThat(customizer).isNotNull();
 		Path cloneFile;
+		String clonedUrl;
 		try (GenericApplicationContext context = new GenericApplicationContext()) {
 			context.getEnvironment()
 				.getPropertySources()
-				.addFirst(new MapPropertySource("test", Map.of("database.migration.changelog", changelogs.location())));
+				.addFirst(new MapPropertySource("test", Map.of("database.migration.changelog", changelogs.location(),
+						"fresh.server", "sqlite:///" + this.temp.resolve("named.db"))));
 			context.registerBean("details", JdbcConnectionDetails.class, () -> details);
 			customizer.customizeContext(context, (MergedContextConfiguration) null);
 			context.refresh();
 			JdbcConnectionDetails cloned = context.getBean(JdbcConnectionDetails.class);
-			assertThat(cloned.getJdbcUrl()).isNotEqualTo(details.getJdbcUrl()).contains("_paig_clone_");
+			clonedUrl = cloned.getJdbcUrl();
+			assertThat(clonedUrl).isNotEqualTo(details.getJdbcUrl());
 			try (Connection connection = DriverManager.getConnection(cloned.getJdbcUrl());
 					Statement statement = connection.createStatement();
 					ResultSet result = statement.executeQuery("SELECT id FROM tag")) {
@@ -107,6 +122,7 @@ class FreshDatabaseContextCustomizerFactoryTests {
 			assertThat(cloneFile).exists();
 		}
 		assertThat(cloneFile).doesNotExist();
+		return clonedUrl;
 	}
 
 	static class Plain {
@@ -115,6 +131,11 @@ class FreshDatabaseContextCustomizerFactoryTests {
 
 	@FreshDatabase
 	static class Fresh {
+
+	}
+
+	@FreshDatabase(server = "${fresh.server}")
+	static class Named {
 
 	}
 
