@@ -243,7 +243,7 @@ abstract class CloneServer {
 		@Override
 		JdbcSettings cloneOf(String template, String name) throws SQLException {
 			try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-				statement.execute("CREATE DATABASE \"" + name + "\" TEMPLATE \"" + template + "\" STRATEGY FILE_COPY");
+				statement.execute("CREATE DATABASE \"" + name + "\" TEMPLATE \"" + template + "\"");
 			}
 			return settings(name);
 		}

@@ -28,7 +28,10 @@ public @interface FreshDatabase {
 
 	/**
 	 * The server to clone on, as a paig-db URL naming a database there (the clones are
-	 * named after it); empty for the application's own connection.
+	 * named after it); empty for the application's own connection. Placeholders are
+	 * resolved against the test's environment, so {@code "${PAIG_TEST_POSTGRES_URL:}"}
+	 * names a server from an environment variable and falls back to the application's
+	 * connection without it.
 	 * @return the URL, or empty
 	 */
 	String server() default "";

@@ -123,9 +123,10 @@ class FreshDatabaseContextCustomizerFactory implements ContextCustomizerFactory 
 			DatabaseProperties properties = Binder.get(this.context.getEnvironment())
 				.bindOrCreate("database", DatabaseProperties.class);
 			JdbcSettings server;
-			if (!this.server.isEmpty()) {
-				server = new JdbcTranslator(SqliteOptions.DEFAULTS, this.context.getClassLoader())
-					.translate(this.server, null, null);
+			String named = this.context.getEnvironment().resolvePlaceholders(this.server).strip();
+			if (!named.isEmpty()) {
+				server = new JdbcTranslator(SqliteOptions.DEFAULTS, this.context.getClassLoader()).translate(named,
+						null, null);
 			}
 			else if (details instanceof DatabaseUrlConnectionDetails paig) {
 				server = paig.getSettings();
