@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 
 import io.paig.db.url.Dialect;
 import io.paig.db.url.JdbcSettings;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What cloning needs of one kind of server: databases made, cloned from a template and
@@ -103,7 +104,35 @@ abstract class CloneServer {
 	}
 
 	Connection connect() throws SQLException {
-		return DriverManager.getConnection(this.server.jdbcUrl(), this.server.username(), this.server.password());
+		try {
+			return DriverManager.getConnection(this.server.jdbcUrl(), this.server.username(), this.server.password());
+		}
+		catch (SQLException ex) {
+			// the server database may be gone (a test's own database, dropped after its
+			// class) while its clones are still to be dropped: the server's maintenance
+			// database serves for that
+			String maintenance = maintenanceDatabase();
+			Matcher matcher = NETWORK_URL.matcher(this.server.jdbcUrl());
+			if (maintenance == null || !matcher.matches()) {
+				throw ex;
+			}
+			try {
+				return DriverManager.getConnection(matcher.group(1) + maintenance + matcher.group(3),
+						this.server.username(), this.server.password());
+			}
+			catch (SQLException other) {
+				ex.addSuppressed(other);
+				throw ex;
+			}
+		}
+	}
+
+	/**
+	 * The database to connect to when the server database is gone.
+	 * @return its name ({@code ""} for none), or {@code null} when there is none
+	 */
+	@Nullable String maintenanceDatabase() {
+		return null;
 	}
 
 	/**
@@ -199,6 +228,11 @@ abstract class CloneServer {
 		}
 
 		@Override
+		String maintenanceDatabase() {
+			return "postgres";
+		}
+
+		@Override
 		<T> T locked(SqlWork<T> work) throws SQLException {
 			try (Connection connection = connect(); Statement statement = connection.createStatement()) {
 				statement.execute("SELECT pg_advisory_lock(hashtext('paig-db test templates'))");
@@ -269,6 +303,11 @@ abstract class CloneServer {
 
 		MariaDb(JdbcSettings server, String database) {
 			super(server, database);
+		}
+
+		@Override
+		String maintenanceDatabase() {
+			return "";
 		}
 
 		@Override

@@ -41,8 +41,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * empty. JVMs that share the server (Surefire forks, parallel builds) share its
  * templates: a template is built under a lock on the server (a file lock for SQLite).
  * Clones are dropped when closed and, at the latest, when the JVM exits; templates of
- * older fingerprints, and clones that a dead JVM left behind, are dropped when a new
- * template is built.
+ * older fingerprints, and clones that a dead JVM left behind, are dropped at each JVM's
+ * first use.
  * <p>
  * {@link FreshDatabase @FreshDatabase} points a Spring test's DataSource at one; tests of
  * data migrations take an {@link #empty() empty} database and run the revisions
@@ -272,8 +272,10 @@ public final class DatabaseClones {
 					JdbcSettings database = this.server.createTemplate(name);
 					new MigrationRunner(dataSource(database), this.settings, this.resourceLoader).upgrade("head");
 					this.server.markReady(name);
-					dropStale(name);
 				}
+				// each JVM's first use sweeps: a template of another changelog state, and
+				// clones a JVM that died (or was killed by its test runner) left behind
+				dropStale(name);
 				return null;
 			});
 		}
@@ -419,6 +421,15 @@ public final class DatabaseClones {
 	}
 
 	private static void dropAtExit() {
+		// a clone being made ahead is named before it exists: let the background thread
+		// finish it, so that it is dropped below rather than left on the server
+		BACKGROUND.shutdown();
+		try {
+			BACKGROUND.awaitTermination(1, TimeUnit.MINUTES);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		for (DatabaseClones clones : EVERY) {
 			for (String name : List.copyOf(clones.live)) {
 				clones.live.remove(name);
