@@ -186,6 +186,8 @@ public final class LiquibaseSession {
 		scope.put("liquibase.command.showSummaryOutput", "LOG");
 		scope.put("liquibase.command.update.showSummaryOutput", "LOG");
 		scope.put("liquibase.command.updateCount.showSummaryOutput", "LOG");
+		// one copy of the system properties and environment for the configuration lookups
+		SessionConfigurationSources.addTo(scope);
 		return scope;
 	}
 
