@@ -30,8 +30,6 @@ final class TableLockTimeout implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(TableLockTimeout.class);
 
-	private static final int QUERY_SHOWN = 200;
-
 	private final Connection connection;
 
 	private final Kind kind;
@@ -118,7 +116,7 @@ final class TableLockTimeout implements AutoCloseable {
 	private List<String> postgresqlBlockers() throws SQLException {
 		List<String> blockers = new ArrayList<>();
 		String sql = """
-				SELECT a.pid, a.usename, a.application_name, a.state, a.xact_start, a.query_start, a.query,
+				SELECT a.pid, a.usename, a.application_name, a.state, a.xact_start, a.query_start,
 				  (SELECT string_agg(DISTINCT l.relation::regclass::text || ' ' || l.mode, ', ')
 				   FROM pg_locks l WHERE l.pid = a.pid AND l.locktype = 'relation' AND l.granted
 				     AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
@@ -137,9 +135,8 @@ final class TableLockTimeout implements AutoCloseable {
 				blockers.add("pid " + result.getInt("pid") + ", user " + result.getString("usename")
 						+ ", application_name '" + result.getString("application_name") + "', state '"
 						+ result.getString("state") + "', transaction started " + result.getTimestamp("xact_start")
-						+ ", last query started " + result.getTimestamp("query_start") + ": "
-						+ shorten(result.getString("query")) + " (holds " + tables + "; pg_terminate_backend("
-						+ result.getInt("pid") + ") ends it)");
+						+ ", last query started " + result.getTimestamp("query_start") + " (holds " + tables
+						+ "; pg_terminate_backend(" + result.getInt("pid") + ") ends it)");
 			}
 		}
 		return blockers;
@@ -148,7 +145,7 @@ final class TableLockTimeout implements AutoCloseable {
 	private List<String> mysqlBlockers() throws SQLException {
 		List<String> blockers = new ArrayList<>();
 		String sql = """
-				SELECT p.ID, p.USER, p.HOST, p.COMMAND, p.TIME, p.STATE, p.INFO, t.trx_started
+				SELECT p.ID, p.USER, p.HOST, p.COMMAND, p.TIME, p.STATE, t.trx_started
 				FROM information_schema.PROCESSLIST p
 				LEFT JOIN information_schema.INNODB_TRX t ON t.trx_mysql_thread_id = p.ID
 				WHERE p.ID <> CONNECTION_ID() AND p.DB = DATABASE()
@@ -163,7 +160,6 @@ final class TableLockTimeout implements AutoCloseable {
 						+ result.getLong("TIME") + " s" + stateOf(result.getString("STATE"))
 						+ ((result.getTimestamp("trx_started") != null)
 								? ", transaction started " + result.getTimestamp("trx_started") : "")
-						+ ((result.getString("INFO") != null) ? ": " + shorten(result.getString("INFO")) : "")
 						+ " (KILL " + result.getLong("ID") + " ends it)");
 			}
 		}
@@ -172,14 +168,6 @@ final class TableLockTimeout implements AutoCloseable {
 
 	private static String stateOf(@Nullable String state) {
 		return (state != null && !state.isBlank()) ? ", state '" + state + "'" : "";
-	}
-
-	private static String shorten(@Nullable String query) {
-		if (query == null) {
-			return "";
-		}
-		String line = query.strip().replaceAll("\\s+", " ");
-		return (line.length() > QUERY_SHOWN) ? line.substring(0, QUERY_SHOWN) + "..." : line;
 	}
 
 	/** Put the database's own timeouts back on the connection. */
