@@ -145,27 +145,18 @@ final class MigrationDataSources {
 		dataSource.setUsername(username);
 		dataSource.setPassword(password);
 		Properties properties = new Properties();
-		nameConnections(settings.jdbcUrl(), properties);
-		dataSource.setConnectionProperties(properties);
-		logger.info("Migrations of this R2DBC application connect over JDBC to " + settings.maskedJdbcUrl()
-				+ ((username != null) ? " as '" + username + "'" : "")
-				+ ", on connections of their own, closed after each use");
-		return new Target(dataSource, settings.source(), dataSource);
-	}
-
-	/**
-	 * Name the connections of a JDBC URL {@link #CONNECTION_NAME} on the server
-	 * (PostgreSQL's application name, MySQL's program name), unless the URL names them.
-	 * @param jdbcUrl the JDBC URL
-	 * @param properties the driver properties to add the name to
-	 */
-	static void nameConnections(String jdbcUrl, Properties properties) {
+		String jdbcUrl = settings.jdbcUrl();
 		if (jdbcUrl.startsWith("jdbc:postgresql:") && !jdbcUrl.contains("ApplicationName=")) {
 			properties.setProperty("ApplicationName", CONNECTION_NAME);
 		}
 		else if (jdbcUrl.startsWith("jdbc:mysql:") && !jdbcUrl.contains("connectionAttributes=")) {
 			properties.setProperty("connectionAttributes", "program_name:" + CONNECTION_NAME);
 		}
+		dataSource.setConnectionProperties(properties);
+		logger.info("Migrations of this R2DBC application connect over JDBC to " + settings.maskedJdbcUrl()
+				+ ((username != null) ? " as '" + username + "'" : "")
+				+ ", on connections of their own, closed after each use");
+		return new Target(dataSource, settings.source(), dataSource);
 	}
 
 	/**
@@ -229,7 +220,8 @@ final class MigrationDataSources {
 	}
 
 	@SuppressWarnings("unchecked")
-	static SimpleDriverDataSource simple(String driverClassName, String jdbcUrl, @Nullable ClassLoader classLoader) {
+	private static SimpleDriverDataSource simple(String driverClassName, String jdbcUrl,
+			@Nullable ClassLoader classLoader) {
 		SimpleDriverDataSource dataSource = new SimpleDriverDataSource();
 		dataSource.setUrl(jdbcUrl);
 		if (StringUtils.hasText(driverClassName)) {

@@ -41,8 +41,6 @@ public class MigrationInitializer implements InitializingBean {
 
 	private final @Nullable ResourceLoader resourceLoader;
 
-	private @Nullable MigrationPreinitializer preinitializer;
-
 	/**
 	 * Create an initializer for one runner.
 	 * @param runner the runner
@@ -66,19 +64,8 @@ public class MigrationInitializer implements InitializingBean {
 		this.resourceLoader = resourceLoader;
 	}
 
-	/**
-	 * Wait for this background warm-up before the first run.
-	 * @param preinitializer the warm-up, or {@code null}
-	 */
-	void setPreinitializer(@Nullable MigrationPreinitializer preinitializer) {
-		this.preinitializer = preinitializer;
-	}
-
 	@Override
 	public void afterPropertiesSet() {
-		if (this.preinitializer != null) {
-			this.preinitializer.await();
-		}
 		if (this.onStartup == OnStartup.NONE) {
 			return;
 		}

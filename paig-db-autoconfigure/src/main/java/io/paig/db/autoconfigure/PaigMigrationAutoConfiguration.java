@@ -63,12 +63,6 @@ public final class PaigMigrationAutoConfiguration {
 	static class MigrationConfiguration {
 
 		@Bean
-		static MigrationPreinitializer paigMigrationPreinitializer(Environment environment,
-				ResourceLoader resourceLoader) {
-			return new MigrationPreinitializer(environment, resourceLoader);
-		}
-
-		@Bean
 		@ConditionalOnMissingBean(name = RUNNER)
 		MigrationDataSources.Target paigMigrationTarget(SpringLiquibaseKeys springLiquibaseKeys,
 				DatabaseProperties properties, ObjectProvider<DataSource> dataSources,
@@ -94,12 +88,8 @@ public final class PaigMigrationAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		MigrationInitializer migrationInitializer(SpringLiquibaseKeys springLiquibaseKeys,
-				Map<String, MigrationRunner> runners, DatabaseProperties properties, ResourceLoader resourceLoader,
-				ObjectProvider<MigrationPreinitializer> preinitializer) {
-			MigrationInitializer initializer = new MigrationInitializer(runners,
-					properties.getMigration().getOnStartup(), resourceLoader);
-			initializer.setPreinitializer(preinitializer.getIfUnique());
-			return initializer;
+				Map<String, MigrationRunner> runners, DatabaseProperties properties, ResourceLoader resourceLoader) {
+			return new MigrationInitializer(runners, properties.getMigration().getOnStartup(), resourceLoader);
 		}
 
 		@Bean

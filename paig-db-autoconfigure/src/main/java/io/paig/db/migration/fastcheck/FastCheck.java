@@ -67,20 +67,6 @@ public final class FastCheck {
 	 * @return what could be told without parsing
 	 */
 	public Look look(Connection connection) {
-		return look(connection, true);
-	}
-
-	/**
-	 * Look at the database and the changelog's files without writing anything: a look
-	 * ahead of the start's own check, which warms its code and connection path.
-	 * @param connection the connection, left with no transaction open
-	 * @return what could be told without parsing
-	 */
-	public Look peek(Connection connection) {
-		return look(connection, false);
-	}
-
-	private Look look(Connection connection, boolean restamp) {
 		if (!this.settings.fastCheck()) {
 			return Look.UNKNOWN;
 		}
@@ -106,7 +92,7 @@ public final class FastCheck {
 					return new Look(candidate.revision(), false);
 				}
 				if (files.hash().equals(candidate.fingerprint())) {
-					if (stamp != null && restamp) {
+					if (stamp != null) {
 						// the same files, touched or copied since: the next start need
 						// not read them again
 						new FingerprintTable(this.settings).restamp(connection, candidate.fingerprint(), stamp);
