@@ -25,7 +25,7 @@ final class Documentation {
 
 				```bash
 				benchmarks/run --quick   # sizes 100 and 1,000, fewer runs: a check before a commit
-				benchmarks/run           # sizes 100, 1,000 and 10,000, 5 runs each (apply-all at 100: 15): about half an hour
+				benchmarks/run           # sizes 100, 1,000 and 10,000, 5 runs each (apply-all at 100: 15): up to an hour
 				```
 
 				`--quick` measures apply-all 9 times at 100 and 3 times at 1,000 changes, the in-process checks \
@@ -34,7 +34,7 @@ final class Documentation {
 				a tool and paig-db; the R2DBC app without a tool and on paig-db). It finishes in about 4 minutes on this 2-core machine. The full run repeats \
 				everything 5 times at all three sizes (apply-all at 100 changes 15 times: those runs take a \
 				quarter of a second, and from one run to the next they move more than the tools differ) and \
-				starts all four app variants; on this machine it takes about half an hour, most of it applying \
+				starts all six app variants; on this machine it takes half an hour to an hour, most of it applying \
 				10,000 changes (MariaDB commits and syncs every DDL statement).
 
 				The script builds the `benchmarks/` modules (`./mvnw -Pbenchmarks`; they are not part of the \
