@@ -1,17 +1,27 @@
 package io.paig.db.r2dbc;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 
 import io.paig.db.r2dbc.app.R2dbcApplication;
 import io.paig.db.testsupport.Changelogs;
@@ -35,7 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A WebFlux and Spring Data R2DBC application on paig-db, started for real against a real
  * server: the repository reads the table the migrations created, the actuator serves
  * {@code /actuator/migrations}, health and metrics, and afterwards the server holds no
- * session but the application's pooled one; and the {@code db} commands work in it.
+ * session but the application's pooled one; the {@code db} commands work in it; and the
+ * same application, built ahead of time ({@code process-aot}), migrates and serves when
+ * run as a process with {@code -Dspring.aot.enabled=true}.
  *
  * @author paig-db authors
  */
@@ -162,6 +174,108 @@ abstract class AbstractR2dbcApplicationTests {
 		}
 		command("current", settings);
 		assertThat(output.getOut()).contains("c3d4e5f6a1b2");
+	}
+
+	@Test
+	void theApplicationBuiltAheadOfTimeMigratesAtStartAndServes() throws Exception {
+		database().reset();
+		Changelogs changelogs = new Changelogs(folder.resolve("aot-changelog"))
+			.revision("d4e5f6a1b2c3", "create items", ITEMS)
+			.revision("e5f6a1b2c3d4", "seed items", SEED);
+		List<String> settings = List.of("--database.url=" + databaseUrl(),
+				"--database.migration.changelog=" + changelogs.location(),
+				"--management.endpoints.web.exposure.include=health,migrations");
+		Path aot = folder.resolve("aot");
+		Path sources = aot.resolve("sources");
+		Path resources = aot.resolve("resources");
+		Path classes = aot.resolve("classes");
+		Files.createDirectories(aot);
+		String classPath = System.getProperty("java.class.path");
+		// build time, as the Maven and Gradle plugins' process-aot does it: the bean
+		// definitions, conditions decided, become code; nothing may touch the database
+		List<String> build = java(classPath);
+		build.add("org.springframework.boot.SpringApplicationAotProcessor");
+		build.addAll(List.of(R2dbcApplication.class.getName(), sources.toString(), resources.toString(),
+				classes.toString(), "io.paig", "paig-db-r2dbc-tests"));
+		build.addAll(settings);
+		Process processing = new ProcessBuilder(build).redirectErrorStream(true)
+			.redirectOutput(aot.resolve("process-aot.log").toFile())
+			.start();
+		assertThat(processing.waitFor(3, TimeUnit.MINUTES)).as("process-aot finished").isTrue();
+		assertThat(processing.exitValue()).as(Files.readString(aot.resolve("process-aot.log"))).isZero();
+		try (Connection connection = database().connection();
+				ResultSet tables = connection.getMetaData()
+					.getTables(connection.getCatalog(), null, "%", new String[] { "TABLE" })) {
+			assertThat(tables.next()).as("a table made at build time").isFalse();
+		}
+		compile(sources, classes, classPath);
+		// run time: 'java -Dspring.aot.enabled=true', the generated initializer instead
+		// of
+		// the auto-configuration
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		List<String> run = java(classes + File.pathSeparator + resources + File.pathSeparator + classPath);
+		run.add(1, "-Dspring.aot.enabled=true");
+		run.add(R2dbcApplication.class.getName());
+		run.addAll(settings);
+		run.add("--server.port=" + port);
+		Path log = aot.resolve("application.log");
+		Process application = new ProcessBuilder(run).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		try {
+			awaitStarted(application, log);
+			assertThat(Files.readString(log)).contains("Starting AOT-processed R2dbcApplication");
+			assertThat(get(String.valueOf(port), "/items")).isEqualTo("[{\"id\":1,\"name\":\"first item\"}]");
+			assertThat(get(String.valueOf(port), "/actuator/migrations")).contains("\"status\":\"UP_TO_DATE\"")
+				.contains("\"current\":{\"id\":\"e5f6a1b2c3d4\"");
+		}
+		finally {
+			application.destroy();
+			application.waitFor(30, TimeUnit.SECONDS);
+		}
+	}
+
+	private static List<String> java(String classPath) {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-cp");
+		command.add(classPath);
+		return command;
+	}
+
+	private static void compile(Path sources, Path classes, String classPath) throws IOException {
+		List<File> files;
+		try (Stream<Path> walk = Files.walk(sources)) {
+			files = walk.filter((path) -> path.toString().endsWith(".java")).map(Path::toFile).toList();
+		}
+		assertThat(files).as("generated sources").isNotEmpty();
+		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+		StringWriter errors = new StringWriter();
+		try (StandardJavaFileManager fileManager = compiler.getStandardFileManager(null, null, null)) {
+			boolean compiled = compiler
+				.getTask(errors, fileManager, null,
+						List.of("-d", classes.toString(), "-cp", classPath, "-parameters", "-proc:none"), null,
+						fileManager.getJavaFileObjectsFromFiles(files))
+				.call();
+			assertThat(compiled).as(errors.toString()).isTrue();
+		}
+	}
+
+	private static void awaitStarted(Process application, Path log) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+		while (System.nanoTime() < deadline) {
+			String output = Files.readString(log);
+			if (output.contains("Started R2dbcApplication")) {
+				return;
+			}
+			if (!application.isAlive()) {
+				throw new AssertionError(
+						"The AOT-built application stopped (exit " + application.exitValue() + "):\n" + output);
+			}
+			Thread.sleep(200);
+		}
+		throw new AssertionError("The AOT-built application did not start in 2 minutes:\n" + Files.readString(log));
 	}
 
 	private static void command(String name, String... settings) {

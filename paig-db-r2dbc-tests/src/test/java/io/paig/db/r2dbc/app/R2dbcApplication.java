@@ -1,5 +1,6 @@
 package io.paig.db.r2dbc.app;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
@@ -10,5 +11,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  */
 @SpringBootApplication
 public class R2dbcApplication {
+
+	/**
+	 * Start the application (the ahead-of-time test builds and runs it as a process).
+	 * @param args the Spring Boot arguments
+	 */
+	public static void main(String[] args) {
+		SpringApplication.run(R2dbcApplication.class, args);
+	}
 
 }
