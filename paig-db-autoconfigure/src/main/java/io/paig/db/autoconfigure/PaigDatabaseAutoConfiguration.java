@@ -9,7 +9,9 @@ import io.paig.db.url.JdbcSettings;
 import io.paig.db.url.JdbcTranslator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -28,6 +30,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.ClassUtils;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} that turns {@code database.url} into
@@ -46,18 +49,36 @@ public final class PaigDatabaseAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(PaigDatabaseAutoConfiguration.class);
 
+	private static final String CONNECTION_FACTORY = "io.r2dbc.spi.ConnectionFactory";
+
 	@Bean
 	@ConditionalOnMissingBean({ JdbcConnectionDetails.class, DataSource.class })
 	@Conditional(DatabaseUrlWanted.class)
 	DatabaseUrlConnectionDetails databaseUrlConnectionDetails(DatabaseProperties properties, Environment environment,
-			ResourceLoader resourceLoader) {
+			ResourceLoader resourceLoader, ListableBeanFactory beanFactory) {
 		if (environment.containsProperty("spring.datasource.url")) {
 			logger.warn("Both database.url and spring.datasource.url are set; database.url is used.");
 		}
 		JdbcSettings settings = new JdbcTranslator(properties.getSqlite().toOptions(), resourceLoader.getClassLoader())
 			.translate(properties.getUrl(), properties.getUsername(), properties.getPassword());
-		logger.info("Database: " + settings);
+		if (definesConnectionFactory(beanFactory, resourceLoader.getClassLoader())) {
+			// Spring Boot builds no DataSource beside an R2DBC ConnectionFactory: these
+			// details build none, and the R2DBC and migration lines say what connects
+			logger.debug("Database (JDBC, unused by the R2DBC application): " + settings);
+		}
+		else {
+			logger.info("Database: " + settings);
+		}
 		return DatabaseUrlConnectionDetails.of(settings);
+	}
+
+	private static boolean definesConnectionFactory(ListableBeanFactory beanFactory,
+			@Nullable ClassLoader classLoader) {
+		if (!ClassUtils.isPresent(CONNECTION_FACTORY, classLoader)) {
+			return false;
+		}
+		Class<?> type = ClassUtils.resolveClassName(CONNECTION_FACTORY, classLoader);
+		return beanFactory.getBeanNamesForType(type, true, false).length > 0;
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -13,6 +13,7 @@ import io.paig.db.jdbc.DatabaseUrlConnectionDetails;
 import io.paig.db.url.InvalidDatabaseUrlException;
 import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -22,6 +23,8 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerA
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -65,6 +68,19 @@ class PaigDatabaseAutoConfigurationTests {
 				assertThat(dataSource.getUsername()).isEqualTo("paig");
 				assertThat(dataSource.getPassword()).isEqualTo("s3cret");
 				assertThat(dataSource.getDriverClassName()).isEqualTo("org.postgresql.Driver");
+			});
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void theDatabaseLineNamesTheUrlTheDataSourceIsBuiltFromWithoutItsPassword(CapturedOutput output) {
+		this.runner.withPropertyValues("database.url=postgresql+asyncpg://paig:s3cret@db.example.com:6543/paig")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(DataSource.class);
+				assertThat(output)
+					.contains("Database: postgresql+asyncpg://paig:****@db.example.com:6543/paig -> "
+							+ "jdbc:postgresql://db.example.com:6543/paig")
+					.doesNotContain("s3cret");
 			});
 	}
 

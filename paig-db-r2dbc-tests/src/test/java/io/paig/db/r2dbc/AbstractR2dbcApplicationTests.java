@@ -116,7 +116,8 @@ abstract class AbstractR2dbcApplicationTests {
 	abstract List<Long> otherSessions(Connection connection) throws Exception;
 
 	@Test
-	void repositoryReadsTheMigratedTableAndTheActuatorServesMigrationsWithNoMigrationSessionLeft() throws Exception {
+	void repositoryReadsTheMigratedTableAndTheActuatorServesMigrationsWithNoMigrationSessionLeft(CapturedOutput output)
+			throws Exception {
 		database().reset();
 		Changelogs changelogs = new Changelogs(folder.resolve("changelog"))
 			.revision("a1b2c3d4e5f6", "create items", ITEMS)
@@ -145,6 +146,11 @@ abstract class AbstractR2dbcApplicationTests {
 				.containsPattern("\"r2dbc\":\\{\"details\":\\{[^}]*\\},\"status\":\"UP\"")
 				.endsWith(",\"status\":\"UP\"}");
 			assertThat(get(port, "/actuator/metrics")).contains("\"paig.db.migration.pending\"");
+			// one line says what the application connects to, one what the migrations do;
+			// the JDBC translation that builds no pool here is not logged as if it did
+			assertThat(output).contains("Database (R2DBC): ")
+				.contains("Migrations of this R2DBC application connect over JDBC")
+				.doesNotContain("PaigDatabaseAutoConfiguration");
 			assertThat(get(port, "/actuator/metrics/paig.db.migration.pending")).contains("\"value\":0.0");
 			Object applicationSession = DatabaseClient.create(connectionFactory)
 				.sql(sessionIdQuery())
