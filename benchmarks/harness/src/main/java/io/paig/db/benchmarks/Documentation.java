@@ -25,7 +25,7 @@ final class Documentation {
 
 				```bash
 				benchmarks/run --quick   # sizes 100 and 1,000, fewer runs: a check before a commit
-				benchmarks/run           # sizes 100, 1,000 and 10,000, 5 runs each (apply-all at 100: 15): up to an hour
+				benchmarks/run           # sizes 100, 1,000 and 10,000, 5 runs each (apply-all at 100: 15; starts at 1,000: 11): about an hour
 				```
 
 				`--quick` measures apply-all 9 times at 100 and 3 times at 1,000 changes, the in-process checks \
@@ -34,8 +34,9 @@ final class Documentation {
 				a tool and paig-db; the R2DBC app without a tool and on paig-db). It finishes in about 4 minutes on this 2-core machine. The full run repeats \
 				everything 5 times at all three sizes (apply-all at 100 changes 15 times: those runs take a \
 				quarter of a second, and from one run to the next they move more than the tools differ) and \
-				starts all six app variants; on this machine it takes half an hour to an hour, most of it applying \
-				10,000 changes (MariaDB commits and syncs every DDL statement).
+				starts all six app variants, 11 times at 1,000 changes, where the start targets are read; on this \
+				machine it takes about an hour, most of it applying 10,000 changes (MariaDB commits and syncs \
+				every DDL statement).
 
 				The script builds the `benchmarks/` modules (`./mvnw -Pbenchmarks`; they are not part of the \
 				default build, so `./mvnw verify` neither builds nor runs them), runs them against the servers in \
@@ -97,7 +98,11 @@ final class Documentation {
 				variant once, in an order that turns by one each round, so that a slow patch of the shared \
 				machine lands on all of them, and each ratio compares starts made in the same minutes. The \
 				harness times these runs itself, process start to exit (hyperfine would run one command's runs \
-				back to back).
+				back to back). A start moves by 10-15%% from one run to the next here, more than the 10%% the \
+				start targets allow, so each start target takes the median of the rounds' ratios (a round's \
+				paig-db start over the same round's start without a tool, which shared the machine's speed of \
+				that minute) and shows the middle half of those ratios and the ratio of the medians beside it; \
+				the table's ratios are of the medians.
 
 				**R2DBC app start, fresh JVM.** The same comparison for a reactive app: WebFlux, Spring Data \
 				R2DBC with one repository over the same table, the actuator, Spring Boot's `r2dbc-pool` \
