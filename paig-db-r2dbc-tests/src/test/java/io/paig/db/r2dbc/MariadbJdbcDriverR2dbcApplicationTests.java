@@ -1,13 +1,8 @@
 package io.paig.db.r2dbc;
 
-import java.sql.Connection;
-import java.util.List;
-
 import io.paig.db.r2dbc.app.R2dbcApplication;
 import io.paig.db.testsupport.Changelogs;
-import io.paig.db.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -19,40 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The reactive application on r2dbc-mariadb with MariaDB's JDBC driver in place of MySQL
  * Connector/J, against MariaDB: a user who excludes Connector/J from the starter for the
- * lighter driver. Run by the {@code mariadb-jdbc-driver} surefire execution, whose class
- * path has no Connector/J.
+ * lighter driver. The same tests as {@link MariadbR2dbcApplicationTests}, run by the
+ * {@code mariadb-jdbc-driver} surefire execution, whose class path has no Connector/J.
  *
  * @author paig-db authors
  */
-class MariadbJdbcDriverR2dbcApplicationTests extends AbstractR2dbcApplicationTests {
-
-	@RegisterExtension
-	static final TestDatabase database = TestDatabase.mysql();
-
-	@Override
-	TestDatabase database() {
-		return database;
-	}
-
-	@Override
-	String databaseUrl() {
-		return database.url("mariadb+asyncmy");
-	}
-
-	@Override
-	String expectedDriver() {
-		return "mariadb";
-	}
-
-	@Override
-	String sessionIdQuery() {
-		return "select connection_id()";
-	}
-
-	@Override
-	List<Long> otherSessions(Connection connection) throws Exception {
-		return MariadbR2dbcApplicationTests.processList(connection, database.name());
-	}
+class MariadbJdbcDriverR2dbcApplicationTests extends MariadbR2dbcApplicationTests {
 
 	@Test
 	void migrationsConnectWithMariaDbsJdbcDriver(CapturedOutput output) throws Exception {
