@@ -73,8 +73,8 @@ import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
  * <p>
  * What Liquibase's diff does not see is compared from the catalogs: CHECK constraints
  * ({@link CheckConstraints}) and PostgreSQL's enum types ({@link PostgresEnumTypes}); a
- * changed MySQL/MariaDB {@code ENUM} column keeps its {@code NOT NULL}, default and
- * comment ({@link MySqlEnumColumns}).
+ * MySQL/MariaDB column changed in place keeps its {@code NOT NULL}, default,
+ * {@code AUTO_INCREMENT} and comment ({@link MySqlColumnChanges}).
  *
  * @author paig-db authors
  */
@@ -183,10 +183,13 @@ public class HibernateSchemaComparison implements SchemaComparison {
 			List<ChangeSet> diff = new DiffRollbacks(result, target).add(generated, revisionId);
 			List<String> warnings = new ArrayList<>();
 			if (scratch.kind() == DatabaseDriver.MYSQL || scratch.kind() == DatabaseDriver.MARIADB) {
-				// a changed ENUM(...) keeps the column's NOT NULL, default and comment
-				MySqlEnumColumns enums = new MySqlEnumColumns(result);
-				diff = enums.rewrite(diff);
-				warnings.addAll(enums.warnings());
+				// a column changed in place keeps its NOT NULL, default, AUTO_INCREMENT
+				// and
+				// comment
+				MySqlColumnChanges columns = new MySqlColumnChanges(result, realConnection,
+						target.getDefaultCatalogName());
+				diff = columns.rewrite(diff);
+				warnings.addAll(columns.warnings());
 			}
 			PostgresEnumTypes enumTypes = (scratch.kind() == DatabaseDriver.POSTGRESQL) ? PostgresEnumTypes
 				.read(scratchConnection, scratch.name(), realConnection, target.getDefaultSchemaName(), mapped) : null;

@@ -8,6 +8,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnDefault;
@@ -28,6 +30,10 @@ class HibernateSchemaComparisonMariaDbTests extends AbstractHibernateSchemaCompa
 			+ "COLUMN_COMMENT) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
 			+ "AND TABLE_NAME = 'widget' AND COLUMN_NAME = 'color'";
 
+	private static final String COLUMNS = "SELECT CONCAT(COLUMN_NAME, ' ', COLUMN_TYPE, ' ', IS_NULLABLE, ' ', "
+			+ "COALESCE(COLUMN_DEFAULT, '-'), ' ', EXTRA, ' ', COLUMN_COMMENT) FROM information_schema.COLUMNS "
+			+ "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'gadget' ORDER BY COLUMN_NAME";
+
 	@RegisterExtension
 	static final TestDatabase database = TestDatabase.mysql();
 
@@ -37,6 +43,12 @@ class HibernateSchemaComparisonMariaDbTests extends AbstractHibernateSchemaCompa
 		JdbcSettings jdbc = database.jdbc();
 		return new EntitySchemas(jdbc.jdbcUrl(), jdbc.username(), jdbc.password(),
 				"org.hibernate.dialect.MariaDBDialect", folder);
+	}
+
+	@Override
+	String commentChange() {
+		// the column's whole definition: Liquibase's setColumnRemarks would drop the rest
+		return "ALTER TABLE `widget` MODIFY COLUMN `state` varchar(20) COMMENT";
 	}
 
 	@Test
@@ -51,7 +63,7 @@ class HibernateSchemaComparisonMariaDbTests extends AbstractHibernateSchemaCompa
 			.containsExactly("change ENUM of column widget.color: add value(s) 'BLUE', 'ORANGE'");
 		assertThat(added.changeSets()).doesNotContain("modifyDataType")
 			.contains("ALTER TABLE `widget` MODIFY COLUMN `color` ENUM('BLUE','GREEN','ORANGE','RED')")
-			.contains("ALTER TABLE `widget` MODIFY COLUMN `color` ENUM('GREEN','RED') NOT NULL");
+			.contains("ALTER TABLE `widget` MODIFY COLUMN `color` enum('GREEN','RED') NOT NULL");
 		assertThat(added.warnings()).isEmpty();
 		upgradeAndCheck(MoreColors.class, TwoColors.class);
 		assertThat(this.schemas.query(COLUMN))
@@ -72,6 +84,151 @@ class HibernateSchemaComparisonMariaDbTests extends AbstractHibernateSchemaCompa
 		downgradeAndCheck(TwoColors.class);
 		assertThat(this.schemas.query(COLUMN)).containsExactly("enum('GREEN','RED') NO 'GREEN' The color");
 		assertThat(this.schemas.query("SELECT color FROM widget")).containsExactly("RED");
+	}
+
+	@Test
+	void typeNullabilityAndCommentChangesKeepEverythingElseTheColumnHasEachWithItsRollback() throws Exception {
+		this.schemas.revise(ShortName.class);
+		this.schemas.upgrade();
+		this.schemas.execute("INSERT INTO gadget (name) VALUES ('one')");
+		SchemaComparison.Result longer = this.schemas.revise(LongName.class);
+		assertThat(flat(longer.changeSets())).doesNotContain("modifyDataType")
+			.contains("sql: ALTER TABLE `gadget` MODIFY COLUMN `id` bigint NOT NULL AUTO_INCREMENT")
+			.contains("sql: ALTER TABLE `gadget` MODIFY COLUMN `id` int(11) NOT NULL AUTO_INCREMENT")
+			.contains("sql: ALTER TABLE `gadget` MODIFY COLUMN `name` varchar(40) NOT NULL DEFAULT 'none' COMMENT "
+					+ "'The name'")
+			.contains("sql: ALTER TABLE `gadget` MODIFY COLUMN `name` varchar(20) NOT NULL DEFAULT 'none' COMMENT "
+					+ "'The name'");
+		assertThat(longer.differences()).containsExactly("change column gadget.id: type int(11) -> bigint",
+				"change column gadget.name: type varchar(20) -> varchar(40)");
+		upgradeAndCheck(LongName.class, ShortName.class);
+		assertThat(this.schemas.query(COLUMNS)).containsExactly("id bigint(20) NO - auto_increment ",
+				"name varchar(40) NO 'none'  The name");
+		this.schemas.execute("INSERT INTO gadget (name) VALUES ('two')");
+		SchemaComparison.Result optional = this.schemas.revise(OptionalName.class);
+		assertThat(flat(optional.changeSets())).doesNotContain("dropNotNullConstraint")
+			.doesNotContain("setColumnRemarks")
+			.contains("sql: ALTER TABLE `gadget` MODIFY COLUMN `name` varchar(40) DEFAULT 'none' COMMENT "
+					+ "'What it is called'")
+			.contains("sql: ALTER TABLE `gadget` MODIFY COLUMN `name` varchar(40) NOT NULL DEFAULT 'none' COMMENT "
+					+ "'The name'");
+		assertThat(optional.differences())
+			.containsExactly("change column gadget.name: NOT NULL dropped, comment 'What it is called'");
+		upgradeAndCheck(OptionalName.class, LongName.class);
+		assertThat(this.schemas.query(COLUMNS)).containsExactly("id bigint(20) NO - auto_increment ",
+				"name varchar(40) YES 'none'  What it is called");
+		downgradeAndCheck(LongName.class);
+		downgradeAndCheck(ShortName.class);
+		assertThat(this.schemas.query(COLUMNS)).containsExactly("id int(11) NO - auto_increment ",
+				"name varchar(20) NO 'none'  The name");
+		this.schemas.execute("INSERT INTO gadget (name) VALUES ('three')");
+		assertThat(this.schemas.query("SELECT name FROM gadget ORDER BY id")).containsExactly("one", "two", "three");
+	}
+
+	@Test
+	void columnChangedInPlaceKeepsItsOwnCollationAndOnUpdateClause() throws Exception {
+		this.schemas.execute("CREATE TABLE part (id INT NOT NULL PRIMARY KEY, "
+				+ "code VARCHAR(20) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL, "
+				+ "touched TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP)");
+		SchemaComparison.Result changed = this.schemas.revise(Part.class);
+		String sql = flat(changed.changeSets());
+		assertThat(sql).contains("MODIFY COLUMN `code` varchar(40) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL")
+			.containsPattern("MODIFY COLUMN `touched` timestamp NOT NULL DEFAULT current_timestamp(\\(\\))? "
+					+ "(?i:ON UPDATE current_timestamp)(\\(\\))? COMMENT 'Last change'");
+		this.schemas.upgrade();
+		assertThat(this.schemas.compare(Part.class).differences()).isEmpty();
+		assertThat(this.schemas
+			.query("SELECT CONCAT(COLUMN_NAME, ' ', COLUMN_TYPE, ' ', COALESCE(COLLATION_NAME, '-'), "
+					+ "' ', IS_NULLABLE, ' ', LOWER(EXTRA)) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
+					+ "AND TABLE_NAME = 'part' AND COLUMN_NAME <> 'id' ORDER BY COLUMN_NAME"))
+			.containsExactly("code varchar(40) utf8mb4_bin NO ",
+					"touched timestamp - NO on update current_timestamp()");
+		this.schemas.downgrade();
+		assertThat(this.schemas
+			.query("SELECT CONCAT(COLUMN_NAME, ' ', COLUMN_TYPE, ' ', COALESCE(COLLATION_NAME, '-'), "
+					+ "' ', LOWER(EXTRA), ' ', COLUMN_COMMENT) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
+					+ "AND TABLE_NAME = 'part' AND COLUMN_NAME <> 'id' ORDER BY COLUMN_NAME"))
+			.containsExactly("code varchar(20) utf8mb4_bin  ", "touched timestamp - on update current_timestamp() ");
+	}
+
+	// the YAML folds long lines
+	private static String flat(String yaml) {
+		return yaml.replaceAll("\\s+", " ");
+	}
+
+	/**
+	 * A code that gets longer, and a time of last change that gets a comment: the table
+	 * itself made by hand, with what the entities cannot say.
+	 */
+	@Entity
+	@Table(name = "part")
+	static class Part {
+
+		@Id
+		Integer id;
+
+		@Column(length = 40, nullable = false)
+		String code;
+
+		@Column(nullable = false,
+				columnDefinition = "timestamp not null default current_timestamp on update current_timestamp")
+		@Comment("Last change")
+		java.sql.Timestamp touched;
+
+	}
+
+	/**
+	 * A short name, with a default and a comment, and an identity key.
+	 */
+	@Entity
+	@Table(name = "gadget")
+	static class ShortName {
+
+		@Id
+		@GeneratedValue(strategy = GenerationType.IDENTITY)
+		Integer id;
+
+		@Column(length = 20, nullable = false)
+		@ColumnDefault("'none'")
+		@Comment("The name")
+		String name;
+
+	}
+
+	/**
+	 * A longer name, and a wider key.
+	 */
+	@Entity
+	@Table(name = "gadget")
+	static class LongName {
+
+		@Id
+		@GeneratedValue(strategy = GenerationType.IDENTITY)
+		Long id;
+
+		@Column(length = 40, nullable = false)
+		@ColumnDefault("'none'")
+		@Comment("The name")
+		String name;
+
+	}
+
+	/**
+	 * The name optional, with another comment.
+	 */
+	@Entity
+	@Table(name = "gadget")
+	static class OptionalName {
+
+		@Id
+		@GeneratedValue(strategy = GenerationType.IDENTITY)
+		Long id;
+
+		@Column(length = 40)
+		@ColumnDefault("'none'")
+		@Comment("What it is called")
+		String name;
+
 	}
 
 	/**
