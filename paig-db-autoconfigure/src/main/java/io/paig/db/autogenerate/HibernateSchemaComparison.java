@@ -182,6 +182,9 @@ public class HibernateSchemaComparison implements SchemaComparison {
 					mapped);
 			List<ChangeSet> diff = new DiffRollbacks(result, target).add(generated, revisionId);
 			List<String> warnings = new ArrayList<>();
+			if (target instanceof liquibase.database.core.MariaDBDatabase) {
+				MySqlColumnChanges.unescapeMariaDbDefaults(diff);
+			}
 			if (scratch.kind() == DatabaseDriver.MYSQL || scratch.kind() == DatabaseDriver.MARIADB) {
 				// a column changed in place keeps its NOT NULL, default, AUTO_INCREMENT
 				// and

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 import liquibase.change.Change;
+import liquibase.change.ChangeWithColumns;
+import liquibase.change.ColumnConfig;
 import liquibase.change.core.AddAutoIncrementChange;
 import liquibase.change.core.AddDefaultValueChange;
 import liquibase.change.core.AddNotNullConstraintChange;
@@ -25,7 +27,6 @@ import liquibase.change.core.RawSQLChange;
 import liquibase.change.core.SetColumnRemarksChange;
 import liquibase.changelog.ChangeSet;
 import liquibase.diff.DiffResult;
-import liquibase.statement.DatabaseFunction;
 import liquibase.structure.core.Column;
 import org.jspecify.annotations.Nullable;
 
@@ -129,6 +130,67 @@ final class MySqlColumnChanges {
 	}
 
 	/**
+	 * Undo the escaping that Liquibase's MariaDB snapshot leaves in a text default:
+	 * MariaDB's catalog gives a default as an SQL literal ({@code 'O''Brien'}), Liquibase
+	 * takes off the outer quotes only, and its changes would then write {@code O''Brien},
+	 * two quotes, into the revision and so into the database.
+	 * @param changeSets the changesets, changed in place: the text defaults of
+	 * {@code createTable}, {@code addColumn} and {@code addDefaultValue}, and of their
+	 * rollbacks
+	 */
+	static void unescapeMariaDbDefaults(List<ChangeSet> changeSets) {
+		for (ChangeSet changeSet : changeSets) {
+			List<Change> changes = new ArrayList<>(changeSet.getChanges());
+			changes.addAll(changeSet.getRollback().getChanges());
+			for (Change change : changes) {
+				if (change instanceof AddDefaultValueChange add && add.getDefaultValue() != null) {
+					add.setDefaultValue(unescape(add.getDefaultValue()));
+				}
+				if (change instanceof ChangeWithColumns<?> withColumns) {
+					for (ColumnConfig column : withColumns.getColumns()) {
+						if (column.getDefaultValue() != null) {
+							column.setDefaultValue(unescape(column.getDefaultValue()));
+						}
+					}
+				}
+			}
+		}
+	}
+
+	/**
+	 * The text of a MariaDB string literal without its quotes: {@code ''} is one quote, a
+	 * backslash escapes the next character ({@code \n} a new line, {@code \0} NUL).
+	 * @param escaped the literal's inside
+	 * @return the text
+	 */
+	static String unescape(String escaped) {
+		StringBuilder text = new StringBuilder(escaped.length());
+		for (int i = 0; i < escaped.length(); i++) {
+			char c = escaped.charAt(i);
+			if (c == '\'' && i + 1 < escaped.length() && escaped.charAt(i + 1) == '\'') {
+				text.append('\'');
+				i++;
+			}
+			else if (c == '\\' && i + 1 < escaped.length()) {
+				char next = escaped.charAt(++i);
+				text.append(switch (next) {
+					case 'n' -> '\n';
+					case 'r' -> '\r';
+					case 't' -> '\t';
+					case '0' -> '\0';
+					case 'b' -> '\b';
+					case 'Z' -> (char) 26;
+					default -> next;
+				});
+			}
+			else {
+				text.append(c);
+			}
+		}
+		return text.toString();
+	}
+
+	/**
 	 * What the user should know before applying the changes: values removed from a
 	 * column's {@code ENUM}.
 	 * @return one warning per column that loses values
@@ -214,9 +276,8 @@ final class MySqlColumnChanges {
 			// new type
 			next = next.withDefault(null);
 		}
-		else if (isEnum(next.type()) && next.defaultValue() != null
-				&& !(next.defaultValue() instanceof DatabaseFunction)
-				&& !values(next.type()).contains(next.defaultValue().toString())) {
+		else if (isEnum(next.type()) && next.defaultSql() != null && next.defaultSql().startsWith("'")
+				&& !values(next.type()).contains(values("(" + next.defaultSql() + ")").get(0))) {
 			next = next.withDefault(null);
 		}
 		ChangeSet first = changeSets.get(0);
@@ -295,7 +356,8 @@ final class MySqlColumnChanges {
 
 	private @Nullable Catalog catalog(String table, String name) throws SQLException {
 		try (PreparedStatement statement = this.connection.prepareStatement(
-				"SELECT c.COLUMN_TYPE, c.CHARACTER_SET_NAME, c.COLLATION_NAME, t.TABLE_COLLATION, c.EXTRA "
+				"SELECT c.COLUMN_TYPE, c.CHARACTER_SET_NAME, c.COLLATION_NAME, t.TABLE_COLLATION, c.EXTRA, "
+						+ "c.COLUMN_DEFAULT, VERSION() "
 						+ "FROM information_schema.COLUMNS c JOIN information_schema.TABLES t "
 						+ "ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME "
 						+ "WHERE c.TABLE_SCHEMA = COALESCE(?, DATABASE()) AND c.TABLE_NAME = ? AND c.COLUMN_NAME = ?")) {
@@ -311,10 +373,37 @@ final class MySqlColumnChanges {
 						? "CHARACTER SET " + row.getString(2) + " COLLATE " + collation : null;
 				String extra = row.getString(5);
 				int onUpdate = (extra != null) ? extra.toLowerCase(Locale.ROOT).indexOf("on update ") : -1;
-				return new Catalog(row.getString(1), characterSet, (onUpdate >= 0)
-						? "ON UPDATE " + extra.substring(onUpdate + "on update ".length()).strip() : null);
+				boolean mariaDb = row.getString(7).toLowerCase(Locale.ROOT).contains("mariadb");
+				return new Catalog(row.getString(1), characterSet, defaultSql(row.getString(6), extra, mariaDb),
+						(onUpdate >= 0) ? "ON UPDATE " + extra.substring(onUpdate + "on update ".length()).strip()
+								: null);
 			}
 		}
+	}
+
+	/**
+	 * A column's default as SQL, from the catalog rather than Liquibase's snapshot, whose
+	 * MariaDB values keep the catalog's escaping ({@code O''Brien}).
+	 * @param columnDefault {@code COLUMN_DEFAULT}: on MariaDB an SQL expression
+	 * ({@code 'O''Brien'}, {@code 0}, {@code current_timestamp()}, {@code NULL}); on
+	 * MySQL the bare value, an expression marked {@code DEFAULT_GENERATED} in
+	 * {@code EXTRA}
+	 * @param extra {@code EXTRA}
+	 * @param mariaDb whether the server is MariaDB
+	 * @return the SQL, or {@code null} for no default
+	 */
+	static @Nullable String defaultSql(@Nullable String columnDefault, @Nullable String extra, boolean mariaDb) {
+		if (columnDefault == null) {
+			return null;
+		}
+		if (mariaDb) {
+			return columnDefault.equalsIgnoreCase("NULL") ? null : columnDefault;
+		}
+		if (extra != null && extra.toUpperCase(Locale.ROOT).contains("DEFAULT_GENERATED")) {
+			return columnDefault.toUpperCase(Locale.ROOT).startsWith("CURRENT_TIMESTAMP") ? columnDefault
+					: "(" + columnDefault + ")";
+		}
+		return literal(columnDefault);
 	}
 
 	private static boolean isEnum(@Nullable String type) {
@@ -382,9 +471,10 @@ final class MySqlColumnChanges {
 	 * {@code int(10) unsigned}
 	 * @param characterSet the column's own character set and collation, as
 	 * {@code CHARACTER SET ... COLLATE ...}, or {@code null} when they are the table's
+	 * @param defaultSql the default as SQL, or {@code null}
 	 * @param onUpdate the {@code ON UPDATE ...} clause, or {@code null}
 	 */
-	record Catalog(String type, @Nullable String characterSet, @Nullable String onUpdate) {
+	record Catalog(String type, @Nullable String characterSet, @Nullable String defaultSql, @Nullable String onUpdate) {
 
 	}
 
@@ -394,48 +484,44 @@ final class MySqlColumnChanges {
 	 * @param type the type
 	 * @param characterSet the column's own character set and collation, or {@code null}
 	 * @param notNull whether it is {@code NOT NULL}
-	 * @param defaultValue the default, as Liquibase's snapshot reads it, or {@code null}
+	 * @param defaultSql the default as SQL, or {@code null}
 	 * @param onUpdate the {@code ON UPDATE ...} clause, or {@code null}
 	 * @param autoIncrement whether it is {@code AUTO_INCREMENT}
 	 * @param remarks the comment, or {@code null}
 	 */
-	record Definition(String type, @Nullable String characterSet, boolean notNull, @Nullable Object defaultValue,
+	record Definition(String type, @Nullable String characterSet, boolean notNull, @Nullable String defaultSql,
 			@Nullable String onUpdate, boolean autoIncrement, @Nullable String remarks) {
 
 		static Definition of(Column column, Catalog catalog) {
 			String remarks = column.getRemarks();
-			Object defaultValue = column.getDefaultValue();
-			// the snapshot may read the ON UPDATE clause into the default already
-			boolean inDefault = defaultValue instanceof DatabaseFunction function && function.getValue() != null
-					&& function.getValue().toLowerCase(Locale.ROOT).contains("on update");
 			return new Definition(catalog.type(), catalog.characterSet(), Boolean.FALSE.equals(column.isNullable()),
-					defaultValue, inDefault ? null : catalog.onUpdate(), column.isAutoIncrement(),
+					catalog.defaultSql(), catalog.onUpdate(), column.isAutoIncrement(),
 					(remarks == null || remarks.isEmpty()) ? null : remarks);
 		}
 
 		Definition withType(String type) {
 			// a character set of its own only stays on a type that has one
-			return new Definition(type, isText(type) ? this.characterSet : null, this.notNull, this.defaultValue,
+			return new Definition(type, isText(type) ? this.characterSet : null, this.notNull, this.defaultSql,
 					this.onUpdate, this.autoIncrement, this.remarks);
 		}
 
 		Definition withNotNull(boolean notNull) {
-			return new Definition(this.type, this.characterSet, notNull, this.defaultValue, this.onUpdate,
+			return new Definition(this.type, this.characterSet, notNull, this.defaultSql, this.onUpdate,
 					this.autoIncrement, this.remarks);
 		}
 
-		Definition withDefault(@Nullable Object defaultValue) {
-			return new Definition(this.type, this.characterSet, this.notNull, defaultValue, this.onUpdate,
+		Definition withDefault(@Nullable String defaultSql) {
+			return new Definition(this.type, this.characterSet, this.notNull, defaultSql, this.onUpdate,
 					this.autoIncrement, this.remarks);
 		}
 
 		Definition withAutoIncrement(boolean autoIncrement) {
-			return new Definition(this.type, this.characterSet, this.notNull, this.defaultValue, this.onUpdate,
+			return new Definition(this.type, this.characterSet, this.notNull, this.defaultSql, this.onUpdate,
 					autoIncrement, this.remarks);
 		}
 
 		Definition withRemarks(@Nullable String remarks) {
-			return new Definition(this.type, this.characterSet, this.notNull, this.defaultValue, this.onUpdate,
+			return new Definition(this.type, this.characterSet, this.notNull, this.defaultSql, this.onUpdate,
 					this.autoIncrement, remarks);
 		}
 
@@ -466,14 +552,8 @@ final class MySqlColumnChanges {
 			if (this.autoIncrement) {
 				sql.append(" AUTO_INCREMENT");
 			}
-			if (this.defaultValue instanceof DatabaseFunction function) {
-				sql.append(" DEFAULT ").append(function.getValue());
-			}
-			else if (this.defaultValue instanceof Number || this.defaultValue instanceof Boolean) {
-				sql.append(" DEFAULT ").append(this.defaultValue.toString().toUpperCase(Locale.ROOT));
-			}
-			else if (this.defaultValue != null) {
-				sql.append(" DEFAULT ").append(literal(this.defaultValue.toString()));
+			if (this.defaultSql != null) {
+				sql.append(" DEFAULT ").append(this.defaultSql);
 			}
 			if (this.onUpdate != null) {
 				sql.append(' ').append(this.onUpdate);

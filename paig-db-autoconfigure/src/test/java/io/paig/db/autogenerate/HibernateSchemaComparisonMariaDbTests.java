@@ -151,6 +151,26 @@ class HibernateSchemaComparisonMariaDbTests extends AbstractHibernateSchemaCompa
 			.containsExactly("code varchar(20) utf8mb4_bin  ", "touched timestamp - on update current_timestamp() ");
 	}
 
+	@Test
+	void quotesAndBackslashesInADefaultSurviveTheTableTheModifyAndTheRollback() throws Exception {
+		assertThat(this.schemas.revise(QuotedShort.class).changeSets()).contains("defaultValue: O'Brien")
+			.contains("defaultValue: C:\\temp");
+		this.schemas.upgrade();
+		assertThat(this.schemas.compare(QuotedShort.class).differences()).isEmpty();
+		SchemaComparison.Result longer = this.schemas.revise(QuotedLong.class);
+		assertThat(longer.differences()).containsExactlyInAnyOrder(
+				"change column quoted.owner: type varchar(20) -> varchar(30)",
+				"change column quoted.home: type varchar(20) -> varchar(30)");
+		upgradeAndCheck(QuotedLong.class, QuotedShort.class);
+		this.schemas.execute("INSERT INTO quoted (id) VALUES (1)");
+		assertThat(this.schemas.query("SELECT CONCAT(owner, '|', home) FROM quoted"))
+			.containsExactly("O'Brien|C:\\temp");
+		downgradeAndCheck(QuotedShort.class);
+		this.schemas.execute("INSERT INTO quoted (id) VALUES (2)");
+		assertThat(this.schemas.query("SELECT CONCAT(owner, '|', home) FROM quoted WHERE id = 2"))
+			.containsExactly("O'Brien|C:\\temp");
+	}
+
 	// the YAML folds long lines
 	private static String flat(String yaml) {
 		return yaml.replaceAll("\\s+", " ");
@@ -174,6 +194,46 @@ class HibernateSchemaComparisonMariaDbTests extends AbstractHibernateSchemaCompa
 				columnDefinition = "timestamp not null default current_timestamp on update current_timestamp")
 		@Comment("Last change")
 		java.sql.Timestamp touched;
+
+	}
+
+	/**
+	 * Defaults with a quote and a backslash.
+	 */
+	@Entity
+	@Table(name = "quoted")
+	static class QuotedShort {
+
+		@Id
+		Integer id;
+
+		@Column(length = 20, nullable = false)
+		@ColumnDefault("'O''Brien'")
+		String owner;
+
+		@Column(length = 20, nullable = false)
+		@ColumnDefault("'C:\\\\temp'")
+		String home;
+
+	}
+
+	/**
+	 * The same, longer.
+	 */
+	@Entity
+	@Table(name = "quoted")
+	static class QuotedLong {
+
+		@Id
+		Integer id;
+
+		@Column(length = 30, nullable = false)
+		@ColumnDefault("'O''Brien'")
+		String owner;
+
+		@Column(length = 30, nullable = false)
+		@ColumnDefault("'C:\\\\temp'")
+		String home;
 
 	}
 

@@ -24,4 +24,26 @@ class MySqlColumnChangesTests {
 				"(x)", "back'slash");
 	}
 
+	@Test
+	void mariaDbDefaultsLoseTheCatalogsEscaping() {
+		assertThat(MySqlColumnChanges.unescape("O''Brien")).isEqualTo("O'Brien");
+		assertThat(MySqlColumnChanges.unescape("C:\\\\temp")).isEqualTo("C:\\temp");
+		assertThat(MySqlColumnChanges.unescape("a\\nb\\tc\\\\")).isEqualTo("a\nb\tc\\");
+		assertThat(MySqlColumnChanges.unescape("plain")).isEqualTo("plain");
+	}
+
+	@Test
+	void defaultsAreSqlAsTheCatalogGivesThemOnMariaDbAndQuotedOnMysql() {
+		assertThat(MySqlColumnChanges.defaultSql("'O''Brien'", "", true)).isEqualTo("'O''Brien'");
+		assertThat(MySqlColumnChanges.defaultSql("current_timestamp()", "on update current_timestamp()", true))
+			.isEqualTo("current_timestamp()");
+		assertThat(MySqlColumnChanges.defaultSql("NULL", "", true)).isNull();
+		assertThat(MySqlColumnChanges.defaultSql(null, "", true)).isNull();
+		assertThat(MySqlColumnChanges.defaultSql("O'Brien", "", false)).isEqualTo("'O''Brien'");
+		assertThat(MySqlColumnChanges.defaultSql("0", "", false)).isEqualTo("'0'");
+		assertThat(MySqlColumnChanges.defaultSql("CURRENT_TIMESTAMP", "DEFAULT_GENERATED", false))
+			.isEqualTo("CURRENT_TIMESTAMP");
+		assertThat(MySqlColumnChanges.defaultSql("uuid()", "DEFAULT_GENERATED", false)).isEqualTo("(uuid())");
+	}
+
 }
