@@ -128,6 +128,9 @@ public class HibernateSchemaComparison implements SchemaComparison {
 		properties.remove("hibernate.default_catalog");
 		properties.put("hibernate.hbm2ddl.auto", "create");
 		properties.put("jakarta.persistence.schema-generation.database.action", "create");
+		// Hibernate logs a statement the database refuses and goes on: the scratch would
+		// lack that table or column, and the revision would drop it from the real one
+		properties.put("hibernate.hbm2ddl.halt_on_error", "true");
 		if (scratch.kind() == DatabaseDriver.SQLITE) {
 			// Hibernate's SQLite dialect writes no foreign keys; this one writes them
 			// inline
@@ -138,9 +141,31 @@ public class HibernateSchemaComparison implements SchemaComparison {
 		try {
 			factory.afterPropertiesSet();
 		}
+		catch (RuntimeException ex) {
+			throw new MigrationException(
+					"The JPA entities' schema could not be created on a scratch database (" + scratch.describe()
+							+ "), so nothing was compared: " + refused(ex),
+					"Fix the mapping that statement comes from (a columnDefinition, @ColumnDefault, @Check or "
+							+ "@Comment the database refuses, say), then run the command again.",
+					ex);
+		}
 		finally {
 			factory.destroy();
 		}
+	}
+
+	// the statement the database refused, and why, from Hibernate's exception chain
+	private static String refused(Throwable ex) {
+		StringBuilder message = new StringBuilder();
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {
+				if (cause instanceof org.hibernate.tool.schema.spi.CommandAcceptanceException
+						|| cause instanceof java.sql.SQLException) {
+					message.append((message.length() > 0) ? ": " : "").append(cause.getMessage());
+				}
+			}
+		}
+		return (message.length() > 0) ? message.toString() : String.valueOf(ex.getMessage());
 	}
 
 	private Result diff(Scratch scratch, String revisionId) {

@@ -2,6 +2,7 @@ package io.paig.db.autogenerate;
 
 import java.nio.file.Path;
 
+import io.paig.db.migration.MigrationException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -67,6 +68,19 @@ abstract class AbstractHibernateSchemaComparisonTests {
 	void downgradeAndCheck(Class<?> before) {
 		this.schemas.downgrade();
 		assertThat(this.schemas.compare(before).differences()).as("after the downgrade").isEmpty();
+	}
+
+	@Test
+	void statementTheDatabaseRefusesStopsTheComparisonNamingIt() throws Exception {
+		this.schemas.revise(Plain.class);
+		this.schemas.upgrade();
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> this.schemas.revise(Refused.class))
+			.satisfies((ex) -> {
+				assertThat(ex.getDescription()).contains("could not be created on a scratch database")
+					.containsIgnoringCase("create table widget");
+				assertThat(ex.getAction()).contains("columnDefinition");
+			});
+		assertThat(this.schemas.compare(Plain.class).differences()).as("nothing was written").isEmpty();
 	}
 
 	@Test
@@ -253,6 +267,21 @@ abstract class AbstractHibernateSchemaComparisonTests {
 		Integer id;
 
 		@Column(length = 20)
+		String state;
+
+	}
+
+	/**
+	 * A column definition no database takes.
+	 */
+	@Entity
+	@Table(name = "widget")
+	static class Refused {
+
+		@Id
+		Integer id;
+
+		@Column(columnDefinition = "varchar(20) check (")
 		String state;
 
 	}
