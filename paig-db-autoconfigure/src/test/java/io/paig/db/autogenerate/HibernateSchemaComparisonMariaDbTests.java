@@ -2,6 +2,7 @@ package io.paig.db.autogenerate;
 
 import java.nio.file.Path;
 
+import io.paig.db.migration.MigrationException;
 import io.paig.db.testsupport.TestDatabase;
 import io.paig.db.url.JdbcSettings;
 import jakarta.persistence.Column;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link HibernateSchemaComparison} on MariaDB (or MySQL), end to end.
@@ -171,6 +173,12 @@ class HibernateSchemaComparisonMariaDbTests extends AbstractHibernateSchemaCompa
 			.containsExactly("O'Brien|C:\\temp");
 	}
 
+	@Test
+	void commentWithAQuoteThatHibernateWritesUnescapedStopsTheComparison() {
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> this.schemas.revise(QuotedComment.class))
+			.satisfies((ex) -> assertThat(ex.getDescription()).containsIgnoringCase("create table quoted"));
+	}
+
 	// the YAML folds long lines
 	private static String flat(String yaml) {
 		return yaml.replaceAll("\\s+", " ");
@@ -194,6 +202,21 @@ class HibernateSchemaComparisonMariaDbTests extends AbstractHibernateSchemaCompa
 				columnDefinition = "timestamp not null default current_timestamp on update current_timestamp")
 		@Comment("Last change")
 		java.sql.Timestamp touched;
+
+	}
+
+	/**
+	 * A comment with a quote.
+	 */
+	@Entity
+	@Table(name = "quoted")
+	static class QuotedComment {
+
+		@Id
+		Integer id;
+
+		@Comment("it's")
+		String owner;
 
 	}
 
