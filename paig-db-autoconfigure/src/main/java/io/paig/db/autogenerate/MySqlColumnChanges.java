@@ -90,7 +90,8 @@ final class MySqlColumnChanges {
 		for (int i = 0; i < changeSets.size(); i++) {
 			ChangeSet changeSet = changeSets.get(i);
 			Change change = (changeSet.getChanges().size() == 1) ? changeSet.getChanges().get(0) : null;
-			String key = inPlace(change);
+			ColumnName column = inPlace(change);
+			String key = (column != null) ? key(column.table(), column.column()) : null;
 			if (key != null) {
 				byColumn.computeIfAbsent(key, (k) -> new ArrayList<>()).add(changeSet);
 				first.putIfAbsent(key, i);
@@ -199,22 +200,22 @@ final class MySqlColumnChanges {
 		return this.warnings;
 	}
 
-	// table.column of a change MySQL runs as a bare MODIFY, else null
-	private static @Nullable String inPlace(@Nullable Change change) {
+	// the table and column of a change MySQL runs as a bare MODIFY, else null
+	private static @Nullable ColumnName inPlace(@Nullable Change change) {
 		if (change instanceof ModifyDataTypeChange modify) {
-			return key(modify.getTableName(), modify.getColumnName());
+			return new ColumnName(modify.getTableName(), modify.getColumnName());
 		}
 		if (change instanceof AddNotNullConstraintChange add && add.getDefaultNullValue() == null) {
-			return key(add.getTableName(), add.getColumnName());
+			return new ColumnName(add.getTableName(), add.getColumnName());
 		}
 		if (change instanceof DropNotNullConstraintChange drop) {
-			return key(drop.getTableName(), drop.getColumnName());
+			return new ColumnName(drop.getTableName(), drop.getColumnName());
 		}
 		if (change instanceof SetColumnRemarksChange remarks) {
-			return key(remarks.getTableName(), remarks.getColumnName());
+			return new ColumnName(remarks.getTableName(), remarks.getColumnName());
 		}
 		if (change instanceof AddAutoIncrementChange increment) {
-			return key(increment.getTableName(), increment.getColumnName());
+			return new ColumnName(increment.getTableName(), increment.getColumnName());
 		}
 		return null;
 	}
@@ -236,8 +237,12 @@ final class MySqlColumnChanges {
 
 	private @Nullable ChangeSet merge(List<ChangeSet> changeSets, boolean defaultChanged) throws SQLException {
 		Change firstChange = changeSets.get(0).getChanges().get(0);
-		String table = tableOf(firstChange);
-		String name = columnOf(firstChange);
+		ColumnName names = inPlace(firstChange);
+		if (names == null || names.table() == null || names.column() == null) {
+			return null;
+		}
+		String table = names.table();
+		String name = names.column();
 		Column column = column(table, name);
 		Catalog catalog = catalog(table, name);
 		if (column == null || catalog == null) {
@@ -310,38 +315,6 @@ final class MySqlColumnChanges {
 		return "change ENUM of column " + where + ":" + (added.isEmpty() ? "" : " add value(s) " + list(added))
 				+ (removed.isEmpty() ? "" : " remove value(s) " + list(removed))
 				+ ((added.isEmpty() && removed.isEmpty()) ? " reorder values" : "");
-	}
-
-	private static String tableOf(Change change) {
-		if (change instanceof ModifyDataTypeChange modify) {
-			return modify.getTableName();
-		}
-		if (change instanceof AddNotNullConstraintChange add) {
-			return add.getTableName();
-		}
-		if (change instanceof DropNotNullConstraintChange drop) {
-			return drop.getTableName();
-		}
-		if (change instanceof SetColumnRemarksChange remarks) {
-			return remarks.getTableName();
-		}
-		return ((AddAutoIncrementChange) change).getTableName();
-	}
-
-	private static String columnOf(Change change) {
-		if (change instanceof ModifyDataTypeChange modify) {
-			return modify.getColumnName();
-		}
-		if (change instanceof AddNotNullConstraintChange add) {
-			return add.getColumnName();
-		}
-		if (change instanceof DropNotNullConstraintChange drop) {
-			return drop.getColumnName();
-		}
-		if (change instanceof SetColumnRemarksChange remarks) {
-			return remarks.getColumnName();
-		}
-		return ((AddAutoIncrementChange) change).getColumnName();
 	}
 
 	private @Nullable Column column(String table, String name) {
@@ -460,6 +433,16 @@ final class MySqlColumnChanges {
 		RawSQLChange change = new RawSQLChange(sql);
 		change.setSplitStatements(false);
 		return change;
+	}
+
+	/**
+	 * The column a change is about.
+	 *
+	 * @param table the table, as the change names it
+	 * @param column the column, as the change names it
+	 */
+	private record ColumnName(@Nullable String table, @Nullable String column) {
+
 	}
 
 	/**
