@@ -207,15 +207,11 @@ public class HibernateSchemaComparison implements SchemaComparison {
 					mapped);
 			List<ChangeSet> diff = new DiffRollbacks(result, target).add(generated, revisionId);
 			List<String> warnings = new ArrayList<>();
-			if (target instanceof liquibase.database.core.MariaDBDatabase) {
-				MySqlColumnChanges.unescapeMariaDbDefaults(diff);
-			}
 			if (scratch.kind() == DatabaseDriver.MYSQL || scratch.kind() == DatabaseDriver.MARIADB) {
-				// a column changed in place keeps its NOT NULL, default, AUTO_INCREMENT
-				// and
-				// comment
+				// a column changed in place keeps the rest of its definition; MariaDB's
+				// text defaults lose the catalog's escaping
 				MySqlColumnChanges columns = new MySqlColumnChanges(result, realConnection,
-						target.getDefaultCatalogName());
+						target.getDefaultCatalogName(), target instanceof liquibase.database.core.MariaDBDatabase);
 				diff = columns.rewrite(diff);
 				warnings.addAll(columns.warnings());
 			}

@@ -58,6 +58,8 @@ final class MySqlColumnChanges {
 
 	private final @Nullable String catalog;
 
+	private final boolean mariaDb;
+
 	private final List<String> warnings = new ArrayList<>();
 
 	/**
@@ -68,15 +70,19 @@ final class MySqlColumnChanges {
 	 * exact type, character set and {@code ON UPDATE} clause
 	 * @param catalog the real database's schema (MySQL's database), or {@code null} for
 	 * the connection's
+	 * @param mariaDb whether the server is MariaDB, whose catalog gives defaults as SQL
 	 */
-	MySqlColumnChanges(DiffResult result, Connection connection, @Nullable String catalog) {
+	MySqlColumnChanges(DiffResult result, Connection connection, @Nullable String catalog, boolean mariaDb) {
 		this.result = result;
 		this.connection = connection;
 		this.catalog = catalog;
+		this.mariaDb = mariaDb;
 	}
 
 	/**
-	 * Rewrite the changesets that change a column in place.
+	 * Rewrite the changesets that change a column in place. On MariaDB, the text defaults
+	 * the diff writes are first freed of the catalog's escaping
+	 * ({@link #unescape(String)}).
 	 * @param changeSets the changesets, one change each, with their rollbacks
 	 * @return the changesets, each column's in-place changes merged into one
 	 * {@code MODIFY}, placed before the first of them and before the column's default
@@ -84,6 +90,9 @@ final class MySqlColumnChanges {
 	 * @throws SQLException when the real database's catalog cannot be read
 	 */
 	List<ChangeSet> rewrite(List<ChangeSet> changeSets) throws SQLException {
+		if (this.mariaDb) {
+			unescapeDefaults(changeSets);
+		}
 		Map<String, List<ChangeSet>> byColumn = new LinkedHashMap<>();
 		Map<String, Integer> first = new LinkedHashMap<>();
 		Set<String> defaultChanged = new HashSet<>();
@@ -139,7 +148,7 @@ final class MySqlColumnChanges {
 	 * {@code createTable}, {@code addColumn} and {@code addDefaultValue}, and of their
 	 * rollbacks
 	 */
-	static void unescapeMariaDbDefaults(List<ChangeSet> changeSets) {
+	private static void unescapeDefaults(List<ChangeSet> changeSets) {
 		for (ChangeSet changeSet : changeSets) {
 			List<Change> changes = new ArrayList<>(changeSet.getChanges());
 			changes.addAll(changeSet.getRollback().getChanges());
@@ -330,8 +339,7 @@ final class MySqlColumnChanges {
 	private @Nullable Catalog catalog(String table, String name) throws SQLException {
 		try (PreparedStatement statement = this.connection.prepareStatement(
 				"SELECT c.COLUMN_TYPE, c.CHARACTER_SET_NAME, c.COLLATION_NAME, t.TABLE_COLLATION, c.EXTRA, "
-						+ "c.COLUMN_DEFAULT, VERSION() "
-						+ "FROM information_schema.COLUMNS c JOIN information_schema.TABLES t "
+						+ "c.COLUMN_DEFAULT FROM information_schema.COLUMNS c JOIN information_schema.TABLES t "
 						+ "ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME "
 						+ "WHERE c.TABLE_SCHEMA = COALESCE(?, DATABASE()) AND c.TABLE_NAME = ? AND c.COLUMN_NAME = ?")) {
 			statement.setString(1, this.catalog);
@@ -346,8 +354,7 @@ final class MySqlColumnChanges {
 						? "CHARACTER SET " + row.getString(2) + " COLLATE " + collation : null;
 				String extra = row.getString(5);
 				int onUpdate = (extra != null) ? extra.toLowerCase(Locale.ROOT).indexOf("on update ") : -1;
-				boolean mariaDb = row.getString(7).toLowerCase(Locale.ROOT).contains("mariadb");
-				return new Catalog(row.getString(1), characterSet, defaultSql(row.getString(6), extra, mariaDb),
+				return new Catalog(row.getString(1), characterSet, defaultSql(row.getString(6), extra, this.mariaDb),
 						(onUpdate >= 0) ? "ON UPDATE " + extra.substring(onUpdate + "on update ".length()).strip()
 								: null);
 			}
