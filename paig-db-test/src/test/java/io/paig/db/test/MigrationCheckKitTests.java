@@ -1,6 +1,8 @@
 package io.paig.db.test;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -65,23 +67,22 @@ class MigrationCheckKitTests {
 	@TempDir
 	Path temp;
 
-	private HikariDataSource dataSource;
+	private final List<HikariDataSource> dataSources = new ArrayList<>();
 
 	@AfterEach
 	void close() {
-		if (this.dataSource != null) {
-			this.dataSource.close();
-		}
+		this.dataSources.forEach(HikariDataSource::close);
 	}
 
 	private MigrationCheckKit kit(Changelogs changelogs) {
-		this.dataSource = new HikariDataSource();
-		this.dataSource.setJdbcUrl(new JdbcTranslator(SqliteOptions.DEFAULTS, null)
+		HikariDataSource dataSource = new HikariDataSource();
+		this.dataSources.add(dataSource);
+		dataSource.setJdbcUrl(new JdbcTranslator(SqliteOptions.DEFAULTS, null)
 			.translate("sqlite:///" + this.temp.resolve("kit.db"), null, null)
 			.jdbcUrl());
-		MigrationRunner runner = new MigrationRunner(this.dataSource, MigrationSettings.of(changelogs.location()),
+		MigrationRunner runner = new MigrationRunner(dataSource, MigrationSettings.of(changelogs.location()),
 				new DefaultResourceLoader());
-		return new MigrationCheckKit(runner, this.dataSource, null);
+		return new MigrationCheckKit(runner, dataSource, null);
 	}
 
 	private Changelogs sound() {
