@@ -20,6 +20,7 @@ import liquibase.change.core.DropTableChange;
 import liquibase.change.core.DropUniqueConstraintChange;
 import liquibase.change.core.ModifyDataTypeChange;
 import liquibase.change.core.SetColumnRemarksChange;
+import liquibase.change.core.SetTableRemarksChange;
 import liquibase.changelog.ChangeSet;
 import liquibase.database.Database;
 import liquibase.diff.DiffResult;
@@ -40,8 +41,8 @@ import org.jspecify.annotations.Nullable;
  * Gives the changesets of Liquibase's diff the rollback Liquibase cannot derive, as
  * Alembic's autogenerate writes the downgrade of a drop: a dropped column, table, index,
  * foreign key, unique constraint or primary key is created again as the database has it
- * now (its data is not restored), and a changed column type or a dropped default goes
- * back to the database's.
+ * now (its data is not restored), and a changed column type, a dropped default or a
+ * changed column or table comment goes back to the database's.
  * <p>
  * The rollback changes are Liquibase's own, from the real database's snapshot in the diff
  * result: {@link ChangeGeneratorFactory#fixMissing} of the dropped object,
@@ -191,7 +192,33 @@ final class DiffRollbacks {
 				.forEach((each) -> ((SetColumnRemarksChange) each).setRemarks(""));
 			return back;
 		}
+		if (change instanceof SetTableRemarksChange remarks) {
+			return tableRemarksBack(remarks);
+		}
 		return List.of();
+	}
+
+	/**
+	 * The change that gives a table its comment back, as the real database has it (an
+	 * empty one where there was none, which PostgreSQL and MySQL take as none).
+	 * @param change the change of the table's comment
+	 * @return the change back, or an empty list when the table is not in the database
+	 */
+	private List<Change> tableRemarksBack(SetTableRemarksChange change) {
+		return this.result.getComparisonSnapshot()
+			.get(Table.class)
+			.stream()
+			.filter((table) -> named(table, change.getTableName()))
+			.findFirst()
+			.map((table) -> {
+				SetTableRemarksChange back = new SetTableRemarksChange();
+				back.setCatalogName(change.getCatalogName());
+				back.setSchemaName(change.getSchemaName());
+				back.setTableName(change.getTableName());
+				back.setRemarks((table.getRemarks() != null) ? table.getRemarks() : "");
+				return List.<Change>of(back);
+			})
+			.orElse(List.of());
 	}
 
 	/**

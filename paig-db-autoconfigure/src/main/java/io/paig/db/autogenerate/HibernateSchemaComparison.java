@@ -38,6 +38,9 @@ import liquibase.diff.output.DiffOutputControl;
 import liquibase.diff.output.ObjectChangeFilter;
 import liquibase.diff.output.changelog.DiffToChangeLog;
 import liquibase.serializer.core.yaml.YamlChangeLogSerializer;
+import liquibase.snapshot.DatabaseSnapshot;
+import liquibase.snapshot.SnapshotControl;
+import liquibase.snapshot.SnapshotGeneratorFactory;
 import liquibase.structure.DatabaseObject;
 import liquibase.structure.core.Column;
 import liquibase.structure.core.ForeignKey;
@@ -183,7 +186,15 @@ public class HibernateSchemaComparison implements SchemaComparison {
 			Set<Class<? extends DatabaseObject>> types = new HashSet<>(List.of(Table.class, Column.class,
 					PrimaryKey.class, Index.class, ForeignKey.class, UniqueConstraint.class));
 			CompareControl compareControl = new CompareControl(schemas, types);
-			DiffResult result = DiffGeneratorFactory.getInstance().compare(reference, target, compareControl);
+			DatabaseSnapshot referenceSnapshot = snapshot(reference);
+			DatabaseSnapshot targetSnapshot = snapshot(target);
+			if (scratch.kind() == DatabaseDriver.MYSQL || scratch.kind() == DatabaseDriver.MARIADB) {
+				// Connector/J's metadata has no table comments
+				MySqlTableComments.fill(referenceSnapshot, scratchConnection, scratch.name());
+				MySqlTableComments.fill(targetSnapshot, realConnection, target.getDefaultCatalogName());
+			}
+			DiffResult result = DiffGeneratorFactory.getInstance()
+				.compare(referenceSnapshot, targetSnapshot, compareControl);
 			Set<String> mapped = new HashSet<>();
 			result.getReferenceSnapshot()
 				.get(Table.class)
@@ -262,7 +273,17 @@ public class HibernateSchemaComparison implements SchemaComparison {
 		}
 	}
 
+	private static DatabaseSnapshot snapshot(Database database) throws liquibase.exception.LiquibaseException {
+		return SnapshotGeneratorFactory.getInstance()
+			.createSnapshot(database.getDefaultSchema(), database, new SnapshotControl(database));
+	}
+
 	private static String describe(Change change) {
+		if (change instanceof liquibase.change.core.SetTableRemarksChange remarks) {
+			String text = remarks.getRemarks();
+			return "change comment of table " + remarks.getTableName() + ": "
+					+ ((text == null || text.isEmpty()) ? "dropped" : "'" + text + "'");
+		}
 		if (change instanceof liquibase.change.core.AddColumnChange add) {
 			return "add column " + add.getColumns()
 				.stream()

@@ -47,6 +47,15 @@ abstract class AbstractHibernateSchemaComparisonTests {
 		return "setColumnRemarks:";
 	}
 
+	/**
+	 * The changesets on one line: the YAML folds long lines.
+	 * @param yaml the changesets
+	 * @return the changesets with each run of white space made one space
+	 */
+	static String flat(String yaml) {
+		return yaml.replaceAll("\\s+", " ");
+	}
+
 	@BeforeEach
 	void prepare() throws Exception {
 		this.schemas = emptyDatabase(this.temp.resolve("changelog"));
@@ -143,6 +152,28 @@ abstract class AbstractHibernateSchemaComparisonTests {
 		upgradeAndCheck(Plain.class, Recommented.class);
 		downgradeAndCheck(Recommented.class);
 		downgradeAndCheck(Commented.class);
+		downgradeAndCheck(Plain.class);
+	}
+
+	@Test
+	void tableCommentAddedChangedAndDroppedEachWithItsRollback() throws Exception {
+		this.schemas.revise(Plain.class);
+		this.schemas.upgrade();
+		SchemaComparison.Result added = this.schemas.revise(TableCommented.class);
+		assertThat(added.differences()).containsExactly("change comment of table widget: 'Widgets on sale'");
+		assertThat(added.changeSets()).contains("setTableRemarks:").contains("Widgets on sale");
+		upgradeAndCheck(TableCommented.class, Plain.class);
+		SchemaComparison.Result changed = this.schemas.revise(TableRecommented.class);
+		assertThat(changed.differences()).containsExactly("change comment of table widget: 'Widgets in stock'");
+		assertThat(flat(changed.changeSets())).contains("setTableRemarks: remarks: Widgets in stock")
+			.contains("rollback: setTableRemarks: remarks: Widgets on sale");
+		upgradeAndCheck(TableRecommented.class, TableCommented.class);
+		SchemaComparison.Result dropped = this.schemas.revise(Plain.class);
+		assertThat(dropped.differences()).containsExactly("change comment of table widget: dropped");
+		assertThat(flat(dropped.changeSets())).contains("rollback: setTableRemarks: remarks: Widgets in stock");
+		upgradeAndCheck(Plain.class, TableRecommented.class);
+		downgradeAndCheck(TableRecommented.class);
+		downgradeAndCheck(TableCommented.class);
 		downgradeAndCheck(Plain.class);
 	}
 
@@ -346,6 +377,38 @@ abstract class AbstractHibernateSchemaComparisonTests {
 
 		@Column(length = 20)
 		@Comment("Where the widget is")
+		String state;
+
+	}
+
+	/**
+	 * The plain widget with a table comment.
+	 */
+	@Entity
+	@Table(name = "widget")
+	@Comment("Widgets on sale")
+	static class TableCommented {
+
+		@Id
+		Integer id;
+
+		@Column(length = 20)
+		String state;
+
+	}
+
+	/**
+	 * The plain widget with another table comment.
+	 */
+	@Entity
+	@Table(name = "widget")
+	@Comment("Widgets in stock")
+	static class TableRecommented {
+
+		@Id
+		Integer id;
+
+		@Column(length = 20)
 		String state;
 
 	}

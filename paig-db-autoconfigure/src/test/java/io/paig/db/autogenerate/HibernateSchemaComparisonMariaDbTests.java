@@ -179,11 +179,6 @@ class HibernateSchemaComparisonMariaDbTests extends AbstractHibernateSchemaCompa
 			.satisfies((ex) -> assertThat(ex.getDescription()).containsIgnoringCase("create table quoted"));
 	}
 
-	// the YAML folds long lines
-	private static String flat(String yaml) {
-		return yaml.replaceAll("\\s+", " ");
-	}
-
 	/**
 	 * A code that gets longer, and a time of last change that gets a comment: the table
 	 * itself made by hand, with what the entities cannot say.
