@@ -117,7 +117,7 @@ final class DiffRollbacks {
 		return numbered;
 	}
 
-	private static ChangeSet copy(ChangeSet changeSet, String id) {
+	static ChangeSet copy(ChangeSet changeSet, String id) {
 		return new ChangeSet(id, changeSet.getAuthor(), false, false, null, null, null,
 				changeSet.getObjectQuotingStrategy(), changeSet.getChangeLog());
 	}

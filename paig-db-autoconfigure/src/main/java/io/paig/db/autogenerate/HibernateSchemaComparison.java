@@ -208,7 +208,10 @@ public class HibernateSchemaComparison implements SchemaComparison {
 			changeLog.setChangeSetAuthor("paig-db");
 			// a drop gets the rollback that creates the object again, as the database has
 			// it now
-			List<ChangeSet> generated = new ForeignKeyIndexes(result, target).add(changeLog.generateChangeSets());
+			// a changed index's drop names the database's index, which the diff may have
+			// matched by its columns alone
+			List<ChangeSet> generated = new ChangedIndexes(result)
+				.rename(new ForeignKeyIndexes(result, target).add(changeLog.generateChangeSets()));
 			List<ChangeSet> changeSets = new ArrayList<>();
 			// Liquibase's diff does not see CHECK constraints: drop the old ones first,
 			// add the new ones after the tables and columns they check

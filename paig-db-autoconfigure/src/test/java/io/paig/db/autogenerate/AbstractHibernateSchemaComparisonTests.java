@@ -178,6 +178,37 @@ abstract class AbstractHibernateSchemaComparisonTests {
 	}
 
 	@Test
+	void uniqueConstraintAndIndexOnTheSameColumnTurnedIntoEachOtherEachWithItsRollback() throws Exception {
+		this.schemas.revise(Plain.class);
+		this.schemas.upgrade();
+		assertThat(this.schemas.revise(UniqueState.class).changeSets()).contains("uk_widget_state");
+		upgradeAndCheck(UniqueState.class, Plain.class);
+		this.schemas.execute("INSERT INTO widget (id, state) VALUES (1, 'open')");
+		assertThatExceptionOfType(java.sql.SQLException.class).as("the constraint is in force")
+			.isThrownBy(() -> this.schemas.execute("INSERT INTO widget (id, state) VALUES (2, 'open')"));
+		// Liquibase takes the two for one index and drops the entities' name
+		SchemaComparison.Result indexed = this.schemas.revise(IndexedState.class);
+		assertThat(indexed.differences()).containsExactlyInAnyOrder(
+				"dropUniqueConstraint constraintName=uk_widget_state, tableName=widget",
+				"create index ix_widget_state on widget");
+		upgradeAndCheck(IndexedState.class, UniqueState.class);
+		this.schemas.execute("INSERT INTO widget (id, state) VALUES (2, 'open')");
+		this.schemas.execute("DELETE FROM widget WHERE id = 2");
+		SchemaComparison.Result unique = this.schemas.revise(UniqueState.class);
+		assertThat(unique.differences()).containsExactlyInAnyOrder(
+				"addUniqueConstraint constraintName=uk_widget_state, tableName=widget",
+				"dropIndex indexName=ix_widget_state, tableName=widget");
+		assertThat(flat(unique.changeSets())).contains("rollback: createIndex:");
+		upgradeAndCheck(UniqueState.class, IndexedState.class);
+		this.schemas.revise(Plain.class);
+		upgradeAndCheck(Plain.class, UniqueState.class);
+		downgradeAndCheck(UniqueState.class);
+		downgradeAndCheck(IndexedState.class);
+		downgradeAndCheck(UniqueState.class);
+		downgradeAndCheck(Plain.class);
+	}
+
+	@Test
 	void checkConstraintAddedChangedAndDroppedEachWithItsRollback() throws Exception {
 		this.schemas.revise(Unchecked.class);
 		this.schemas.upgrade();
@@ -404,6 +435,37 @@ abstract class AbstractHibernateSchemaComparisonTests {
 	@Table(name = "widget")
 	@Comment("Widgets in stock")
 	static class TableRecommented {
+
+		@Id
+		Integer id;
+
+		@Column(length = 20)
+		String state;
+
+	}
+
+	/**
+	 * The plain widget whose state is unique.
+	 */
+	@Entity
+	@Table(name = "widget",
+			uniqueConstraints = @jakarta.persistence.UniqueConstraint(name = "uk_widget_state", columnNames = "state"))
+	static class UniqueState {
+
+		@Id
+		Integer id;
+
+		@Column(length = 20)
+		String state;
+
+	}
+
+	/**
+	 * The plain widget whose state has an index that is not unique.
+	 */
+	@Entity
+	@Table(name = "widget", indexes = @jakarta.persistence.Index(name = "ix_widget_state", columnList = "state"))
+	static class IndexedState {
 
 		@Id
 		Integer id;
