@@ -43,6 +43,7 @@ import liquibase.snapshot.SnapshotControl;
 import liquibase.snapshot.SnapshotGeneratorFactory;
 import liquibase.structure.DatabaseObject;
 import liquibase.structure.core.Column;
+import liquibase.structure.core.DataType;
 import liquibase.structure.core.ForeignKey;
 import liquibase.structure.core.Index;
 import liquibase.structure.core.PrimaryKey;
@@ -82,6 +83,9 @@ import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
  * @author paig-db authors
  */
 public class HibernateSchemaComparison implements SchemaComparison {
+
+	/** The column size sqlite-jdbc reports for a column declared without one. */
+	private static final int SQLITE_UNKNOWN_SIZE = 2000000000;
 
 	private final DataSource dataSource;
 
@@ -193,6 +197,10 @@ public class HibernateSchemaComparison implements SchemaComparison {
 				MySqlTableComments.fill(referenceSnapshot, scratchConnection, scratch.name());
 				MySqlTableComments.fill(targetSnapshot, realConnection, target.getDefaultCatalogName());
 			}
+			if (scratch.kind() == DatabaseDriver.SQLITE) {
+				withoutUnknownSizes(referenceSnapshot);
+				withoutUnknownSizes(targetSnapshot);
+			}
 			DiffResult result = DiffGeneratorFactory.getInstance()
 				.compare(referenceSnapshot, targetSnapshot, compareControl);
 			Set<String> mapped = new HashSet<>();
@@ -270,9 +278,30 @@ public class HibernateSchemaComparison implements SchemaComparison {
 			}
 			return new Result(differences, comments + yaml(changeSets), warnings);
 		}
-		catch (SQLException | liquibase.exception.LiquibaseException | IOException ex) {
+		catch (SQLException | liquibase.exception.LiquibaseException | IOException
+				| liquibase.exception.UnexpectedLiquibaseException
+				| liquibase.exception.DatabaseIncapableOfOperation ex) {
+			// Liquibase's own runtime failures too: the command says what failed, not a
+			// bare stack trace
 			throw new MigrationException("Could not compare the JPA entities with the database: " + ex.getMessage(),
 					"Check that the entities' schema can be created (the scratch " + scratch.describe() + ").", ex);
+		}
+	}
+
+	/**
+	 * Clear the size sqlite-jdbc reports for a column declared without one
+	 * ({@code 2000000000}): Liquibase would write it into the revision
+	 * ({@code TEXT(2000000000)}) and refuses it as a {@code TIMESTAMP}'s fractional
+	 * digits, which Hibernate declares bare on SQLite.
+	 * @param snapshot a snapshot of an SQLite database
+	 */
+	private static void withoutUnknownSizes(DatabaseSnapshot snapshot) {
+		for (Column column : snapshot.get(Column.class)) {
+			DataType type = column.getType();
+			if (type != null && type.getColumnSize() != null && type.getColumnSize() == SQLITE_UNKNOWN_SIZE) {
+				type.setColumnSize(null);
+				type.setDecimalDigits(null);
+			}
 		}
 	}
 

@@ -53,6 +53,42 @@ class HibernateSchemaComparisonSqliteTests {
 	}
 
 	@Test
+	void tableOfEveryCommonTypeIsCleanAfterItsOwnRevision() throws Exception {
+		Class<?> everyType = AbstractHibernateSchemaComparisonTests.EveryType.class;
+		SchemaComparison.Result created = this.schemas.revise(everyType);
+		assertThat(created.differences()).first().asString().startsWith("create table every_type (");
+		// sqlite-jdbc's size of a column declared without one is no size
+		assertThat(created.changeSets()).doesNotContain("2000000000");
+		this.schemas.upgrade();
+		assertThat(this.schemas.compare(everyType).differences()).as("after the upgrade").isEmpty();
+		this.schemas.downgrade();
+		assertThat(this.schemas.compare(everyType).differences()).as("after the downgrade")
+			.isEqualTo(created.differences());
+	}
+
+	@Test
+	void uniqueIndexAndPlainIndexOnTheSameColumnTurnedIntoEachOther() throws Exception {
+		Class<?> plain = AbstractHibernateSchemaComparisonTests.Plain.class;
+		Class<?> unique = AbstractHibernateSchemaComparisonTests.UniqueState.class;
+		Class<?> indexed = AbstractHibernateSchemaComparisonTests.IndexedState.class;
+		this.schemas.revise(plain);
+		this.schemas.upgrade();
+		this.schemas.revise(unique);
+		this.schemas.upgrade();
+		assertThat(this.schemas.compare(unique).differences()).isEmpty();
+		this.schemas.revise(indexed);
+		this.schemas.upgrade();
+		assertThat(this.schemas.compare(indexed).differences()).isEmpty();
+		this.schemas.revise(unique);
+		this.schemas.upgrade();
+		assertThat(this.schemas.compare(unique).differences()).isEmpty();
+		this.schemas.downgrade();
+		assertThat(this.schemas.compare(indexed).differences()).isEmpty();
+		this.schemas.downgrade();
+		assertThat(this.schemas.compare(unique).differences()).isEmpty();
+	}
+
+	@Test
 	void enumIsATextColumnAndItsValuesAreNotCompared() throws Exception {
 		SchemaComparison.Result created = this.schemas.revise(TwoColors.class);
 		assertThat(created.differences()).containsExactly("create table widget (id, color)");
