@@ -221,6 +221,28 @@ abstract class AbstractHibernateSchemaComparisonTests {
 	}
 
 	@Test
+	void collectionTableAndReservedWordTablesComeAndGoCleanly() throws Exception {
+		this.schemas.revise(Plain.class);
+		this.schemas.upgrade();
+		SchemaComparison.Result added = this.schemas.revise(Plain.class, Tagged.class, User.class);
+		assertThat(added.differences()).contains("create table tagged (id)", "create table tagged_tag (tagged_id, tag)",
+				"create table user (id, order)");
+		this.schemas.upgrade();
+		assertThat(this.schemas.compare(Plain.class, Tagged.class, User.class).differences()).as("after the upgrade")
+			.isEmpty();
+		this.schemas.execute("INSERT INTO tagged (id) VALUES (1)");
+		this.schemas.execute("INSERT INTO tagged_tag (tagged_id, tag) VALUES (1, 'red')");
+		assertThatExceptionOfType(java.sql.SQLException.class).as("the collection table's foreign key is in force")
+			.isThrownBy(() -> this.schemas.execute("INSERT INTO tagged_tag (tagged_id, tag) VALUES (2, 'red')"));
+		this.schemas.execute("DELETE FROM tagged_tag");
+		this.schemas.execute("DELETE FROM tagged");
+		this.schemas.downgrade();
+		assertThat(this.schemas.compare(Plain.class).differences()).as("after the downgrade").isEmpty();
+		assertThat(this.schemas.compare(Plain.class, Tagged.class, User.class).differences()).as("the tables are gone")
+			.contains("create table tagged (id)", "create table user (id, order)");
+	}
+
+	@Test
 	void checkConstraintAddedChangedAndDroppedEachWithItsRollback() throws Exception {
 		this.schemas.revise(Unchecked.class);
 		this.schemas.upgrade();
@@ -542,6 +564,39 @@ abstract class AbstractHibernateSchemaComparisonTests {
 
 		@jakarta.persistence.Version
 		Integer version;
+
+	}
+
+	/**
+	 * A gadget with tags in a collection table.
+	 */
+	@Entity
+	@Table(name = "tagged")
+	static class Tagged {
+
+		@Id
+		Integer id;
+
+		@jakarta.persistence.ElementCollection
+		@jakarta.persistence.CollectionTable(name = "tagged_tag",
+				joinColumns = @jakarta.persistence.JoinColumn(name = "tagged_id"))
+		@Column(name = "tag", length = 30)
+		java.util.Set<String> tags;
+
+	}
+
+	/**
+	 * A table whose name is a reserved word.
+	 */
+	@Entity
+	@Table(name = "`user`")
+	static class User {
+
+		@Id
+		Integer id;
+
+		@Column(name = "`order`", length = 20)
+		String order;
 
 	}
 
