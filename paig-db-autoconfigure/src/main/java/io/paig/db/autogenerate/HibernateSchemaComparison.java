@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -47,6 +48,7 @@ import liquibase.structure.core.DataType;
 import liquibase.structure.core.ForeignKey;
 import liquibase.structure.core.Index;
 import liquibase.structure.core.PrimaryKey;
+import liquibase.structure.core.Sequence;
 import liquibase.structure.core.Table;
 import liquibase.structure.core.UniqueConstraint;
 
@@ -138,6 +140,11 @@ public class HibernateSchemaComparison implements SchemaComparison {
 		// Hibernate logs a statement the database refuses and goes on: the scratch would
 		// lack that table or column, and the revision would drop it from the real one
 		properties.put("hibernate.hbm2ddl.halt_on_error", "true");
+		// no import.sql or load script: the only rows in the scratch are the ones its id
+		// generators need, which a revision creating their tables inserts too
+		properties.put("hibernate.hbm2ddl.skip_default_import_file", "true");
+		properties.remove("hibernate.hbm2ddl.import_files");
+		properties.remove("jakarta.persistence.sql-load-script-source");
 		if (scratch.kind() == DatabaseDriver.SQLITE) {
 			// Hibernate's SQLite dialect writes no foreign keys; this one writes them
 			// inline
@@ -187,15 +194,29 @@ public class HibernateSchemaComparison implements SchemaComparison {
 			}
 			CompareControl.SchemaComparison[] schemas = scratch.schemaComparison(reference, target);
 			// Liquibase narrows this set as it goes: it must be mutable.
-			Set<Class<? extends DatabaseObject>> types = new HashSet<>(List.of(Table.class, Column.class,
-					PrimaryKey.class, Index.class, ForeignKey.class, UniqueConstraint.class));
+			// Sequences too: Hibernate's default id generator on PostgreSQL and MariaDB
+			// draws from one (<entity>_seq), which a new entity's revision must create
+			List<Class<? extends DatabaseObject>> compared = List.of(Table.class, Column.class, PrimaryKey.class,
+					Index.class, ForeignKey.class, UniqueConstraint.class, Sequence.class);
+			Set<Class<? extends DatabaseObject>> types = new HashSet<>(compared);
 			CompareControl compareControl = new CompareControl(schemas, types);
-			DatabaseSnapshot referenceSnapshot = snapshot(reference);
-			DatabaseSnapshot targetSnapshot = snapshot(target);
-			if (scratch.kind() == DatabaseDriver.MYSQL || scratch.kind() == DatabaseDriver.MARIADB) {
-				// Connector/J's metadata has no table comments
+			boolean mysql = scratch.kind() == DatabaseDriver.MYSQL || scratch.kind() == DatabaseDriver.MARIADB;
+			// only what is compared is read, and no views on MySQL/MariaDB: Connector/J
+			// lists MariaDB's sequences among the views, whose snapshot then fails
+			DatabaseSnapshot referenceSnapshot = snapshot(reference, compared, mysql);
+			DatabaseSnapshot targetSnapshot = snapshot(target, compared, mysql);
+			Set<String> sequences = new HashSet<>();
+			Set<String> scratchSequences = new HashSet<>();
+			Set<String> realSequences = new HashSet<>();
+			if (mysql) {
+				// Connector/J's metadata has no table comments, and lists MariaDB's
+				// sequences as tables too
 				MySqlTableComments.fill(referenceSnapshot, scratchConnection, scratch.name());
 				MySqlTableComments.fill(targetSnapshot, realConnection, target.getDefaultCatalogName());
+				scratchSequences.addAll(MariaDbSequences.names(scratchConnection, scratch.name()));
+				realSequences.addAll(MariaDbSequences.names(realConnection, target.getDefaultCatalogName()));
+				Stream.concat(scratchSequences.stream(), realSequences.stream())
+					.forEach((name) -> sequences.add(name.toLowerCase(Locale.ROOT)));
 			}
 			if (scratch.kind() == DatabaseDriver.SQLITE) {
 				withoutUnknownSizes(referenceSnapshot);
@@ -207,8 +228,9 @@ public class HibernateSchemaComparison implements SchemaComparison {
 			result.getReferenceSnapshot()
 				.get(Table.class)
 				.forEach((table) -> mapped.add(table.getName().toLowerCase(Locale.ROOT)));
+			mapped.removeAll(sequences);
 			DiffOutputControl output = new DiffOutputControl(false, false, false, schemas);
-			output.setObjectChangeFilter(new MappedTablesOnly(mapped, this.settings.bookkeepingTables(),
+			output.setObjectChangeFilter(new MappedTablesOnly(mapped, this.settings.bookkeepingTables(), sequences,
 					scratch.kind() == DatabaseDriver.SQLITE, Uniqueness.of(result.getReferenceSnapshot()),
 					Uniqueness.of(result.getComparisonSnapshot())));
 			DiffToChangeLog changeLog = new DiffToChangeLog(result, output);
@@ -248,9 +270,14 @@ public class HibernateSchemaComparison implements SchemaComparison {
 				changeSets.addAll(enumTypes.alters(revisionId, "paig-db", diff));
 				warnings.addAll(enumTypes.warnings());
 			}
+			changeSets.addAll(MariaDbSequences.creates(scratchConnection, scratch.name(), scratchSequences,
+					realSequences, revisionId, "paig-db"));
 			changeSets.addAll(checks.drops(revisionId, "paig-db"));
 			changeSets.addAll(diff);
 			changeSets.addAll(checks.adds(revisionId, "paig-db"));
+			// the first rows of the id generators' tables the revision creates
+			changeSets
+				.addAll(GeneratorRows.inserts(scratchConnection, scratch.kind(), created(diff), revisionId, "paig-db"));
 			if (enumTypes != null) {
 				changeSets.addAll(enumTypes.drops(revisionId, "paig-db"));
 			}
@@ -305,9 +332,23 @@ public class HibernateSchemaComparison implements SchemaComparison {
 		}
 	}
 
-	private static DatabaseSnapshot snapshot(Database database) throws liquibase.exception.LiquibaseException {
-		return SnapshotGeneratorFactory.getInstance()
-			.createSnapshot(database.getDefaultSchema(), database, new SnapshotControl(database));
+	@SuppressWarnings("unchecked")
+	private static DatabaseSnapshot snapshot(Database database, List<Class<? extends DatabaseObject>> types,
+			boolean withoutViews) throws liquibase.exception.LiquibaseException {
+		SnapshotControl control = new SnapshotControl(database, types.toArray(Class[]::new));
+		if (withoutViews) {
+			// a column's container types bring views in
+			control.getTypesToInclude().remove(liquibase.structure.core.View.class);
+		}
+		return SnapshotGeneratorFactory.getInstance().createSnapshot(database.getDefaultSchema(), database, control);
+	}
+
+	private static List<String> created(List<ChangeSet> changeSets) {
+		return changeSets.stream()
+			.flatMap((changeSet) -> changeSet.getChanges().stream())
+			.filter(liquibase.change.core.CreateTableChange.class::isInstance)
+			.map((change) -> ((liquibase.change.core.CreateTableChange) change).getTableName())
+			.toList();
 	}
 
 	private static String describe(Change change) {
@@ -362,8 +403,8 @@ public class HibernateSchemaComparison implements SchemaComparison {
 	 * Leaves out the history tables and tables no entity maps; on SQLite, type-only
 	 * changes.
 	 */
-	private record MappedTablesOnly(Set<String> mapped, Set<String> history, boolean ignoreTypes, Uniqueness entities,
-			Uniqueness database) implements ObjectChangeFilter {
+	private record MappedTablesOnly(Set<String> mapped, Set<String> history, Set<String> sequences, boolean ignoreTypes,
+			Uniqueness entities, Uniqueness database) implements ObjectChangeFilter {
 
 		@Override
 		public boolean includeMissing(DatabaseObject object, Database referenceDatabase, Database comparisonDatabase) {
@@ -413,6 +454,10 @@ public class HibernateSchemaComparison implements SchemaComparison {
 				return false;
 			}
 			String table = SchemaObjects.tableOf(object);
+			if (table != null && !(object instanceof Sequence) && this.sequences.contains(table)) {
+				// a MariaDB sequence, which Connector/J also lists as a table
+				return false;
+			}
 			return table == null || !this.history.contains(table);
 		}
 

@@ -243,6 +243,28 @@ abstract class AbstractHibernateSchemaComparisonTests {
 	}
 
 	@Test
+	void newEntityOnHibernatesDefaultGeneratorGetsItsSequence() throws Exception {
+		SchemaComparison.Result added = this.schemas.revise(Sequenced.class);
+		assertThat(added.differences()).as("the sequence Hibernate draws ids from")
+			.anySatisfy((difference) -> assertThat(difference).containsIgnoringCase("sequenced_seq"));
+		this.schemas.upgrade();
+		assertThat(this.schemas.compare(Sequenced.class).differences()).as("after the upgrade").isEmpty();
+		this.schemas.execute("INSERT INTO sequenced (id, name) VALUES (" + nextValue("sequenced_SEQ") + ", 'x')");
+		this.schemas.downgrade();
+		assertThat(this.schemas.compare(Sequenced.class).differences()).as("after the downgrade")
+			.isEqualTo(added.differences());
+	}
+
+	/**
+	 * The next value of a sequence, in this database's SQL.
+	 * @param sequence the sequence
+	 * @return an expression
+	 */
+	String nextValue(String sequence) {
+		return "nextval('" + sequence.toLowerCase(java.util.Locale.ROOT) + "')";
+	}
+
+	@Test
 	void checkConstraintAddedChangedAndDroppedEachWithItsRollback() throws Exception {
 		this.schemas.revise(Unchecked.class);
 		this.schemas.upgrade();
@@ -597,6 +619,22 @@ abstract class AbstractHibernateSchemaComparisonTests {
 
 		@Column(name = "`order`", length = 20)
 		String order;
+
+	}
+
+	/**
+	 * An entity whose id comes from Hibernate's default generator: a sequence
+	 * {@code sequenced_SEQ} on PostgreSQL and MariaDB.
+	 */
+	@Entity
+	@Table(name = "sequenced")
+	static class Sequenced {
+
+		@Id
+		@jakarta.persistence.GeneratedValue
+		Long id;
+
+		String name;
 
 	}
 

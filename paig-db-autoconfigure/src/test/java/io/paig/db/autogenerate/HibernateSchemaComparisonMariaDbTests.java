@@ -48,6 +48,11 @@ class HibernateSchemaComparisonMariaDbTests extends AbstractHibernateSchemaCompa
 	}
 
 	@Override
+	String nextValue(String sequence) {
+		return "NEXT VALUE FOR `" + sequence + "`";
+	}
+
+	@Override
 	String commentChange() {
 		// the column's whole definition: Liquibase's setColumnRemarks would drop the rest
 		return "ALTER TABLE `widget` MODIFY COLUMN `state` varchar(20) COMMENT";

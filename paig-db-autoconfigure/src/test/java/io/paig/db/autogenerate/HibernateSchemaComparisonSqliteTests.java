@@ -89,6 +89,21 @@ class HibernateSchemaComparisonSqliteTests {
 	}
 
 	@Test
+	void newEntityOnHibernatesDefaultGeneratorGetsItsTableAndItsFirstRow() throws Exception {
+		Class<?> sequenced = AbstractHibernateSchemaComparisonTests.Sequenced.class;
+		SchemaComparison.Result added = this.schemas.revise(sequenced);
+		assertThat(added.differences()).contains("create table sequenced_SEQ (next_val)",
+				"insert the first row(s) Hibernate's id generator needs into sequenced_SEQ");
+		this.schemas.upgrade();
+		assertThat(this.schemas.query("SELECT next_val FROM sequenced_SEQ")).as("the row Hibernate reads")
+			.containsExactly("1");
+		assertThat(this.schemas.compare(sequenced).differences()).as("after the upgrade").isEmpty();
+		this.schemas.downgrade();
+		assertThat(this.schemas.compare(sequenced).differences()).as("after the downgrade")
+			.contains("create table sequenced_SEQ (next_val)");
+	}
+
+	@Test
 	void enumIsATextColumnAndItsValuesAreNotCompared() throws Exception {
 		SchemaComparison.Result created = this.schemas.revise(TwoColors.class);
 		assertThat(created.differences()).containsExactly("create table widget (id, color)");
