@@ -28,8 +28,9 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  * <li>a drop of an index or unique constraint the database does not have becomes the drop
  * of the database's index (or of the unique constraint it backs) on those columns;</li>
- * <li>such a drop goes where another drop of the revision already takes that object (a
- * dropped unique constraint takes its index with it);</li>
+ * <li>a drop of an index goes where a drop of the revision already takes it (a dropped
+ * unique constraint takes its index with it; Liquibase 5 names the database's index but
+ * still drops it after its constraint);</li>
  * <li>a unique constraint added twice (once as missing, once as the second half of a
  * changed one) is added once.</li>
  * </ul>
@@ -95,20 +96,29 @@ final class ChangedIndexes {
 	 * @return the change, or {@code null} when it should go
 	 */
 	private @Nullable Change fix(Change change, Set<String> droppedConstraints, Set<String> addedConstraints) {
-		if (change instanceof DropIndexChange drop && !indexExists(drop.getTableName(), drop.getIndexName())) {
-			// a changed index whose database twin has another name
-			Index entities = find(this.result.getReferenceSnapshot().get(Index.class), drop.getTableName(),
+		if (change instanceof DropIndexChange drop) {
+			Index real = find(this.result.getComparisonSnapshot().get(Index.class), drop.getTableName(),
 					drop.getIndexName());
-			return (entities != null) ? dropOf(drop.getTableName(), columns(entities.getColumns()), droppedConstraints)
-					: change;
+			if (real == null) {
+				// a changed index whose database twin has another name
+				Index entities = find(this.result.getReferenceSnapshot().get(Index.class), drop.getTableName(),
+						drop.getIndexName());
+				if (entities == null) {
+					return change;
+				}
+				real = indexOn(drop.getTableName(), columns(entities.getColumns()));
+			}
+			Change fixed = (real != null) ? dropOf(drop.getTableName(), real, droppedConstraints) : null;
+			return (fixed instanceof DropIndexChange same && same.getIndexName().equals(drop.getIndexName())) ? change
+					: fixed;
 		}
 		if (change instanceof DropUniqueConstraintChange drop
 				&& !constraintExists(drop.getTableName(), drop.getConstraintName())) {
 			// a unique constraint of the entities whose database twin is a plain index
 			UniqueConstraint entities = find(this.result.getReferenceSnapshot().get(UniqueConstraint.class),
 					drop.getTableName(), drop.getConstraintName());
-			return (entities != null) ? dropOf(drop.getTableName(), columns(entities.getColumns()), droppedConstraints)
-					: null;
+			Index real = (entities != null) ? indexOn(drop.getTableName(), columns(entities.getColumns())) : null;
+			return (real != null) ? dropOf(drop.getTableName(), real, droppedConstraints) : null;
 		}
 		if (change instanceof AddUniqueConstraintChange add
 				&& !addedConstraints.add(key(add.getTableName(), add.getConstraintName()))) {
@@ -119,24 +129,29 @@ final class ChangedIndexes {
 	}
 
 	/**
-	 * The drop of the database's index (or of the unique constraint it backs) on these
-	 * columns.
+	 * The database's index on these columns of a table.
 	 * @param table the table
 	 * @param columns the columns, in order, in lower case
-	 * @param droppedConstraints the unique constraints the revision drops, by table
-	 * @return the drop, or {@code null} when there is no such index or a drop of the
-	 * revision takes it
+	 * @return the index, or {@code null}
 	 */
-	private @Nullable Change dropOf(String table, List<String> columns, Set<String> droppedConstraints) {
-		Index real = this.result.getComparisonSnapshot()
+	private @Nullable Index indexOn(String table, List<String> columns) {
+		return this.result.getComparisonSnapshot()
 			.get(Index.class)
 			.stream()
 			.filter((index) -> on(index, table) && columns(index.getColumns()).equals(columns))
 			.findFirst()
 			.orElse(null);
-		if (real == null) {
-			return null;
-		}
+	}
+
+	/**
+	 * The drop of a database's index, or of the unique constraint it backs.
+	 * @param table the table
+	 * @param real the database's index
+	 * @param droppedConstraints the unique constraints the revision drops, by table
+	 * @return the drop, or {@code null} when a drop of the revision takes the index
+	 * already (a dropped unique constraint takes its index with it)
+	 */
+	private @Nullable Change dropOf(String table, Index real, Set<String> droppedConstraints) {
 		String constraint = backedConstraint(real);
 		if (constraint != null) {
 			if (droppedConstraints.contains(key(table, constraint))) {
@@ -156,10 +171,6 @@ final class ChangedIndexes {
 
 	private boolean constraintExists(String table, String name) {
 		return find(this.result.getComparisonSnapshot().get(UniqueConstraint.class), table, name) != null;
-	}
-
-	private boolean indexExists(String table, String name) {
-		return find(this.result.getComparisonSnapshot().get(Index.class), table, name) != null;
 	}
 
 	private static <T extends DatabaseObject> @Nullable T find(Set<T> objects, String table, @Nullable String name) {
