@@ -78,9 +78,13 @@ import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
  * Alembic's autogenerate writes the downgrade of a drop.
  * <p>
  * What Liquibase's diff does not see is compared from the catalogs: CHECK constraints
- * ({@link CheckConstraints}) and PostgreSQL's enum types ({@link PostgresEnumTypes}); a
- * MySQL/MariaDB column changed in place keeps its {@code NOT NULL}, default,
- * {@code AUTO_INCREMENT} and comment ({@link MySqlColumnChanges}).
+ * ({@link CheckConstraints}), PostgreSQL's enum types ({@link PostgresEnumTypes}),
+ * MySQL/MariaDB table comments ({@link MySqlTableComments}) and MariaDB's sequences
+ * ({@link MariaDbSequences}); a MySQL/MariaDB column changed in place keeps its
+ * {@code NOT NULL}, default, {@code AUTO_INCREMENT} and comment
+ * ({@link MySqlColumnChanges}). A changed index or unique constraint is dropped by the
+ * database's name ({@link ChangedIndexes}), and a new id generator table gets the rows
+ * Hibernate needs in it ({@link GeneratorRows}).
  *
  * @author paig-db authors
  */
@@ -195,7 +199,7 @@ public class HibernateSchemaComparison implements SchemaComparison {
 			CompareControl.SchemaComparison[] schemas = scratch.schemaComparison(reference, target);
 			// Liquibase narrows this set as it goes: it must be mutable.
 			// Sequences too: Hibernate's default id generator on PostgreSQL and MariaDB
-			// draws from one (<entity>_seq), which a new entity's revision must create
+			// draws from one (<entity>_SEQ), which a new entity's revision must create
 			List<Class<? extends DatabaseObject>> compared = List.of(Table.class, Column.class, PrimaryKey.class,
 					Index.class, ForeignKey.class, UniqueConstraint.class, Sequence.class);
 			Set<Class<? extends DatabaseObject>> types = new HashSet<>(compared);
@@ -399,9 +403,13 @@ public class HibernateSchemaComparison implements SchemaComparison {
 		return indented.toString();
 	}
 
+	/** Spellings of the current time as a column default. */
+	private static final Set<String> CURRENT_TIMESTAMP = Set.of("current_timestamp", "current_timestamp()", "now()");
+
 	/**
-	 * Leaves out the history tables and tables no entity maps; on SQLite, type-only
-	 * changes.
+	 * Leaves out the history tables, tables no entity maps and MariaDB's sequences (which
+	 * Connector/J lists as tables), the current time as a default in another spelling; on
+	 * SQLite, type-only changes.
 	 */
 	private record MappedTablesOnly(Set<String> mapped, Set<String> history, Set<String> sequences, boolean ignoreTypes,
 			Uniqueness entities, Uniqueness database) implements ObjectChangeFilter {
@@ -436,6 +444,11 @@ public class HibernateSchemaComparison implements SchemaComparison {
 				ignored.add("type");
 				ignored.add("autoIncrement");
 			}
+			if (object instanceof Column && sameTimeFunction(differences.getDifference("defaultValue"))) {
+				// Liquibase writes a CURRENT_TIMESTAMP default as NOW() on PostgreSQL:
+				// the same default in another spelling
+				ignored.add("defaultValue");
+			}
 			if (object instanceof Column column && isPrimaryKey(column)) {
 				// a primary key column is never null, whether or not the database reports
 				// it so (SQLite does not)
@@ -459,6 +472,17 @@ public class HibernateSchemaComparison implements SchemaComparison {
 				return false;
 			}
 			return table == null || !this.history.contains(table);
+		}
+
+		private static boolean sameTimeFunction(liquibase.diff.Difference difference) {
+			return difference != null
+					&& difference.getReferenceValue() instanceof liquibase.statement.DatabaseFunction entities
+					&& difference.getComparedValue() instanceof liquibase.statement.DatabaseFunction database
+					&& CURRENT_TIMESTAMP.contains(spelling(entities)) && CURRENT_TIMESTAMP.contains(spelling(database));
+		}
+
+		private static String spelling(liquibase.statement.DatabaseFunction function) {
+			return String.valueOf(function.getValue()).toLowerCase(Locale.ROOT).replace(" ", "");
 		}
 
 		private static boolean isPrimaryKey(Column column) {

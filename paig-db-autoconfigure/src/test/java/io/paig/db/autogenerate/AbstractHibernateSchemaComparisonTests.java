@@ -265,6 +265,18 @@ abstract class AbstractHibernateSchemaComparisonTests {
 	}
 
 	@Test
+	void tableWithDefaultsOfEveryKindIsCleanAfterItsOwnRevision() throws Exception {
+		SchemaComparison.Result created = this.schemas.revise(Defaults.class);
+		assertThat(created.differences()).first().asString().startsWith("create table defaults (");
+		this.schemas.upgrade();
+		assertThat(this.schemas.compare(Defaults.class).differences()).as("after the upgrade").isEmpty();
+		this.schemas.execute("INSERT INTO defaults (id) VALUES (1)");
+		this.schemas.downgrade();
+		assertThat(this.schemas.compare(Defaults.class).differences()).as("after the downgrade")
+			.isEqualTo(created.differences());
+	}
+
+	@Test
 	void checkConstraintAddedChangedAndDroppedEachWithItsRollback() throws Exception {
 		this.schemas.revise(Unchecked.class);
 		this.schemas.upgrade();
@@ -635,6 +647,35 @@ abstract class AbstractHibernateSchemaComparisonTests {
 		Long id;
 
 		String name;
+
+	}
+
+	/**
+	 * A table whose columns have server defaults of each common kind.
+	 */
+	@Entity
+	@Table(name = "defaults")
+	static class Defaults {
+
+		@Id
+		Integer id;
+
+		@ColumnDefault("CURRENT_TIMESTAMP")
+		java.time.Instant createdAt;
+
+		@ColumnDefault("false")
+		Boolean active;
+
+		@ColumnDefault("0")
+		Integer count;
+
+		@Column(precision = 10, scale = 2)
+		@ColumnDefault("1.50")
+		java.math.BigDecimal price;
+
+		@Column(length = 20)
+		@ColumnDefault("'new'")
+		String state;
 
 	}
 
