@@ -79,7 +79,7 @@ import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
  * <p>
  * What Liquibase's diff does not see is compared from the catalogs: CHECK constraints
  * ({@link CheckConstraints}), PostgreSQL's enum types ({@link PostgresEnumTypes}),
- * MySQL/MariaDB table comments ({@link MySqlTableComments}) and MariaDB's sequences
+ * MySQL/MariaDB table comments ({@link MySqlTables}) and MariaDB's sequences
  * ({@link MariaDbSequences}); a MySQL/MariaDB column changed in place keeps its
  * {@code NOT NULL}, default, {@code AUTO_INCREMENT} and comment
  * ({@link MySqlColumnChanges}). A changed index or unique constraint is dropped by the
@@ -215,10 +215,12 @@ public class HibernateSchemaComparison implements SchemaComparison {
 			if (mysql) {
 				// Connector/J's metadata has no table comments, and lists MariaDB's
 				// sequences as tables too
-				MySqlTableComments.fill(referenceSnapshot, scratchConnection, scratch.name());
-				MySqlTableComments.fill(targetSnapshot, realConnection, target.getDefaultCatalogName());
-				scratchSequences.addAll(MariaDbSequences.names(scratchConnection, scratch.name()));
-				realSequences.addAll(MariaDbSequences.names(realConnection, target.getDefaultCatalogName()));
+				MySqlTables scratchTables = MySqlTables.read(scratchConnection, scratch.name());
+				MySqlTables realTables = MySqlTables.read(realConnection, target.getDefaultCatalogName());
+				scratchTables.fillComments(referenceSnapshot);
+				realTables.fillComments(targetSnapshot);
+				scratchSequences.addAll(scratchTables.sequences());
+				realSequences.addAll(realTables.sequences());
 				Stream.concat(scratchSequences.stream(), realSequences.stream())
 					.forEach((name) -> sequences.add(name.toLowerCase(Locale.ROOT)));
 			}

@@ -1,7 +1,6 @@
 package io.paig.db.autogenerate;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,13 +13,16 @@ import java.util.TreeSet;
 
 import liquibase.change.core.RawSQLChange;
 import liquibase.changelog.ChangeSet;
-import org.jspecify.annotations.Nullable;
 
 /**
- * The sequences of a MariaDB database, which Connector/J's metadata lists as tables (and
- * as views): Liquibase would snapshot each as a table with MariaDB's sequence columns and
- * fail to read its view definition. The comparison leaves these "tables" out and compares
- * them as the sequences Liquibase also reads them as.
+ * Creates the MariaDB sequences the entities need and the database lacks: Hibernate's
+ * default id generator draws from one ({@code <entity>_SEQ}), so a new entity's revision
+ * must create it. Liquibase does not see them: Connector/J reports MariaDB's version as
+ * {@code 5.5.5-...}, below the 10.3 Liquibase wants for sequences, and lists each as a
+ * table and a view ({@link MySqlTables} tells which they are, and the comparison leaves
+ * those tables out). Each gets a {@code sql} changeset of the scratch's own
+ * {@code SHOW CREATE SEQUENCE}, with {@code DROP SEQUENCE} as its rollback. A sequence no
+ * entity uses any more is left alone, as tables are.
  *
  * @author paig-db authors
  */
@@ -71,29 +73,6 @@ final class MariaDbSequences {
 			changeSets.add(changeSet);
 		}
 		return changeSets;
-	}
-
-	/**
-	 * The names of a database's sequences.
-	 * @param connection a connection to the database
-	 * @param catalog the database (schema), or {@code null} for the connection's
-	 * @return the names, as the database spells them (Hibernate's are
-	 * {@code <entity>_SEQ})
-	 * @throws SQLException when the catalog cannot be read
-	 */
-	static Set<String> names(Connection connection, @Nullable String catalog) throws SQLException {
-		Set<String> names = new HashSet<>();
-		try (PreparedStatement statement = connection
-			.prepareStatement("SELECT TABLE_NAME FROM information_schema.TABLES "
-					+ "WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_TYPE = 'SEQUENCE'")) {
-			statement.setString(1, catalog);
-			try (ResultSet rows = statement.executeQuery()) {
-				while (rows.next()) {
-					names.add(rows.getString(1));
-				}
-			}
-		}
-		return names;
 	}
 
 }
