@@ -301,7 +301,7 @@ public class HibernateSchemaComparison implements SchemaComparison {
 					continue;
 				}
 				for (Change change : changeSet.getChanges()) {
-					differences.add(describe(change));
+					differences.add(ChangeDescriptions.of(change));
 				}
 			}
 			if (scratch.kind() == DatabaseDriver.SQLITE && !changeSets.isEmpty()) {
@@ -355,38 +355,6 @@ public class HibernateSchemaComparison implements SchemaComparison {
 			.filter(liquibase.change.core.CreateTableChange.class::isInstance)
 			.map((change) -> ((liquibase.change.core.CreateTableChange) change).getTableName())
 			.toList();
-	}
-
-	private static String describe(Change change) {
-		if (change instanceof liquibase.change.core.SetTableRemarksChange remarks) {
-			String text = remarks.getRemarks();
-			return "change comment of table " + remarks.getTableName() + ": "
-					+ ((text == null || text.isEmpty()) ? "dropped" : "'" + text + "'");
-		}
-		if (change instanceof liquibase.change.core.AddColumnChange add) {
-			return "add column " + add.getColumns()
-				.stream()
-				.map((column) -> add.getTableName() + "." + column.getName() + " " + column.getType())
-				.collect(Collectors.joining(", "));
-		}
-		if (change instanceof liquibase.change.core.CreateTableChange create) {
-			return "create table " + create.getTableName() + " ("
-					+ create.getColumns().stream().map((column) -> column.getName()).collect(Collectors.joining(", "))
-					+ ")";
-		}
-		if (change instanceof liquibase.change.core.DropColumnChange drop) {
-			return "drop column " + drop.getTableName() + "." + ((drop.getColumnName() != null) ? drop.getColumnName()
-					: drop.getColumns().stream().map((column) -> column.getName()).collect(Collectors.joining(", ")));
-		}
-		if (change instanceof liquibase.change.core.CreateIndexChange index) {
-			return "create index " + index.getIndexName() + " on " + index.getTableName();
-		}
-		if (change instanceof liquibase.change.core.AddForeignKeyConstraintChange foreignKey) {
-			return "add foreign key " + foreignKey.getConstraintName() + " " + foreignKey.getBaseTableName() + "("
-					+ foreignKey.getBaseColumnNames() + ") -> " + foreignKey.getReferencedTableName() + "("
-					+ foreignKey.getReferencedColumnNames() + ")";
-		}
-		return change.getDescription();
 	}
 
 	private static String yaml(List<ChangeSet> changeSets) throws IOException {

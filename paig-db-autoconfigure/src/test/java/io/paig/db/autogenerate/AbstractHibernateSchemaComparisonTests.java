@@ -189,15 +189,15 @@ abstract class AbstractHibernateSchemaComparisonTests {
 		// Liquibase takes the two for one index and drops the entities' name
 		SchemaComparison.Result indexed = this.schemas.revise(IndexedState.class);
 		assertThat(indexed.differences()).containsExactlyInAnyOrder(
-				"dropUniqueConstraint constraintName=uk_widget_state, tableName=widget",
+				"drop unique constraint uk_widget_state on widget",
 				"create index ix_widget_state on widget");
 		upgradeAndCheck(IndexedState.class, UniqueState.class);
 		this.schemas.execute("INSERT INTO widget (id, state) VALUES (2, 'open')");
 		this.schemas.execute("DELETE FROM widget WHERE id = 2");
 		SchemaComparison.Result unique = this.schemas.revise(UniqueState.class);
 		assertThat(unique.differences()).containsExactlyInAnyOrder(
-				"addUniqueConstraint constraintName=uk_widget_state, tableName=widget",
-				"dropIndex indexName=ix_widget_state, tableName=widget");
+				"add unique constraint uk_widget_state widget(state)",
+				"drop index ix_widget_state on widget");
 		assertThat(flat(unique.changeSets())).contains("rollback: createIndex:");
 		upgradeAndCheck(UniqueState.class, IndexedState.class);
 		this.schemas.revise(Plain.class);
