@@ -6,10 +6,15 @@ import io.paig.db.migration.MigrationException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Check;
 import org.hibernate.annotations.ColumnDefault;
 import org.hibernate.annotations.Comment;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -188,16 +193,14 @@ abstract class AbstractHibernateSchemaComparisonTests {
 			.isThrownBy(() -> this.schemas.execute("INSERT INTO widget (id, state) VALUES (2, 'open')"));
 		// Liquibase takes the two for one index and drops the entities' name
 		SchemaComparison.Result indexed = this.schemas.revise(IndexedState.class);
-		assertThat(indexed.differences()).containsExactlyInAnyOrder(
-				"drop unique constraint uk_widget_state on widget",
+		assertThat(indexed.differences()).containsExactlyInAnyOrder("drop unique constraint uk_widget_state on widget",
 				"create index ix_widget_state on widget");
 		upgradeAndCheck(IndexedState.class, UniqueState.class);
 		this.schemas.execute("INSERT INTO widget (id, state) VALUES (2, 'open')");
 		this.schemas.execute("DELETE FROM widget WHERE id = 2");
 		SchemaComparison.Result unique = this.schemas.revise(UniqueState.class);
 		assertThat(unique.differences()).containsExactlyInAnyOrder(
-				"add unique constraint uk_widget_state widget(state)",
-				"drop index ix_widget_state on widget");
+				"add unique constraint uk_widget_state widget(state)", "drop index ix_widget_state on widget");
 		assertThat(flat(unique.changeSets())).contains("rollback: createIndex:");
 		upgradeAndCheck(UniqueState.class, IndexedState.class);
 		this.schemas.revise(Plain.class);
@@ -253,6 +256,76 @@ abstract class AbstractHibernateSchemaComparisonTests {
 		this.schemas.downgrade();
 		assertThat(this.schemas.compare(Sequenced.class).differences()).as("after the downgrade")
 			.isEqualTo(added.differences());
+	}
+
+	@Test
+	void foreignKeyColumnDroppedComesBackWithItsKeyOnDowngrade() throws Exception {
+		this.schemas.revise(Owner.class, Pet.class);
+		this.schemas.upgrade();
+		this.schemas.execute("INSERT INTO owner (id, name) VALUES (1, 'ann')",
+				"INSERT INTO pet (id, owner_id) VALUES (1, 1)");
+		SchemaComparison.Result dropped = this.schemas.revise(Owner.class, Stray.class);
+		assertThat(dropped.differences()).contains("drop column pet.owner_id")
+			.anySatisfy((difference) -> assertThat(difference).startsWith("drop foreign key "));
+		this.schemas.upgrade();
+		assertThat(this.schemas.compare(Owner.class, Stray.class).differences()).as("after the upgrade").isEmpty();
+		this.schemas.downgrade();
+		assertThat(this.schemas.compare(Owner.class, Pet.class).differences()).as("after the downgrade").isEmpty();
+		this.schemas.execute("INSERT INTO pet (id, owner_id) VALUES (2, 1)");
+		assertThatExceptionOfType(java.sql.SQLException.class).as("the foreign key is in force again")
+			.isThrownBy(() -> this.schemas.execute("INSERT INTO pet (id, owner_id) VALUES (3, 2)"));
+	}
+
+	@Test
+	void indexColumnsReorderedIsAChangeWithItsRollback() throws Exception {
+		this.schemas.revise(PairIndexed.class);
+		this.schemas.upgrade();
+		SchemaComparison.Result reordered = this.schemas.revise(PairReindexed.class);
+		assertThat(reordered.differences()).isNotEmpty();
+		upgradeAndCheck(PairReindexed.class, PairIndexed.class);
+		downgradeAndCheck(PairIndexed.class);
+	}
+
+	@Test
+	void notNullColumnWithoutADefaultAddedToATableGetsAWarningNamingTheWaysOut() throws Exception {
+		this.schemas.revise(Plain.class);
+		this.schemas.upgrade();
+		SchemaComparison.Result added = this.schemas.revise(Stocked.class);
+		assertThat(added.warnings()).singleElement()
+			.asString()
+			.startsWith("column 'stock' added to table 'widget' as NOT NULL with no default: ")
+			.contains("@ColumnDefault")
+			.contains("addNotNullConstraint (tableName: widget, columnName: stock, columnDataType: ")
+			.contains("defaultNullValue: ");
+		assertThat(added.changeSets()).startsWith("  # WARNING: column 'stock' added to table 'widget'");
+		upgradeAndCheck(Stocked.class, Plain.class);
+		downgradeAndCheck(Plain.class);
+	}
+
+	@Test
+	void notNullColumnWithADefaultAddedToATableWithRowsFillsThem() throws Exception {
+		this.schemas.revise(Plain.class);
+		this.schemas.upgrade();
+		this.schemas.execute("INSERT INTO widget (id, state) VALUES (1, 'new')");
+		SchemaComparison.Result added = this.schemas.revise(StockedFromZero.class);
+		assertThat(added.warnings()).isEmpty();
+		upgradeAndCheck(StockedFromZero.class, Plain.class);
+		assertThat(this.schemas.query("SELECT stock FROM widget")).containsExactly("0");
+		downgradeAndCheck(Plain.class);
+		assertThat(this.schemas.query("SELECT state FROM widget")).containsExactly("new");
+	}
+
+	@Test
+	void jsonColumnAddedAndDroppedCleanly() throws Exception {
+		SchemaComparison.Result created = this.schemas.revise(Attributed.class);
+		this.schemas.upgrade();
+		assertThat(this.schemas.compare(Attributed.class).differences()).as("after the create").isEmpty();
+		this.schemas.revise(Plain.class);
+		upgradeAndCheck(Plain.class, Attributed.class);
+		downgradeAndCheck(Attributed.class);
+		this.schemas.downgrade();
+		assertThat(this.schemas.compare(Attributed.class).differences()).as("after the downgrade")
+			.isEqualTo(created.differences());
 	}
 
 	/**
@@ -676,6 +749,138 @@ abstract class AbstractHibernateSchemaComparisonTests {
 		@Column(length = 20)
 		@ColumnDefault("'new'")
 		String state;
+
+	}
+
+	/**
+	 * An owner of pets.
+	 */
+	@Entity
+	@Table(name = "owner")
+	static class Owner {
+
+		@Id
+		Integer id;
+
+		@Column(length = 20)
+		String name;
+
+	}
+
+	/**
+	 * A pet, with a foreign key to its owner.
+	 */
+	@Entity
+	@Table(name = "pet")
+	static class Pet {
+
+		@Id
+		Integer id;
+
+		@ManyToOne
+		@JoinColumn(name = "owner_id")
+		Owner owner;
+
+	}
+
+	/**
+	 * A pet without an owner.
+	 */
+	@Entity
+	@Table(name = "pet")
+	static class Stray {
+
+		@Id
+		Integer id;
+
+	}
+
+	/**
+	 * The widget with a stock count that starts at zero.
+	 */
+	@Entity
+	@Table(name = "widget")
+	static class StockedFromZero {
+
+		@Id
+		Integer id;
+
+		@Column(length = 20)
+		String state;
+
+		@ColumnDefault("0")
+		int stock;
+
+	}
+
+	/**
+	 * A widget indexed on two columns.
+	 */
+	@Entity
+	@Table(name = "widget", indexes = @Index(name = "ix_widget_pair", columnList = "first_name, last_name"))
+	static class PairIndexed {
+
+		@Id
+		Integer id;
+
+		@Column(name = "first_name", length = 20)
+		String firstName;
+
+		@Column(name = "last_name", length = 20)
+		String lastName;
+
+	}
+
+	/**
+	 * The index's columns the other way round.
+	 */
+	@Entity
+	@Table(name = "widget", indexes = @Index(name = "ix_widget_pair", columnList = "last_name, first_name"))
+	static class PairReindexed {
+
+		@Id
+		Integer id;
+
+		@Column(name = "first_name", length = 20)
+		String firstName;
+
+		@Column(name = "last_name", length = 20)
+		String lastName;
+
+	}
+
+	/**
+	 * The widget with a stock count, a primitive, so NOT NULL.
+	 */
+	@Entity
+	@Table(name = "widget")
+	static class Stocked {
+
+		@Id
+		Integer id;
+
+		@Column(length = 20)
+		String state;
+
+		int stock;
+
+	}
+
+	/**
+	 * The widget with JSON attributes.
+	 */
+	@Entity
+	@Table(name = "widget")
+	static class Attributed {
+
+		@Id
+		Integer id;
+
+		@Column(length = 20)
+		String state;
+
+		@JdbcTypeCode(SqlTypes.JSON)
+		java.util.Map<String, Object> attributes;
 
 	}
 

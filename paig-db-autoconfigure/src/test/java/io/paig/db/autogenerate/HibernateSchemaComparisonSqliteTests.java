@@ -2,6 +2,7 @@ package io.paig.db.autogenerate;
 
 import java.nio.file.Path;
 
+import io.paig.db.migration.RevisionFailedException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link HibernateSchemaComparison} on SQLite, end to end: entities are
@@ -32,6 +34,59 @@ class HibernateSchemaComparisonSqliteTests {
 	void emptyDatabase() throws Exception {
 		this.schemas = new EntitySchemas("jdbc:sqlite:" + this.temp.resolve("app.db") + "?foreign_keys=on", null, null,
 				"org.hibernate.community.dialect.SQLiteDialect", this.temp.resolve("changelog"));
+	}
+
+	@Test
+	void notNullColumnWithoutADefaultAddedToATableWithRowsGetsAWarningAndFailsWithoutLoss() throws Exception {
+		Class<?> plain = AbstractHibernateSchemaComparisonTests.Plain.class;
+		this.schemas.revise(plain);
+		this.schemas.upgrade();
+		SchemaComparison.Result bare = this.schemas.revise(AbstractHibernateSchemaComparisonTests.Stocked.class);
+		assertThat(bare.warnings()).singleElement()
+			.asString()
+			.startsWith("column 'stock' added to table 'widget' as NOT NULL with no default: "
+					+ "the upgrade fails while widget has rows.");
+		this.schemas.execute("INSERT INTO widget (id, state) VALUES (1, 'new')");
+		assertThatExceptionOfType(RevisionFailedException.class).as("the warning's outcome")
+			.isThrownBy(this.schemas::upgrade)
+			.withMessageContaining("NOT NULL constraint failed: widget.stock");
+		assertThat(this.schemas.query("SELECT state FROM widget")).as("nothing was lost").containsExactly("new");
+	}
+
+	@Test
+	void notNullColumnWithADefaultAddedToATableWithRowsFillsThem() throws Exception {
+		Class<?> plain = AbstractHibernateSchemaComparisonTests.Plain.class;
+		Class<?> fromZero = AbstractHibernateSchemaComparisonTests.StockedFromZero.class;
+		this.schemas.revise(plain);
+		this.schemas.upgrade();
+		this.schemas.execute("INSERT INTO widget (id, state) VALUES (1, 'new')");
+		assertThat(this.schemas.revise(fromZero).warnings()).isEmpty();
+		this.schemas.upgrade();
+		assertThat(this.schemas.compare(fromZero).differences()).isEmpty();
+		assertThat(this.schemas.query("SELECT stock FROM widget")).containsExactly("0");
+		this.schemas.downgrade();
+		assertThat(this.schemas.compare(plain).differences()).isEmpty();
+		assertThat(this.schemas.query("SELECT state FROM widget")).containsExactly("new");
+	}
+
+	@Test
+	void jsonColumnAndReorderedIndexComeAndGoCleanly() throws Exception {
+		Class<?> attributed = AbstractHibernateSchemaComparisonTests.Attributed.class;
+		Class<?> pair = AbstractHibernateSchemaComparisonTests.PairIndexed.class;
+		Class<?> reordered = AbstractHibernateSchemaComparisonTests.PairReindexed.class;
+		this.schemas.revise(attributed);
+		this.schemas.upgrade();
+		assertThat(this.schemas.compare(attributed).differences()).isEmpty();
+		this.schemas.revise(pair);
+		this.schemas.upgrade();
+		assertThat(this.schemas.compare(pair).differences()).isEmpty();
+		assertThat(this.schemas.revise(reordered).differences()).isNotEmpty();
+		this.schemas.upgrade();
+		assertThat(this.schemas.compare(reordered).differences()).isEmpty();
+		this.schemas.downgrade();
+		assertThat(this.schemas.compare(pair).differences()).isEmpty();
+		this.schemas.downgrade();
+		assertThat(this.schemas.compare(attributed).differences()).isEmpty();
 	}
 
 	@Test
