@@ -289,8 +289,8 @@ public class HibernateSchemaComparison implements SchemaComparison {
 			}
 			// a dropped and an added column of the same type may be a rename: say so
 			warnings.addAll(RenameWarnings.of(changeSets, result));
-			// rows that exist have no value for an added NOT NULL column: say so
-			warnings.addAll(NotNullColumnWarnings.of(changeSets, scratch.kind()));
+			// rows a table has may hold no value for a NOT NULL column: say so
+			warnings.addAll(NotNullColumnWarnings.of(generated, scratch.kind()));
 			String comments = RenameWarnings.comments(warnings);
 			List<String> differences = new ArrayList<>();
 			for (ChangeSet changeSet : changeSets) {

@@ -6,6 +6,7 @@ import java.util.List;
 import liquibase.change.AddColumnConfig;
 import liquibase.change.Change;
 import liquibase.change.core.AddColumnChange;
+import liquibase.change.core.AddNotNullConstraintChange;
 import liquibase.changelog.ChangeSet;
 
 import org.springframework.boot.jdbc.DatabaseDriver;
@@ -27,10 +28,12 @@ final class NotNullColumnWarnings {
 
 	/**
 	 * The warnings for a revision's changesets.
-	 * @param changeSets the revision's changesets
+	 * @param changeSets the revision's changesets, as the diff wrote them (before a
+	 * column changed in place on MySQL/MariaDB becomes SQL)
 	 * @param kind the database the revision is for
 	 * @return one warning per NOT NULL column without a default that an {@code addColumn}
-	 * adds
+	 * adds, and one per column an {@code addNotNullConstraint} without a
+	 * {@code defaultNullValue} makes NOT NULL
 	 */
 	static List<String> of(List<ChangeSet> changeSets, DatabaseDriver kind) {
 		List<String> warnings = new ArrayList<>();
@@ -42,6 +45,10 @@ final class NotNullColumnWarnings {
 							warnings.add(warning(add.getTableName(), column, kind));
 						}
 					}
+				}
+				else if (change instanceof AddNotNullConstraintChange notNull
+						&& notNull.getDefaultNullValue() == null) {
+					warnings.add(madeNotNull(notNull.getTableName(), notNull.getColumnName(), kind));
 				}
 			}
 		}
@@ -57,6 +64,16 @@ final class NotNullColumnWarnings {
 		return column.getConstraints() != null && Boolean.FALSE.equals(column.getConstraints().isNullable())
 				&& !column.hasDefaultValue() && !Boolean.TRUE.equals(column.isAutoIncrement())
 				&& !Boolean.TRUE.equals(column.getComputed());
+	}
+
+	private static String madeNotNull(String table, String column, DatabaseDriver kind) {
+		String fill = switch (kind) {
+			case MYSQL, MARIADB, SQLITE -> "update them first (an update or sql change before this one)";
+			default -> "update them first, or give the addNotNullConstraint a defaultNullValue (the value "
+					+ "for those rows)";
+		};
+		return "column '" + table + "." + column + "' made NOT NULL: rows holding NULL in it make the upgrade fail; "
+				+ fill;
 	}
 
 	private static String warning(String table, AddColumnConfig column, DatabaseDriver kind) {

@@ -3,6 +3,7 @@ package io.paig.db.autogenerate;
 import java.nio.file.Path;
 
 import io.paig.db.migration.MigrationException;
+import io.paig.db.migration.RevisionFailedException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -300,6 +301,25 @@ abstract class AbstractHibernateSchemaComparisonTests {
 		assertThat(added.changeSets()).startsWith("  # WARNING: column 'stock' added to table 'widget'");
 		upgradeAndCheck(Stocked.class, Plain.class);
 		downgradeAndCheck(Plain.class);
+	}
+
+	@Test
+	void columnMadeNotNullWhileARowHoldsNullGetsAWarningAndFailsWithoutLoss() throws Exception {
+		this.schemas.revise(Plain.class);
+		this.schemas.upgrade();
+		this.schemas.execute("INSERT INTO widget (id) VALUES (1)");
+		SchemaComparison.Result required = this.schemas.revise(Required.class);
+		assertThat(required.warnings()).singleElement()
+			.asString()
+			.startsWith("column 'widget.state' made NOT NULL: rows holding NULL in it make the upgrade fail; "
+					+ "update them first");
+		assertThatExceptionOfType(RevisionFailedException.class).as("the warning's outcome")
+			.isThrownBy(this.schemas::upgrade);
+		assertThat(this.schemas.query("SELECT id FROM widget")).as("nothing was lost").containsExactly("1");
+		this.schemas.execute("UPDATE widget SET state = 'new'");
+		upgradeAndCheck(Required.class, Plain.class);
+		downgradeAndCheck(Plain.class);
+		assertThat(this.schemas.query("SELECT state FROM widget")).containsExactly("new");
 	}
 
 	@Test
@@ -792,6 +812,21 @@ abstract class AbstractHibernateSchemaComparisonTests {
 
 		@Id
 		Integer id;
+
+	}
+
+	/**
+	 * The widget's state required.
+	 */
+	@Entity
+	@Table(name = "widget")
+	static class Required {
+
+		@Id
+		Integer id;
+
+		@Column(length = 20, nullable = false)
+		String state;
 
 	}
 

@@ -54,6 +54,29 @@ class HibernateSchemaComparisonSqliteTests {
 	}
 
 	@Test
+	void columnMadeNotNullWhileARowHoldsNullGetsAWarningAndFailsWithoutLoss() throws Exception {
+		Class<?> plain = AbstractHibernateSchemaComparisonTests.Plain.class;
+		Class<?> required = AbstractHibernateSchemaComparisonTests.Required.class;
+		this.schemas.revise(plain);
+		this.schemas.upgrade();
+		this.schemas.execute("INSERT INTO widget (id) VALUES (1)");
+		assertThat(this.schemas.revise(required).warnings()).singleElement()
+			.asString()
+			.isEqualTo("column 'widget.state' made NOT NULL: rows holding NULL in it make the upgrade fail; "
+					+ "update them first (an update or sql change before this one)");
+		assertThatExceptionOfType(RevisionFailedException.class).as("the warning's outcome")
+			.isThrownBy(this.schemas::upgrade)
+			.withMessageContaining("NOT NULL constraint failed: widget.state");
+		assertThat(this.schemas.query("SELECT id FROM widget")).as("nothing was lost").containsExactly("1");
+		this.schemas.execute("UPDATE widget SET state = 'new'");
+		this.schemas.upgrade();
+		assertThat(this.schemas.compare(required).differences()).isEmpty();
+		this.schemas.downgrade();
+		assertThat(this.schemas.compare(plain).differences()).isEmpty();
+		assertThat(this.schemas.query("SELECT state FROM widget")).containsExactly("new");
+	}
+
+	@Test
 	void notNullColumnWithADefaultAddedToATableWithRowsFillsThem() throws Exception {
 		Class<?> plain = AbstractHibernateSchemaComparisonTests.Plain.class;
 		Class<?> fromZero = AbstractHibernateSchemaComparisonTests.StockedFromZero.class;
