@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -139,6 +140,10 @@ public class HibernateSchemaComparison implements SchemaComparison {
 		Map<String, Object> properties = new HashMap<>(this.entityManagerFactory.getJpaPropertyMap());
 		properties.remove("hibernate.default_schema");
 		properties.remove("hibernate.default_catalog");
+		// a schema or catalog an entity names: the one the revisions run in is the
+		// scratch, another stops the export before it creates anything outside
+		properties.put(ScratchNamespaces.PROPERTY, new ScratchNamespaces(properties.get(ScratchNamespaces.PROPERTY),
+				ownNamespace(scratch.kind()), new LinkedHashSet<>(classes)));
 		properties.put("hibernate.hbm2ddl.auto", "create");
 		properties.put("jakarta.persistence.schema-generation.database.action", "create");
 		// Hibernate logs a statement the database refuses and goes on: the scratch would
@@ -160,6 +165,11 @@ public class HibernateSchemaComparison implements SchemaComparison {
 			factory.afterPropertiesSet();
 		}
 		catch (RuntimeException ex) {
+			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				if (cause instanceof MigrationException own) {
+					throw own;
+				}
+			}
 			throw new MigrationException(
 					"The JPA entities' schema could not be created on a scratch database (" + scratch.describe()
 							+ "), so nothing was compared: " + refused(ex),
@@ -169,6 +179,28 @@ public class HibernateSchemaComparison implements SchemaComparison {
 		}
 		finally {
 			factory.destroy();
+		}
+	}
+
+	/**
+	 * The schema (PostgreSQL) or database (MySQL/MariaDB) the revisions run in.
+	 * @param kind the database
+	 * @return its name; {@code main} on SQLite
+	 */
+	private String ownNamespace(DatabaseDriver kind) {
+		if (this.settings.defaultSchema() != null) {
+			return this.settings.defaultSchema();
+		}
+		if (kind == DatabaseDriver.SQLITE) {
+			return "main";
+		}
+		try (Connection connection = this.dataSource.getConnection()) {
+			String name = (kind == DatabaseDriver.POSTGRESQL) ? connection.getSchema() : connection.getCatalog();
+			return (name != null) ? name : "public";
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Could not read the database's default schema: " + ex.getMessage(),
+					"Check that the database is reachable.", ex);
 		}
 	}
 

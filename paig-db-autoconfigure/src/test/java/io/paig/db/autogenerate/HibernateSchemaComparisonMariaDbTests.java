@@ -59,6 +59,19 @@ class HibernateSchemaComparisonMariaDbTests extends AbstractHibernateSchemaCompa
 	}
 
 	@Test
+	void entityInAnotherDatabaseStopsTheComparisonBeforeAnythingIsCreated() throws Exception {
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> this.schemas.revise(Plain.class, InOtherDatabase.class))
+			.satisfies((ex) -> assertThat(ex.getDescription())
+				.startsWith("The JPA entities map tables or sequences to the catalog 'paig_db_elsewhere' "
+						+ "(HibernateSchemaComparisonMariaDbTests.InOtherDatabase), other than the one the revisions run in ('"));
+		assertThat(this.schemas.query("SELECT count(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
+				+ "'paig_db_elsewhere' OR TABLE_SCHEMA = DATABASE()"))
+			.as("nothing was created")
+			.containsExactly("0");
+	}
+
+	@Test
 	void enumValuesAddedAndRemovedKeepTheColumnsNotNullDefaultAndCommentEachWithItsRollback() throws Exception {
 		SchemaComparison.Result created = this.schemas.revise(TwoColors.class);
 		assertThat(created.changeSets()).contains("type: ENUM('GREEN', 'RED')");
@@ -359,6 +372,18 @@ class HibernateSchemaComparisonMariaDbTests extends AbstractHibernateSchemaCompa
 			RED, BLUE, GREEN, ORANGE
 
 		}
+
+	}
+
+	/**
+	 * An event in another database.
+	 */
+	@Entity
+	@Table(catalog = "paig_db_elsewhere", name = "event")
+	static class InOtherDatabase {
+
+		@Id
+		Integer id;
 
 	}
 

@@ -2,8 +2,10 @@ package io.paig.db.autogenerate;
 
 import java.nio.file.Path;
 
+import io.paig.db.migration.MigrationException;
 import io.paig.db.testsupport.TestDatabase;
 import io.paig.db.url.JdbcSettings;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link HibernateSchemaComparison} on PostgreSQL, end to end.
@@ -35,6 +38,37 @@ class HibernateSchemaComparisonPostgresqlTests extends AbstractHibernateSchemaCo
 		database.reset();
 		JdbcSettings jdbc = database.jdbc();
 		return new EntitySchemas(jdbc.jdbcUrl(), jdbc.username(), jdbc.password(), null, folder);
+	}
+
+	@Test
+	void entityNamingTheSchemaTheRevisionsRunInIsComparedInTheScratch() throws Exception {
+		SchemaComparison.Result created = this.schemas.revise(InPublic.class);
+		assertThat(created.differences()).containsExactly("create table widget (id, state)");
+		assertThat(this.schemas.query("SELECT count(*) FROM information_schema.tables WHERE table_name = 'widget'"))
+			.as("the scratch export created nothing in the real schema")
+			.containsExactly("0");
+		this.schemas.upgrade();
+		this.schemas.execute("INSERT INTO widget (id, state) VALUES (1, 'new')");
+		assertThat(this.schemas.compare(InPublic.class).differences()).isEmpty();
+		assertThat(this.schemas.query("SELECT state FROM widget")).containsExactly("new");
+	}
+
+	@Test
+	void entityInAnotherSchemaStopsTheComparisonBeforeAnythingIsCreated() throws Exception {
+		this.schemas.execute("CREATE SCHEMA IF NOT EXISTS audit");
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> this.schemas.revise(AbstractHibernateSchemaComparisonTests.Plain.class, InAudit.class))
+			.satisfies((ex) -> {
+				assertThat(ex.getDescription())
+					.startsWith("The JPA entities map tables or sequences to the schema 'audit' "
+							+ "(HibernateSchemaComparisonPostgresqlTests.InAudit), other "
+							+ "than the one the revisions run in ('public')");
+				assertThat(ex.getAction()).contains("write the revisions for 'audit' by hand");
+			});
+		assertThat(this.schemas
+			.query("SELECT count(*) FROM information_schema.tables WHERE table_schema IN ('audit', 'public')"))
+			.as("nothing was created")
+			.containsExactly("0");
 	}
 
 	@Test
@@ -282,6 +316,33 @@ class HibernateSchemaComparisonPostgresqlTests extends AbstractHibernateSchemaCo
 		@Enumerated(EnumType.STRING)
 		@jakarta.persistence.Column(length = 10)
 		MoreColors.Color color;
+
+	}
+
+	/**
+	 * A widget whose table names the schema the revisions run in.
+	 */
+	@Entity
+	@Table(schema = "public", name = "widget")
+	static class InPublic {
+
+		@Id
+		Integer id;
+
+		@Column(length = 20)
+		String state;
+
+	}
+
+	/**
+	 * An event in another schema.
+	 */
+	@Entity
+	@Table(schema = "audit", name = "event")
+	static class InAudit {
+
+		@Id
+		Integer id;
 
 	}
 
