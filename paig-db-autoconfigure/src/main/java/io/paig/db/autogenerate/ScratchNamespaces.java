@@ -72,13 +72,15 @@ final class ScratchNamespaces implements PhysicalNamingStrategy {
 	@Override
 	public @Nullable Identifier toPhysicalCatalogName(@Nullable Identifier logicalName,
 			JdbcEnvironment jdbcEnvironment) {
-		return scratch(this.delegate.toPhysicalCatalogName(logicalName, jdbcEnvironment), "catalog");
+		return scratch(this.delegate.toPhysicalCatalogName(logicalName, jdbcEnvironment), "catalog",
+				jdbcEnvironment.getNameQualifierSupport().supportsCatalogs());
 	}
 
 	@Override
 	public @Nullable Identifier toPhysicalSchemaName(@Nullable Identifier logicalName,
 			JdbcEnvironment jdbcEnvironment) {
-		return scratch(this.delegate.toPhysicalSchemaName(logicalName, jdbcEnvironment), "schema");
+		return scratch(this.delegate.toPhysicalSchemaName(logicalName, jdbcEnvironment), "schema",
+				jdbcEnvironment.getNameQualifierSupport().supportsSchemas());
 	}
 
 	@Override
@@ -105,12 +107,14 @@ final class ScratchNamespaces implements PhysicalNamingStrategy {
 	 * The namespace in the scratch.
 	 * @param physical the application's physical name of a schema or catalog
 	 * @param what {@code schema} or {@code catalog}
-	 * @return {@code null} (the scratch, the connection's default) for none and for the
-	 * one the revisions run in
+	 * @param qualifies whether the database's names have this part (PostgreSQL's have no
+	 * catalog, MySQL's no schema: Hibernate leaves that part out)
+	 * @return {@code null} (the scratch, the connection's default) for none, for one the
+	 * names do not have and for the one the revisions run in
 	 * @throws MigrationException for another
 	 */
-	private @Nullable Identifier scratch(@Nullable Identifier physical, String what) {
-		if (physical == null || physical.getText().equalsIgnoreCase(this.own)) {
+	private @Nullable Identifier scratch(@Nullable Identifier physical, String what, boolean qualifies) {
+		if (physical == null || !qualifies || physical.getText().equalsIgnoreCase(this.own)) {
 			return null;
 		}
 		String name = physical.getText();
