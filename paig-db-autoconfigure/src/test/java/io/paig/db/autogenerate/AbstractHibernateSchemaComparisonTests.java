@@ -278,6 +278,42 @@ abstract class AbstractHibernateSchemaComparisonTests {
 	}
 
 	@Test
+	void manyToManyJoinTableAddedToExistingTablesComesAndGoesCleanly() throws Exception {
+		this.schemas.revise(Owner.class, Pet.class);
+		this.schemas.upgrade();
+		this.schemas.execute("INSERT INTO owner (id, name) VALUES (1, 'ann')", "INSERT INTO pet (id) VALUES (1)");
+		SchemaComparison.Result added = this.schemas.revise(Owner.class, Pet.class, Vet.class);
+		assertThat(added.differences()).contains("create table vet (id)", "create table vet_pet (pet_id, vet_id)");
+		this.schemas.upgrade();
+		assertThat(this.schemas.compare(Owner.class, Pet.class, Vet.class).differences()).as("after the upgrade")
+			.isEmpty();
+		this.schemas.execute("INSERT INTO vet (id) VALUES (1)", "INSERT INTO vet_pet (vet_id, pet_id) VALUES (1, 1)");
+		assertThatExceptionOfType(java.sql.SQLException.class).as("the join table's keys are in force")
+			.isThrownBy(() -> this.schemas.execute("INSERT INTO vet_pet (vet_id, pet_id) VALUES (1, 2)"));
+		assertThatExceptionOfType(java.sql.SQLException.class).as("the join table's primary key is in force")
+			.isThrownBy(() -> this.schemas.execute("INSERT INTO vet_pet (vet_id, pet_id) VALUES (1, 1)"));
+		this.schemas.execute("DELETE FROM vet_pet", "DELETE FROM vet");
+		this.schemas.downgrade();
+		assertThat(this.schemas.compare(Owner.class, Pet.class).differences()).as("after the downgrade").isEmpty();
+	}
+
+	@Test
+	void compositePrimaryKeyTableCreatedAndItsKeyWidenedEachWithItsRollback() throws Exception {
+		SchemaComparison.Result created = this.schemas.revise(Membership.class);
+		assertThat(created.differences()).containsExactly("create table membership (group_id, user_id, role)");
+		this.schemas.upgrade();
+		assertThat(this.schemas.compare(Membership.class).differences()).as("after the create").isEmpty();
+		this.schemas.execute("INSERT INTO membership (group_id, user_id, role) VALUES (1, 1, 'a')");
+		SchemaComparison.Result widened = this.schemas.revise(RoleMembership.class);
+		assertThat(widened.differences()).containsExactly("drop primary key of membership",
+				"add primary key membership(group_id, user_id, role)");
+		upgradeAndCheck(RoleMembership.class, Membership.class);
+		this.schemas.execute("INSERT INTO membership (group_id, user_id, role) VALUES (1, 1, 'b')");
+		this.schemas.execute("DELETE FROM membership WHERE role = 'b'");
+		downgradeAndCheck(Membership.class);
+	}
+
+	@Test
 	void indexColumnsReorderedIsAChangeWithItsRollback() throws Exception {
 		this.schemas.revise(PairIndexed.class);
 		this.schemas.upgrade();
@@ -845,6 +881,87 @@ abstract class AbstractHibernateSchemaComparisonTests {
 
 		@ColumnDefault("0")
 		int stock;
+
+	}
+
+	/**
+	 * A vet who treats pets: a join table with two foreign keys.
+	 */
+	@Entity
+	@Table(name = "vet")
+	static class Vet {
+
+		@Id
+		Integer id;
+
+		@jakarta.persistence.ManyToMany
+		@jakarta.persistence.JoinTable(name = "vet_pet", joinColumns = @JoinColumn(name = "vet_id"),
+				inverseJoinColumns = @JoinColumn(name = "pet_id"))
+		java.util.Set<Pet> pets;
+
+	}
+
+	/**
+	 * A member of a group, keyed by both.
+	 */
+	@Entity
+	@Table(name = "membership")
+	@jakarta.persistence.IdClass(MembershipKey.class)
+	static class Membership {
+
+		@Id
+		@Column(name = "group_id")
+		Integer groupId;
+
+		@Id
+		@Column(name = "user_id")
+		Integer userId;
+
+		@Column(length = 10, nullable = false)
+		String role;
+
+	}
+
+	/**
+	 * A member of a group in a role, keyed by all three.
+	 */
+	@Entity
+	@Table(name = "membership")
+	@jakarta.persistence.IdClass(RoleMembershipKey.class)
+	static class RoleMembership {
+
+		@Id
+		@Column(name = "group_id")
+		Integer groupId;
+
+		@Id
+		@Column(name = "user_id")
+		Integer userId;
+
+		@Id
+		@Column(length = 10)
+		String role;
+
+	}
+
+	/**
+	 * The key of a membership.
+	 *
+	 * @param groupId the group
+	 * @param userId the user
+	 */
+	record MembershipKey(Integer groupId, Integer userId) implements java.io.Serializable {
+
+	}
+
+	/**
+	 * The key of a membership in a role.
+	 *
+	 * @param groupId the group
+	 * @param userId the user
+	 * @param role the role
+	 */
+	record RoleMembershipKey(Integer groupId, Integer userId, String role) implements java.io.Serializable {
 
 	}
 

@@ -113,6 +113,32 @@ class HibernateSchemaComparisonSqliteTests {
 	}
 
 	@Test
+	void joinTableAndAWidenedCompositeKeyComeAndGoCleanly() throws Exception {
+		Class<?> owner = AbstractHibernateSchemaComparisonTests.Owner.class;
+		Class<?> pet = AbstractHibernateSchemaComparisonTests.Pet.class;
+		Class<?> vet = AbstractHibernateSchemaComparisonTests.Vet.class;
+		Class<?> membership = AbstractHibernateSchemaComparisonTests.Membership.class;
+		Class<?> roleMembership = AbstractHibernateSchemaComparisonTests.RoleMembership.class;
+		this.schemas.revise(owner, pet, membership);
+		this.schemas.upgrade();
+		this.schemas.execute("INSERT INTO membership (group_id, user_id, role) VALUES (1, 1, 'a')");
+		assertThat(this.schemas.revise(owner, pet, vet, membership).differences()).contains("create table vet (id)",
+				"create table vet_pet (pet_id, vet_id)");
+		this.schemas.upgrade();
+		assertThat(this.schemas.compare(owner, pet, vet, membership).differences()).isEmpty();
+		this.schemas.revise(owner, pet, vet, roleMembership);
+		this.schemas.upgrade();
+		assertThat(this.schemas.compare(owner, pet, vet, roleMembership).differences()).isEmpty();
+		this.schemas.execute("INSERT INTO membership (group_id, user_id, role) VALUES (1, 1, 'b')",
+				"DELETE FROM membership WHERE role = 'b'");
+		this.schemas.downgrade();
+		assertThat(this.schemas.compare(owner, pet, vet, membership).differences()).isEmpty();
+		this.schemas.downgrade();
+		assertThat(this.schemas.compare(owner, pet, membership).differences()).isEmpty();
+		assertThat(this.schemas.query("SELECT role FROM membership")).containsExactly("a");
+	}
+
+	@Test
 	void droppedAndAddedColumnOfTheSameTypeIsADropAndAnAddWithARenameWarning() throws Exception {
 		this.schemas.revise(Named.class);
 		this.schemas.upgrade();
