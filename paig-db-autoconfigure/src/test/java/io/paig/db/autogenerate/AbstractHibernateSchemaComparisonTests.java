@@ -314,6 +314,41 @@ abstract class AbstractHibernateSchemaComparisonTests {
 	}
 
 	@Test
+	void quotedMixedCaseNamesComeAndGoCleanly() throws Exception {
+		SchemaComparison.Result created = this.schemas.revise(QuotedBox.class);
+		assertThat(created.differences()).first().isEqualTo("create table WidgetBox (id, boxName)");
+		this.schemas.upgrade();
+		assertThat(this.schemas.compare(QuotedBox.class).differences()).as("after the create").isEmpty();
+		SchemaComparison.Result changed = this.schemas.revise(QuotedBoxLonger.class);
+		assertThat(changed.differences()).contains("add column WidgetBox.Count " + intType(),
+				"set default of WidgetBox.boxName to 'none'");
+		upgradeAndCheck(QuotedBoxLonger.class, QuotedBox.class);
+		downgradeAndCheck(QuotedBox.class);
+	}
+
+	@Test
+	void columnRetypedFromTextToANumberKeepsItsValuesBothWays() throws Exception {
+		this.schemas.revise(Plain.class);
+		this.schemas.upgrade();
+		this.schemas.execute("INSERT INTO widget (id, state) VALUES (1, '12')");
+		assertThat(this.schemas.revise(NumericState.class).differences()).singleElement()
+			.asString()
+			.startsWith("change ");
+		upgradeAndCheck(NumericState.class, Plain.class);
+		assertThat(this.schemas.query("SELECT state FROM widget")).containsExactly("12");
+		downgradeAndCheck(Plain.class);
+		assertThat(this.schemas.query("SELECT state FROM widget")).containsExactly("12");
+	}
+
+	/**
+	 * How the diff names an integer column's type.
+	 * @return the type
+	 */
+	String intType() {
+		return "INTEGER";
+	}
+
+	@Test
 	void indexColumnsReorderedIsAChangeWithItsRollback() throws Exception {
 		this.schemas.revise(PairIndexed.class);
 		this.schemas.upgrade();
@@ -962,6 +997,54 @@ abstract class AbstractHibernateSchemaComparisonTests {
 	 * @param role the role
 	 */
 	record RoleMembershipKey(Integer groupId, Integer userId, String role) implements java.io.Serializable {
+
+	}
+
+	/**
+	 * Quoted mixed-case names.
+	 */
+	@Entity
+	@Table(name = "\"WidgetBox\"", indexes = @Index(name = "\"IxBoxName\"", columnList = "\"boxName\""))
+	static class QuotedBox {
+
+		@Id
+		Integer id;
+
+		@Column(name = "\"boxName\"", length = 20)
+		String boxName;
+
+	}
+
+	/**
+	 * Quoted mixed-case names, a longer column and a default.
+	 */
+	@Entity
+	@Table(name = "\"WidgetBox\"", indexes = @Index(name = "\"IxBoxName\"", columnList = "\"boxName\""))
+	static class QuotedBoxLonger {
+
+		@Id
+		Integer id;
+
+		@Column(name = "\"boxName\"", length = 40, nullable = false)
+		@ColumnDefault("'none'")
+		String boxName;
+
+		@Column(name = "\"Count\"")
+		Integer count;
+
+	}
+
+	/**
+	 * The state as a number.
+	 */
+	@Entity
+	@Table(name = "widget")
+	static class NumericState {
+
+		@Id
+		Integer id;
+
+		Integer state;
 
 	}
 

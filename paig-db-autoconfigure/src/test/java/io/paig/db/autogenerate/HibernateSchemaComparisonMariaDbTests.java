@@ -48,6 +48,11 @@ class HibernateSchemaComparisonMariaDbTests extends AbstractHibernateSchemaCompa
 	}
 
 	@Override
+	String intType() {
+		return "INT";
+	}
+
+	@Override
 	String nextValue(String sequence) {
 		return "NEXT VALUE FOR `" + sequence + "`";
 	}
