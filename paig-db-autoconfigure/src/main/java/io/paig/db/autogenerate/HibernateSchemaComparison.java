@@ -144,6 +144,10 @@ public class HibernateSchemaComparison implements SchemaComparison {
 		// scratch, another stops the export before it creates anything outside
 		properties.put(ScratchNamespaces.PROPERTY, new ScratchNamespaces(properties.get(ScratchNamespaces.PROPERTY),
 				ownNamespace(scratch.kind()), new LinkedHashSet<>(classes)));
+		// nor does it write the application's DDL script, if it has one
+		properties.keySet()
+			.removeIf((key) -> key.matches("(jakarta|javax)\\.persistence\\.schema-generation\\.scripts\\..*"));
+		properties.put("jakarta.persistence.schema-generation.scripts.action", "none");
 		properties.put("hibernate.hbm2ddl.auto", "create");
 		properties.put("jakarta.persistence.schema-generation.database.action", "create");
 		// Hibernate logs a statement the database refuses and goes on: the scratch would

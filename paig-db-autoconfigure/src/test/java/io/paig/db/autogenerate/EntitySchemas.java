@@ -47,6 +47,8 @@ final class EntitySchemas {
 
 	private final Path folder;
 
+	private final Map<String, Object> jpaProperties = new HashMap<>();
+
 	private final DriverManagerDataSource dataSource;
 
 	private int revisions;
@@ -74,6 +76,15 @@ final class EntitySchemas {
 	}
 
 	/**
+	 * Give the application's entity manager factory a JPA property.
+	 * @param key the property
+	 * @param value its value
+	 */
+	void jpaProperty(String key, Object value) {
+		this.jpaProperties.put(key, value);
+	}
+
+	/**
 	 * Compare the entities with the database, as {@code db check} does.
 	 * @param entities the entity classes
 	 * @return what the comparison found
@@ -90,6 +101,7 @@ final class EntitySchemas {
 				PersistenceManagedTypes.of(Arrays.stream(entities).map(Class::getName).toList(), List.of()));
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("hibernate.hbm2ddl.auto", "none");
+		properties.putAll(this.jpaProperties);
 		if (this.dialect != null) {
 			properties.put("hibernate.dialect", this.dialect);
 		}

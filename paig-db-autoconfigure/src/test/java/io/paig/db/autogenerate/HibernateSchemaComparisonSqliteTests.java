@@ -139,6 +139,16 @@ class HibernateSchemaComparisonSqliteTests {
 	}
 
 	@Test
+	void applicationsOwnDdlScriptIsLeftAsTheApplicationWroteIt() throws Exception {
+		Path script = this.temp.resolve("schema.sql");
+		this.schemas.jpaProperty("jakarta.persistence.schema-generation.scripts.action", "create");
+		this.schemas.jpaProperty("jakarta.persistence.schema-generation.scripts.create-target", script.toString());
+		this.schemas.revise(AbstractHibernateSchemaComparisonTests.Plain.class);
+		assertThat(java.nio.file.Files.readString(script)).as("only the application's own start wrote it")
+			.containsOnlyOnce("create table widget");
+	}
+
+	@Test
 	void droppedAndAddedColumnOfTheSameTypeIsADropAndAnAddWithARenameWarning() throws Exception {
 		this.schemas.revise(Named.class);
 		this.schemas.upgrade();
