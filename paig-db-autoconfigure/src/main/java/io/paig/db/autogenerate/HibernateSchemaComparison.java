@@ -308,6 +308,8 @@ public class HibernateSchemaComparison implements SchemaComparison {
 				// before the tables that use them, dropped ones after; a column changed
 				// to or from one is cast by its text
 				diff = enumTypes.retype(diff);
+				// a change to varchar(n) that cuts longer values refuses them instead
+				diff = PostgresTypeChanges.uncast(diff);
 				changeSets.addAll(enumTypes.creates(revisionId, "paig-db"));
 				changeSets.addAll(enumTypes.alters(revisionId, "paig-db", diff));
 				warnings.addAll(enumTypes.warnings());
@@ -325,8 +327,8 @@ public class HibernateSchemaComparison implements SchemaComparison {
 			}
 			// a dropped and an added column of the same type may be a rename: say so
 			warnings.addAll(RenameWarnings.of(changeSets, result));
-			// rows a table has may hold no value for a NOT NULL column: say so
-			warnings.addAll(NotNullColumnWarnings.of(generated, scratch.kind()));
+			// the rows a table has may make a change fail: say so
+			warnings.addAll(ExistingRowWarnings.of(generated, result, scratch.kind()));
 			String comments = RenameWarnings.comments(warnings);
 			List<String> differences = new ArrayList<>();
 			for (ChangeSet changeSet : changeSets) {

@@ -394,6 +394,50 @@ abstract class AbstractHibernateSchemaComparisonTests {
 	}
 
 	@Test
+	void columnNarrowedWhileARowHoldsALongerValueGetsAWarningAndFailsWithoutLoss() throws Exception {
+		this.schemas.revise(Named.class);
+		this.schemas.upgrade();
+		this.schemas.execute("INSERT INTO widget (id, name) VALUES (1, 'a name of twenty-one')");
+		SchemaComparison.Result narrowed = this.schemas.revise(ShortNamed.class);
+		assertThat(narrowed.warnings()).singleElement()
+			.asString()
+			.startsWithIgnoringCase("column 'widget.name' narrowed from varchar(100) to varchar(10): rows holding a "
+					+ "longer value make the upgrade fail");
+		assertThatExceptionOfType(RevisionFailedException.class).as("the warning's outcome")
+			.isThrownBy(this.schemas::upgrade);
+		assertThat(this.schemas.query("SELECT name FROM widget")).as("nothing was lost")
+			.containsExactly("a name of twenty-one");
+		this.schemas.execute("UPDATE widget SET name = 'short'");
+		upgradeAndCheck(ShortNamed.class, Named.class);
+		downgradeAndCheck(Named.class);
+		this.schemas.upgrade();
+		SchemaComparison.Result widened = this.schemas.revise(Named.class);
+		assertThat(widened.changeSets()).as("no cast that cuts values").doesNotContain("USING");
+		assertThat(widened.warnings()).as("widened back: no warning").isEmpty();
+		this.schemas.upgrade();
+		this.schemas.execute("UPDATE widget SET name = 'a name of twenty-one'");
+		assertThatExceptionOfType(MigrationException.class).as("the downgrade narrows it again")
+			.isThrownBy(this.schemas::downgrade);
+		assertThat(this.schemas.query("SELECT name FROM widget")).as("nothing was cut")
+			.containsExactly("a name of twenty-one");
+	}
+
+	@Test
+	void columnWithFewerDecimalsGetsAWarningThatItsValuesAreRounded() throws Exception {
+		this.schemas.revise(Priced.class);
+		this.schemas.upgrade();
+		this.schemas.execute("INSERT INTO widget (id, price) VALUES (1, 12.3456)");
+		SchemaComparison.Result rounded = this.schemas.revise(RoughlyPriced.class);
+		assertThat(rounded.warnings()).singleElement()
+			.asString()
+			.matches("(?i)column 'widget.price' narrowed from (numeric|decimal)\\(10, 4\\) to (numeric|decimal)"
+					+ "\\(10, 2\\): the values rows hold are rounded to 2 decimals");
+		upgradeAndCheck(RoughlyPriced.class, Priced.class);
+		assertThat(this.schemas.query("SELECT price FROM widget")).as("the warning's outcome").containsExactly("12.35");
+		downgradeAndCheck(Priced.class);
+	}
+
+	@Test
 	void notNullColumnWithADefaultAddedToATableWithRowsFillsThem() throws Exception {
 		this.schemas.revise(Plain.class);
 		this.schemas.upgrade();
@@ -518,6 +562,51 @@ abstract class AbstractHibernateSchemaComparisonTests {
 
 		@Column(length = 100)
 		String name;
+
+	}
+
+	/**
+	 * The widget's name shortened.
+	 */
+	@Entity
+	@Table(name = "widget")
+	static class ShortNamed {
+
+		@Id
+		Integer id;
+
+		@Column(length = 10)
+		String name;
+
+	}
+
+	/**
+	 * A widget with a price of four decimals.
+	 */
+	@Entity
+	@Table(name = "widget")
+	static class Priced {
+
+		@Id
+		Integer id;
+
+		@Column(precision = 10, scale = 4)
+		java.math.BigDecimal price;
+
+	}
+
+	/**
+	 * The widget's price with two decimals.
+	 */
+	@Entity
+	@Table(name = "widget")
+	static class RoughlyPriced {
+
+		@Id
+		Integer id;
+
+		@Column(precision = 10, scale = 2)
+		java.math.BigDecimal price;
 
 	}
 

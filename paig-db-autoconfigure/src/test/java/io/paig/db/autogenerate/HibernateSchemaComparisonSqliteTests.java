@@ -77,6 +77,18 @@ class HibernateSchemaComparisonSqliteTests {
 	}
 
 	@Test
+	void columnNarrowedIsNoChangeAsSqliteTypesAreAffinitiesWithoutALength() throws Exception {
+		Class<?> shortNamed = AbstractHibernateSchemaComparisonTests.ShortNamed.class;
+		this.schemas.revise(AbstractHibernateSchemaComparisonTests.Named.class);
+		this.schemas.upgrade();
+		this.schemas.execute("INSERT INTO widget (id, name) VALUES (1, 'a name of twenty-one')");
+		SchemaComparison.Result narrowed = this.schemas.compare(shortNamed);
+		assertThat(narrowed.differences()).isEmpty();
+		assertThat(narrowed.warnings()).isEmpty();
+		assertThat(this.schemas.query("SELECT name FROM widget")).containsExactly("a name of twenty-one");
+	}
+
+	@Test
 	void notNullColumnWithADefaultAddedToATableWithRowsFillsThem() throws Exception {
 		Class<?> plain = AbstractHibernateSchemaComparisonTests.Plain.class;
 		Class<?> fromZero = AbstractHibernateSchemaComparisonTests.StockedFromZero.class;
