@@ -2,6 +2,8 @@ package io.paig.db.autoconfigure;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import io.paig.db.autoconfigure.DatabaseProperties.OnStartup;
 import io.paig.db.migration.MigrationException;
@@ -11,7 +13,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -19,10 +23,16 @@ import org.springframework.core.io.ResourceLoader;
  * else that depends on the database being initialized, as
  * {@code database.migration.on-startup} says. A changelog that exists is migrated (or
  * validated), or start-up fails: it is never left alone without {@code on-startup=none}.
+ * <p>
+ * In the background ({@link #setInBackground(boolean)}, as in an R2DBC application, whose
+ * every connection waits for {@link #done()}), the runs go on a thread of their own while
+ * the rest of the context is made, and the context waits for them once its singletons are
+ * made: a failure still stops start-up, and nothing is served before the schema is at
+ * head.
  *
  * @author paig-db authors
  */
-public class MigrationInitializer implements InitializingBean {
+public class MigrationInitializer implements InitializingBean, SmartInitializingSingleton, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(MigrationInitializer.class);
 
@@ -40,6 +50,10 @@ public class MigrationInitializer implements InitializingBean {
 	private final OnStartup onStartup;
 
 	private final @Nullable ResourceLoader resourceLoader;
+
+	private boolean inBackground;
+
+	private volatile CompletableFuture<Void> done = CompletableFuture.completedFuture(null);
 
 	/**
 	 * Create an initializer for one runner.
@@ -64,12 +78,87 @@ public class MigrationInitializer implements InitializingBean {
 		this.resourceLoader = resourceLoader;
 	}
 
+	/**
+	 * Set whether the runs go on a thread of their own while the rest of the context is
+	 * made. Only where everything that reaches the database waits for {@link #done()}.
+	 * @param inBackground whether to run in the background
+	 */
+	public void setInBackground(boolean inBackground) {
+		this.inBackground = inBackground;
+	}
+
+	/**
+	 * Whether the runs go on a thread of their own.
+	 * @return whether they run in the background
+	 */
+	boolean isInBackground() {
+		return this.inBackground;
+	}
+
 	@Override
 	public void afterPropertiesSet() {
 		if (this.onStartup == OnStartup.NONE) {
 			return;
 		}
-		this.runners.values().forEach(this::run);
+		if (!this.inBackground) {
+			this.runners.values().forEach(this::run);
+			return;
+		}
+		for (MigrationRunner runner : this.runners.values()) {
+			// listeners that are beans are made here, on the thread that makes beans,
+			// not by the migrations' thread while this one holds the bean factory
+			runner.getListeners().forEach((listener) -> {
+			});
+		}
+		CompletableFuture<Void> done = new CompletableFuture<>();
+		Thread thread = new Thread(() -> {
+			try {
+				this.runners.values().forEach(this::run);
+				done.complete(null);
+			}
+			catch (Throwable ex) {
+				done.completeExceptionally(ex);
+			}
+		}, "paig-db-migrations");
+		this.done = done;
+		thread.start();
+	}
+
+	/**
+	 * Wait for the runs started in the background; their failure stops start-up.
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		try {
+			this.done.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Let runs started in the background end before the context closes, as a start-up
+	 * that failed elsewhere would otherwise exit in the middle of them.
+	 */
+	@Override
+	public void destroy() {
+		this.done.exceptionally((ex) -> null).join();
+	}
+
+	/**
+	 * When the start-up runs are over: at once, unless they run in the background.
+	 * @return a future completed when they succeeded, completed exceptionally when one
+	 * failed
+	 */
+	CompletableFuture<Void> done() {
+		return this.done;
 	}
 
 	private void run(MigrationRunner runner) {

@@ -88,8 +88,14 @@ public final class PaigMigrationAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		MigrationInitializer migrationInitializer(SpringLiquibaseKeys springLiquibaseKeys,
-				Map<String, MigrationRunner> runners, DatabaseProperties properties, ResourceLoader resourceLoader) {
-			return new MigrationInitializer(runners, properties.getMigration().getOnStartup(), resourceLoader);
+				Map<String, MigrationRunner> runners, DatabaseProperties properties, ResourceLoader resourceLoader,
+				ObjectProvider<R2dbcMigrationDatabase> r2dbcDatabase) {
+			MigrationInitializer initializer = new MigrationInitializer(runners,
+					properties.getMigration().getOnStartup(), resourceLoader);
+			// an R2DBC application's connections wait for the runs
+			// (MigrationBeforeConnectionFactory)
+			initializer.setInBackground(r2dbcDatabase.getIfAvailable() != null);
+			return initializer;
 		}
 
 		@Bean

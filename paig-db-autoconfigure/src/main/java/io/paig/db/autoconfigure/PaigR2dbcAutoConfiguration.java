@@ -10,7 +10,6 @@ import io.r2dbc.spi.ConnectionFactory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -55,7 +54,7 @@ public final class PaigR2dbcAutoConfiguration {
 	static class MigrationOrderConfiguration {
 
 		@Bean
-		static BeanFactoryPostProcessor paigMigrationBeforeConnectionFactory() {
+		static MigrationBeforeConnectionFactory paigMigrationBeforeConnectionFactory() {
 			return new MigrationBeforeConnectionFactory();
 		}
 

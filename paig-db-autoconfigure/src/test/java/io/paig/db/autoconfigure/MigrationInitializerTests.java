@@ -4,10 +4,16 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
+import io.paig.db.autoconfigure.DatabaseProperties.OnStartup;
+import io.paig.db.migration.MigrationException;
 import io.paig.db.migration.MigrationListener;
+import io.paig.db.migration.MigrationRun;
 import io.paig.db.migration.MigrationSettings;
 import io.paig.db.migration.runner.MigrationRunner;
 import io.paig.db.testsupport.Changelogs;
@@ -24,9 +30,11 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.ResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link MigrationInitializer}: every runner is migrated at start-up, and a
@@ -39,6 +47,17 @@ class MigrationInitializerTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(PaigDatabaseAutoConfiguration.class, DataSourceAutoConfiguration.class,
 				PaigMigrationAutoConfiguration.class));
+
+	private static final String BOX = """
+			  - changeSet:
+			      id: create-box
+			      author: paig
+			      changes:
+			        - createTable:
+			            tableName: box
+			            columns:
+			              - column: { name: id, type: int, constraints: { primaryKey: true } }
+			""";
 
 	@TempDir
 	Path temp;
@@ -86,6 +105,74 @@ class MigrationInitializerTests {
 				assertThat(context.getBean("auditMigrationRunner", MigrationRunner.class).getLastRun().applied())
 					.hasSize(1);
 			});
+	}
+
+	@Test
+	void runsInTheBackgroundGoOnTheirOwnThreadAndTheSingletonsWaitForThem() throws Exception {
+		Changelogs changelogs = new Changelogs(this.temp.resolve("background")).revision("b0000000000a", "create box",
+				BOX);
+		MigrationRunner runner = new MigrationRunner(
+				MigrationDataSourcesTests.sqlite(this.temp.resolve("bg.db").toString()),
+				MigrationSettings.of(changelogs.location()), new DefaultResourceLoader());
+		List<String> threads = new CopyOnWriteArrayList<>();
+		List<String> made = new CopyOnWriteArrayList<>();
+		runner.setListeners(() -> {
+			made.add(Thread.currentThread().getName());
+			MigrationListener listener = new MigrationListener() {
+
+				@Override
+				public void runFinished(MigrationRun run) {
+					threads.add(Thread.currentThread().getName());
+				}
+
+			};
+			return List.of(listener).iterator();
+		});
+		MigrationInitializer initializer = new MigrationInitializer(Map.of("migrationRunner", runner),
+				OnStartup.UPGRADE, null);
+		initializer.setInBackground(true);
+		initializer.afterPropertiesSet();
+		assertThat(made).as("listeners looked up on the thread that makes the beans")
+			.first()
+			.isEqualTo(Thread.currentThread().getName());
+		initializer.afterSingletonsInstantiated();
+		assertThat(initializer.done()).isCompleted();
+		assertThat(threads).containsExactly("paig-db-migrations");
+		assertThat(runner.status().isUpToDate()).isTrue();
+	}
+
+	@Test
+	void failureOfRunsInTheBackgroundStopsStartUpWhenTheSingletonsAreMade() throws Exception {
+		Changelogs changelogs = new Changelogs(this.temp.resolve("failing")).revision("b0000000000b", "broken", """
+				  - changeSet:
+				      id: broken
+				      author: paig
+				      changes:
+				        - sql: { sql: "INSERT INTO no_such_table VALUES (1)" }
+				""");
+		MigrationRunner runner = new MigrationRunner(
+				MigrationDataSourcesTests.sqlite(this.temp.resolve("fail.db").toString()),
+				MigrationSettings.of(changelogs.location()), new DefaultResourceLoader());
+		MigrationInitializer initializer = new MigrationInitializer(Map.of("migrationRunner", runner),
+				OnStartup.UPGRADE, null);
+		initializer.setInBackground(true);
+		initializer.afterPropertiesSet();
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(initializer::afterSingletonsInstantiated)
+			.withMessageContaining("no_such_table");
+		initializer.destroy();
+	}
+
+	@Test
+	void runsNotInTheBackgroundAreOverWhenTheInitializerIsMade() throws Exception {
+		Changelogs changelogs = new Changelogs(this.temp.resolve("inline")).revision("b0000000000c", "create box", BOX);
+		MigrationRunner runner = new MigrationRunner(
+				MigrationDataSourcesTests.sqlite(this.temp.resolve("inline.db").toString()),
+				MigrationSettings.of(changelogs.location()), new DefaultResourceLoader());
+		MigrationInitializer initializer = new MigrationInitializer(runner, OnStartup.UPGRADE);
+		initializer.afterPropertiesSet();
+		assertThat(initializer.isInBackground()).isFalse();
+		assertThat(initializer.done()).isCompleted();
+		assertThat(runner.status().isUpToDate()).isTrue();
 	}
 
 	private URLClassLoader withXmlChangelog() throws Exception {

@@ -10,6 +10,7 @@ import io.paig.db.url.InvalidDatabaseUrlException;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.r2dbc.spi.Wrapped;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -42,7 +43,8 @@ class PaigR2dbcAutoConfigurationTests {
 				assertThat(context).hasNotFailed();
 				assertThat(context).hasSingleBean(DatabaseUrlR2dbcConnectionDetails.class);
 				assertThat(context).doesNotHaveBean(DataSource.class);
-				assertThat(context.getBean(ConnectionFactory.class)).isInstanceOf(ConnectionPool.class);
+				assertThat(context.getBean(ConnectionFactory.class)).isInstanceOfSatisfying(Wrapped.class,
+						(wrapped) -> assertThat(wrapped.unwrap()).isInstanceOf(ConnectionPool.class));
 				ConnectionFactoryOptions options = context.getBean(R2dbcConnectionDetails.class)
 					.getConnectionFactoryOptions();
 				assertThat(options.getValue(ConnectionFactoryOptions.DRIVER)).isEqualTo("postgresql");

@@ -23,11 +23,14 @@ import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
+import io.paig.db.migration.MigrationException;
+import io.paig.db.r2dbc.app.ItemsAtStart;
 import io.paig.db.r2dbc.app.R2dbcApplication;
 import io.paig.db.testsupport.Changelogs;
 import io.paig.db.testsupport.TestDatabase;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Wrapped;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +43,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A WebFlux and Spring Data R2DBC application on paig-db, started for real against a real
@@ -76,6 +80,14 @@ abstract class AbstractR2dbcApplicationTests {
 			            columns:
 			              - column: { name: id, valueNumeric: 1 }
 			              - column: { name: name, value: first item }
+			""";
+
+	static final String BROKEN = """
+			  - changeSet:
+			      id: broken
+			      author: paig
+			      changes:
+			        - sql: { sql: "INSERT INTO no_such_table VALUES (1)" }
 			""";
 
 	@TempDir
@@ -131,7 +143,9 @@ abstract class AbstractR2dbcApplicationTests {
 				"--spring.r2dbc.pool.max-size=1")) {
 			assertThat(context.getBeanNamesForType(DataSource.class)).isEmpty();
 			ConnectionFactory connectionFactory = context.getBean(ConnectionFactory.class);
-			assertThat(connectionFactory).isInstanceOf(ConnectionPool.class);
+			assertThat(connectionFactory).as("Spring Boot's pool, its connections waiting for the migrations")
+				.isInstanceOfSatisfying(Wrapped.class,
+						(wrapped) -> assertThat(wrapped.unwrap()).isInstanceOf(ConnectionPool.class));
 			assertThat(connectionFactory.getMetadata().getName()).isNotBlank();
 			assertThat(context.getBean(DatabaseUrlR2dbcConnectionDetails.class)
 				.getConnectionFactoryOptions()
@@ -145,7 +159,9 @@ abstract class AbstractR2dbcApplicationTests {
 				.containsPattern("\"migrations\":\\{\"details\":\\{\"state\":\"UP_TO_DATE\".*?\\},\"status\":\"UP\"")
 				.containsPattern("\"r2dbc\":\\{\"details\":\\{[^}]*\\},\"status\":\"UP\"")
 				.endsWith(",\"status\":\"UP\"}");
-			assertThat(get(port, "/actuator/metrics")).contains("\"paig.db.migration.pending\"");
+			assertThat(get(port, "/actuator/metrics")).contains("\"paig.db.migration.pending\"")
+				.as("Spring Boot finds its pool behind the wrapper")
+				.contains("\"r2dbc.pool.max.allocated\"");
 			// one line says what the application connects to, one what the migrations do;
 			// the JDBC translation that builds no pool here is not logged as if it did
 			assertThat(output).contains("Database (R2DBC): ")
@@ -164,6 +180,56 @@ abstract class AbstractR2dbcApplicationTests {
 					.containsExactly(((Number) applicationSession).longValue());
 			}
 		}
+	}
+
+	@Test
+	void beanReadingTheDatabaseWhileTheContextIsMadeWaitsForTheMigrationsRunningBesideIt() throws Exception {
+		database().reset();
+		Changelogs changelogs = new Changelogs(folder.resolve("at-start"))
+			.revision("f6a1b2c3d4e5", "create items", ITEMS)
+			.revision("a1b2c3d4e5f7", "seed items", SEED);
+		SpringApplication application = new SpringApplication(R2dbcApplication.class);
+		application.setWebApplicationType(WebApplicationType.REACTIVE);
+		try (ConfigurableApplicationContext context = application.run("--database.url=" + databaseUrl(),
+				"--database.migration.changelog=" + changelogs.location(), "--server.port=0",
+				"--items.count-at-start=true")) {
+			assertThat(context.getBean(ItemsAtStart.class).count()).as("the items the bean saw").isEqualTo(1);
+		}
+	}
+
+	@Test
+	void failedMigrationStopsStartUpWithItsReportAndServesNothing(CapturedOutput output) throws Exception {
+		database().reset();
+		Changelogs changelogs = new Changelogs(folder.resolve("failing"))
+			.revision("b1c2d3e4f5a6", "create items", ITEMS)
+			.revision("c1d2e3f4a5b6", "broken", BROKEN);
+		SpringApplication application = new SpringApplication(R2dbcApplication.class);
+		application.setWebApplicationType(WebApplicationType.REACTIVE);
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		assertThatExceptionOfType(RuntimeException.class)
+			.isThrownBy(() -> application.run("--database.url=" + databaseUrl(),
+					"--database.migration.changelog=" + changelogs.location(), "--server.port=" + port))
+			.satisfies((ex) -> assertThat(causes(ex)).as("the runner's failure among the causes")
+				.anyMatch(MigrationException.class::isInstance));
+		assertThat(output).contains("APPLICATION FAILED TO START").contains("no_such_table");
+		try (ServerSocket socket = new ServerSocket(port)) {
+			assertThat(socket.getLocalPort()).as("nothing listens on the application's port").isEqualTo(port);
+		}
+		try (Connection connection = database().connection();
+				PreparedStatement statement = connection.prepareStatement("select count(*) from items")) {
+			assertThat(ids(statement)).as("the revision before the broken one stays applied").containsExactly(0L);
+		}
+	}
+
+	private static List<Throwable> causes(Throwable failure) {
+		List<Throwable> causes = new ArrayList<>();
+		for (Throwable cause = failure; cause != null && !causes.contains(cause); cause = cause.getCause()) {
+			causes.add(cause);
+		}
+		return causes;
 	}
 
 	@Test
@@ -190,7 +256,7 @@ abstract class AbstractR2dbcApplicationTests {
 			.revision("e5f6a1b2c3d4", "seed items", SEED);
 		List<String> settings = List.of("--database.url=" + databaseUrl(),
 				"--database.migration.changelog=" + changelogs.location(),
-				"--management.endpoints.web.exposure.include=health,migrations");
+				"--management.endpoints.web.exposure.include=health,migrations", "--items.count-at-start=true");
 		Path aot = folder.resolve("aot");
 		Path sources = aot.resolve("sources");
 		Path resources = aot.resolve("resources");
@@ -231,7 +297,9 @@ abstract class AbstractR2dbcApplicationTests {
 		Process application = new ProcessBuilder(run).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		try {
 			awaitStarted(application, log);
-			assertThat(Files.readString(log)).contains("Starting AOT-processed R2dbcApplication");
+			assertThat(Files.readString(log)).contains("Starting AOT-processed R2dbcApplication")
+				.as("a bean reading the table while the context is made waits for the migrations")
+				.contains("Items while the context was made: 1");
 			assertThat(get(String.valueOf(port), "/items")).isEqualTo("[{\"id\":1,\"name\":\"first item\"}]");
 			assertThat(get(String.valueOf(port), "/actuator/migrations")).contains("\"status\":\"UP_TO_DATE\"")
 				.contains("\"current\":{\"id\":\"e5f6a1b2c3d4\"");

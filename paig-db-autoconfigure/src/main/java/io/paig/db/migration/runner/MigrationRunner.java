@@ -85,6 +85,14 @@ public class MigrationRunner {
 	}
 
 	/**
+	 * Who is told about runs.
+	 * @return the listeners, as set
+	 */
+	public Iterable<MigrationListener> getListeners() {
+		return this.listeners;
+	}
+
+	/**
 	 * The DataSource this runner migrates, and reads where the database stands with.
 	 * @return the DataSource
 	 */
