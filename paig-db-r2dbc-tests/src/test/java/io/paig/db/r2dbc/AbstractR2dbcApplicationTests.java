@@ -134,10 +134,7 @@ abstract class AbstractR2dbcApplicationTests {
 		Changelogs changelogs = new Changelogs(folder.resolve("changelog"))
 			.revision("a1b2c3d4e5f6", "create items", ITEMS)
 			.revision("b2c3d4e5f6a1", "seed items", SEED);
-		SpringApplication application = new SpringApplication(R2dbcApplication.class);
-		application.setWebApplicationType(WebApplicationType.REACTIVE);
-		try (ConfigurableApplicationContext context = application.run("--database.url=" + databaseUrl(),
-				"--database.migration.changelog=" + changelogs.location(), "--server.port=0",
+		try (ConfigurableApplicationContext context = start(changelogs, "--server.port=0",
 				"--management.endpoints.web.exposure.include=health,migrations,metrics",
 				"--management.endpoint.health.show-details=always", "--spring.r2dbc.pool.initial-size=1",
 				"--spring.r2dbc.pool.max-size=1")) {
@@ -188,10 +185,7 @@ abstract class AbstractR2dbcApplicationTests {
 		Changelogs changelogs = new Changelogs(folder.resolve("at-start"))
 			.revision("f6a1b2c3d4e5", "create items", ITEMS)
 			.revision("a1b2c3d4e5f7", "seed items", SEED);
-		SpringApplication application = new SpringApplication(R2dbcApplication.class);
-		application.setWebApplicationType(WebApplicationType.REACTIVE);
-		try (ConfigurableApplicationContext context = application.run("--database.url=" + databaseUrl(),
-				"--database.migration.changelog=" + changelogs.location(), "--server.port=0",
+		try (ConfigurableApplicationContext context = start(changelogs, "--server.port=0",
 				"--items.count-at-start=true")) {
 			assertThat(context.getBean(ItemsAtStart.class).count()).as("the items the bean saw").isEqualTo(1);
 		}
@@ -203,15 +197,11 @@ abstract class AbstractR2dbcApplicationTests {
 		Changelogs changelogs = new Changelogs(folder.resolve("failing"))
 			.revision("b1c2d3e4f5a6", "create items", ITEMS)
 			.revision("c1d2e3f4a5b6", "broken", BROKEN);
-		SpringApplication application = new SpringApplication(R2dbcApplication.class);
-		application.setWebApplicationType(WebApplicationType.REACTIVE);
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		assertThatExceptionOfType(RuntimeException.class)
-			.isThrownBy(() -> application.run("--database.url=" + databaseUrl(),
-					"--database.migration.changelog=" + changelogs.location(), "--server.port=" + port))
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> start(changelogs, "--server.port=" + port))
 			.satisfies((ex) -> assertThat(causes(ex)).as("the runner's failure among the causes")
 				.anyMatch(MigrationException.class::isInstance));
 		assertThat(output).contains("APPLICATION FAILED TO START").contains("no_such_table");
@@ -222,6 +212,21 @@ abstract class AbstractR2dbcApplicationTests {
 				PreparedStatement statement = connection.prepareStatement("select count(*) from items")) {
 			assertThat(ids(statement)).as("the revision before the broken one stays applied").containsExactly(0L);
 		}
+	}
+
+	/**
+	 * Start the application on the test class's database.
+	 * @param changelogs the revisions it migrates
+	 * @param settings more Spring Boot arguments
+	 * @return its context
+	 */
+	private ConfigurableApplicationContext start(Changelogs changelogs, String... settings) {
+		SpringApplication application = new SpringApplication(R2dbcApplication.class);
+		application.setWebApplicationType(WebApplicationType.REACTIVE);
+		List<String> args = new ArrayList<>(
+				List.of("--database.url=" + databaseUrl(), "--database.migration.changelog=" + changelogs.location()));
+		args.addAll(List.of(settings));
+		return application.run(args.toArray(String[]::new));
 	}
 
 	private static List<Throwable> causes(Throwable failure) {
