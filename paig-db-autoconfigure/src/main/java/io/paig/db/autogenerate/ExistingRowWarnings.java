@@ -32,8 +32,8 @@ import org.springframework.boot.jdbc.DatabaseDriver;
  * in it;</li>
  * <li>a column narrowed (a shorter {@code varchar}, fewer digits): PostgreSQL and MariaDB
  * refuse the upgrade while a row holds a longer value, MySQL without strict mode cuts it;
- * fewer decimals round the values. SQLite enforces no length, keeps every value and gets
- * no warning.</li>
+ * fewer decimals round the values. On SQLite, whose declared types are only affinities,
+ * type changes are not compared, so there is nothing to warn of.</li>
  * </ul>
  *
  * @author paig-db authors

@@ -90,6 +90,9 @@ abstract class AbstractR2dbcApplicationTests {
 			        - sql: { sql: "INSERT INTO no_such_table VALUES (1)" }
 			""";
 
+	/** The head revision of {@link #seededItems(String)}. */
+	static final String SEED_REVISION = "b2c3d4e5f6a1";
+
 	@TempDir
 	static Path folder;
 
@@ -131,9 +134,7 @@ abstract class AbstractR2dbcApplicationTests {
 	void repositoryReadsTheMigratedTableAndTheActuatorServesMigrationsWithNoMigrationSessionLeft(CapturedOutput output)
 			throws Exception {
 		database().reset();
-		Changelogs changelogs = new Changelogs(folder.resolve("changelog"))
-			.revision("a1b2c3d4e5f6", "create items", ITEMS)
-			.revision("b2c3d4e5f6a1", "seed items", SEED);
+		Changelogs changelogs = seededItems("changelog");
 		try (ConfigurableApplicationContext context = start(changelogs, "--server.port=0",
 				"--management.endpoints.web.exposure.include=health,migrations,metrics",
 				"--management.endpoint.health.show-details=always", "--spring.r2dbc.pool.initial-size=1",
@@ -150,7 +151,7 @@ abstract class AbstractR2dbcApplicationTests {
 			String port = context.getEnvironment().getProperty("local.server.port");
 			assertThat(get(port, "/items")).isEqualTo("[{\"id\":1,\"name\":\"first item\"}]");
 			assertThat(get(port, "/actuator/migrations")).contains("\"status\":\"UP_TO_DATE\"")
-				.contains("\"current\":{\"id\":\"b2c3d4e5f6a1\"")
+				.contains("\"current\":{\"id\":\"" + SEED_REVISION + "\"")
 				.contains("\"pending\":[]");
 			assertThat(get(port, "/actuator/health"))
 				.containsPattern("\"migrations\":\\{\"details\":\\{\"state\":\"UP_TO_DATE\".*?\\},\"status\":\"UP\"")
@@ -182,9 +183,7 @@ abstract class AbstractR2dbcApplicationTests {
 	@Test
 	void beanReadingTheDatabaseWhileTheContextIsMadeWaitsForTheMigrationsRunningBesideIt() throws Exception {
 		database().reset();
-		Changelogs changelogs = new Changelogs(folder.resolve("at-start"))
-			.revision("f6a1b2c3d4e5", "create items", ITEMS)
-			.revision("a1b2c3d4e5f7", "seed items", SEED);
+		Changelogs changelogs = seededItems("at-start");
 		try (ConfigurableApplicationContext context = start(changelogs, "--server.port=0",
 				"--items.count-at-start=true")) {
 			assertThat(context.getBean(ItemsAtStart.class).count()).as("the items the bean saw").isEqualTo(1);
@@ -229,6 +228,16 @@ abstract class AbstractR2dbcApplicationTests {
 		return application.run(args.toArray(String[]::new));
 	}
 
+	/**
+	 * The two revisions most tests migrate: the items table, and one item in it.
+	 * @param name the folder, under the class's, the revisions are written to
+	 * @return the changelogs
+	 */
+	private static Changelogs seededItems(String name) {
+		return new Changelogs(folder.resolve(name)).revision("a1b2c3d4e5f6", "create items", ITEMS)
+			.revision(SEED_REVISION, "seed items", SEED);
+	}
+
 	private static List<Throwable> causes(Throwable failure) {
 		List<Throwable> causes = new ArrayList<>();
 		for (Throwable cause = failure; cause != null && !causes.contains(cause); cause = cause.getCause()) {
@@ -256,9 +265,7 @@ abstract class AbstractR2dbcApplicationTests {
 	@Test
 	void theApplicationBuiltAheadOfTimeMigratesAtStartAndServes() throws Exception {
 		database().reset();
-		Changelogs changelogs = new Changelogs(folder.resolve("aot-changelog"))
-			.revision("d4e5f6a1b2c3", "create items", ITEMS)
-			.revision("e5f6a1b2c3d4", "seed items", SEED);
+		Changelogs changelogs = seededItems("aot-changelog");
 		List<String> settings = List.of("--database.url=" + databaseUrl(),
 				"--database.migration.changelog=" + changelogs.location(),
 				"--management.endpoints.web.exposure.include=health,migrations", "--items.count-at-start=true");
@@ -307,7 +314,7 @@ abstract class AbstractR2dbcApplicationTests {
 				.contains("Items while the context was made: 1");
 			assertThat(get(String.valueOf(port), "/items")).isEqualTo("[{\"id\":1,\"name\":\"first item\"}]");
 			assertThat(get(String.valueOf(port), "/actuator/migrations")).contains("\"status\":\"UP_TO_DATE\"")
-				.contains("\"current\":{\"id\":\"e5f6a1b2c3d4\"");
+				.contains("\"current\":{\"id\":\"" + SEED_REVISION + "\"");
 		}
 		finally {
 			application.destroy();
