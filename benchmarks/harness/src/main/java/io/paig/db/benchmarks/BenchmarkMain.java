@@ -129,9 +129,11 @@ public final class BenchmarkMain {
 					// --quick starts only the pair the target compares; the full run adds
 					// the peers
 					// the R2DBC pair runs in the same rounds as the servlet apps
-					List<Tool> tools = o.quick ? List.of(Tool.NONE, Tool.PAIG_DB, Tool.R2DBC_NONE, Tool.R2DBC_PAIG_DB)
+					List<Tool> tools = o.quick
+							? List.of(Tool.NONE, Tool.PAIG_DB, Tool.R2DBC_NONE, Tool.R2DBC_PAIG_DB,
+									Tool.R2DBC_JDBC_FLOOR)
 							: List.of(Tool.NONE, Tool.PAIG_DB, Tool.LIQUIBASE, Tool.FLYWAY, Tool.R2DBC_NONE,
-									Tool.R2DBC_PAIG_DB);
+									Tool.R2DBC_PAIG_DB, Tool.R2DBC_JDBC_FLOOR);
 					Map<Tool, List<String>> commands = new LinkedHashMap<>();
 					for (Tool tool : tools) {
 						commands.put(tool, startCommand(server, tool, workload));
@@ -227,13 +229,12 @@ public final class BenchmarkMain {
 	private List<String> startCommand(Server server, Tool tool, Workload workload) {
 		String database = InProcessBenchmark.checkedDatabase(tool, workload.changes());
 		List<String> command = java(classpath("app-" + tool.key(), workload));
-		boolean r2dbc = tool == Tool.R2DBC_NONE || tool == Tool.R2DBC_PAIG_DB;
-		command.add(r2dbc ? "io.paig.db.benchmarks.r2dbcapp.R2dbcBenchmarkApplication"
+		command.add(tool.isR2dbcApp() ? "io.paig.db.benchmarks.r2dbcapp.R2dbcBenchmarkApplication"
 				: "io.paig.db.benchmarks.app.BenchmarkApplication");
 		if (tool == Tool.PAIG_DB || tool == Tool.R2DBC_PAIG_DB) {
 			command.add("--database.url=" + server.paigUrl(database));
 		}
-		else if (tool == Tool.R2DBC_NONE) {
+		else if (tool == Tool.R2DBC_NONE || tool == Tool.R2DBC_JDBC_FLOOR) {
 			JdbcSettings jdbc = server.jdbc(database);
 			// jdbc:postgresql://host:port/db -> r2dbc:postgresql://...; MySQL and MariaDB
 			// through r2dbc-mariadb, the one driver the R2DBC apps carry
@@ -247,6 +248,15 @@ public final class BenchmarkMain {
 			}
 			if (jdbc.password() != null) {
 				command.add("--spring.r2dbc.password=" + jdbc.password());
+			}
+			if (tool == Tool.R2DBC_JDBC_FLOOR) {
+				command.add("--floor.jdbc-url=" + jdbc.jdbcUrl());
+				if (jdbc.username() != null) {
+					command.add("--floor.username=" + jdbc.username());
+				}
+				if (jdbc.password() != null) {
+					command.add("--floor.password=" + jdbc.password());
+				}
 			}
 		}
 		else {

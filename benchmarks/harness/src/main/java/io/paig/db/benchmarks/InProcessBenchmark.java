@@ -174,15 +174,14 @@ public final class InProcessBenchmark {
 
 	/**
 	 * The database a tool's check (or start) runs against: its own up-to-date one; the
-	 * floor, the apps without a migration tool and the R2DBC app on paig-db use
+	 * floor, the apps without a migration tool and the R2DBC app's variants use
 	 * paig-db's.
 	 * @param tool the tool
 	 * @param changes the size
 	 * @return the database's name
 	 */
 	public static String checkedDatabase(Tool tool, int changes) {
-		boolean paigDbs = tool == Tool.RAW_JDBC || tool == Tool.NONE || tool == Tool.R2DBC_NONE
-				|| tool == Tool.R2DBC_PAIG_DB;
+		boolean paigDbs = tool == Tool.RAW_JDBC || tool == Tool.NONE || tool.isR2dbcApp();
 		return upToDateDatabase(paigDbs ? Tool.PAIG_DB : tool, changes);
 	}
 

@@ -43,7 +43,13 @@ public enum Tool {
 	 * paig-db in the reactive app: R2DBC for the app, migrations over JDBC from the same
 	 * URL.
 	 */
-	R2DBC_PAIG_DB("r2dbc-paig-db", "paig-db in the R2DBC app", "paig-db in the R2DBC app");
+	R2DBC_PAIG_DB("r2dbc-paig-db", "paig-db in the R2DBC app", "paig-db in the R2DBC app"),
+
+	/**
+	 * Not a tool: the R2DBC app with no migration tool but one JDBC check of the history
+	 * table on a thread of its own, the least a check over JDBC adds to its start.
+	 */
+	R2DBC_JDBC_FLOOR("r2dbc-jdbc-floor", "R2DBC app with a JDBC check only", "R2DBC app with a JDBC check only");
 
 	private final String key;
 
@@ -63,6 +69,14 @@ public enum Tool {
 	 */
 	public String key() {
 		return this.key;
+	}
+
+	/**
+	 * Whether this is a variant of the reactive (WebFlux, R2DBC) app.
+	 * @return whether it is started as the R2DBC app
+	 */
+	public boolean isR2dbcApp() {
+		return this == R2DBC_NONE || this == R2DBC_PAIG_DB || this == R2DBC_JDBC_FLOOR;
 	}
 
 	/**
