@@ -191,16 +191,51 @@ abstract class AbstractR2dbcApplicationTests {
 	}
 
 	@Test
-	void failedMigrationStopsStartUpWithItsReportAndServesNothing(CapturedOutput output) throws Exception {
+	void lazyInitializationStillMigratesAtStartBeforeAnythingAsksForAConnection() throws Exception {
 		database().reset();
-		Changelogs changelogs = new Changelogs(folder.resolve("failing"))
-			.revision("b1c2d3e4f5a6", "create items", ITEMS)
+		Changelogs changelogs = seededItems("lazy");
+		try (ConfigurableApplicationContext context = start(changelogs, "--server.port=0",
+				"--spring.main.lazy-initialization=true")) {
+			// nothing in the application has asked for a connection yet
+			try (Connection connection = database().connection();
+					PreparedStatement statement = connection.prepareStatement("select count(*) from items")) {
+				assertThat(ids(statement)).as("the items table, migrated and seeded during start").containsExactly(1L);
+			}
+		}
+	}
+
+	@Test
+	void failedMigrationStopsStartUpWithItsReportAndServesNothing(CapturedOutput output) throws Exception {
+		assertFailedMigrationStopsStartUp(output, "failing");
+	}
+
+	@Test
+	void failedMigrationStopsStartUpEvenWithLazyInitialization(CapturedOutput output) throws Exception {
+		assertFailedMigrationStopsStartUp(output, "failing-lazy", "--spring.main.lazy-initialization=true");
+	}
+
+	/**
+	 * Start the application on a changelog whose second revision fails, and check that
+	 * start-up stops with the runner's report, nothing listens on its port, and the first
+	 * revision stays applied.
+	 * @param output the captured output
+	 * @param name the folder, under the class's, the revisions are written to
+	 * @param settings more Spring Boot arguments
+	 * @throws Exception on a database error
+	 */
+	private void assertFailedMigrationStopsStartUp(CapturedOutput output, String name, String... settings)
+			throws Exception {
+		database().reset();
+		Changelogs changelogs = new Changelogs(folder.resolve(name)).revision("b1c2d3e4f5a6", "create items", ITEMS)
 			.revision("c1d2e3f4a5b6", "broken", BROKEN);
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> start(changelogs, "--server.port=" + port))
+		List<String> arguments = new ArrayList<>(List.of(settings));
+		arguments.add("--server.port=" + port);
+		assertThatExceptionOfType(RuntimeException.class)
+			.isThrownBy(() -> start(changelogs, arguments.toArray(String[]::new)))
 			.satisfies((ex) -> assertThat(causes(ex)).as("the runner's failure among the causes")
 				.anyMatch(MigrationException.class::isInstance));
 		assertThat(output).contains("APPLICATION FAILED TO START").contains("no_such_table");
