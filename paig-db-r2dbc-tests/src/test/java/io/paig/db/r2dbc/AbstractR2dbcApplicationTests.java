@@ -191,27 +191,8 @@ abstract class AbstractR2dbcApplicationTests {
 	}
 
 	@Test
-	void lazyInitializationStillMigratesAtStartBeforeAnythingAsksForAConnection() throws Exception {
-		database().reset();
-		Changelogs changelogs = seededItems("lazy");
-		try (ConfigurableApplicationContext context = start(changelogs, "--server.port=0",
-				"--spring.main.lazy-initialization=true")) {
-			// nothing in the application has asked for a connection yet
-			try (Connection connection = database().connection();
-					PreparedStatement statement = connection.prepareStatement("select count(*) from items")) {
-				assertThat(ids(statement)).as("the items table, migrated and seeded during start").containsExactly(1L);
-			}
-		}
-	}
-
-	@Test
 	void failedMigrationStopsStartUpWithItsReportAndServesNothing(CapturedOutput output) throws Exception {
 		assertFailedMigrationStopsStartUp(output, "failing");
-	}
-
-	@Test
-	void failedMigrationStopsStartUpEvenWithLazyInitialization(CapturedOutput output) throws Exception {
-		assertFailedMigrationStopsStartUp(output, "failing-lazy", "--spring.main.lazy-initialization=true");
 	}
 
 	/**
@@ -223,8 +204,7 @@ abstract class AbstractR2dbcApplicationTests {
 	 * @param settings more Spring Boot arguments
 	 * @throws Exception on a database error
 	 */
-	private void assertFailedMigrationStopsStartUp(CapturedOutput output, String name, String... settings)
-			throws Exception {
+	void assertFailedMigrationStopsStartUp(CapturedOutput output, String name, String... settings) throws Exception {
 		database().reset();
 		Changelogs changelogs = new Changelogs(folder.resolve(name)).revision("b1c2d3e4f5a6", "create items", ITEMS)
 			.revision("c1d2e3f4a5b6", "broken", BROKEN);
@@ -254,7 +234,7 @@ abstract class AbstractR2dbcApplicationTests {
 	 * @param settings more Spring Boot arguments
 	 * @return its context
 	 */
-	private ConfigurableApplicationContext start(Changelogs changelogs, String... settings) {
+	ConfigurableApplicationContext start(Changelogs changelogs, String... settings) {
 		SpringApplication application = new SpringApplication(R2dbcApplication.class);
 		application.setWebApplicationType(WebApplicationType.REACTIVE);
 		List<String> args = new ArrayList<>(
@@ -268,7 +248,7 @@ abstract class AbstractR2dbcApplicationTests {
 	 * @param name the folder, under the class's, the revisions are written to
 	 * @return the changelogs
 	 */
-	private static Changelogs seededItems(String name) {
+	static Changelogs seededItems(String name) {
 		return new Changelogs(folder.resolve(name)).revision("a1b2c3d4e5f6", "create items", ITEMS)
 			.revision(SEED_REVISION, "seed items", SEED);
 	}

@@ -4,12 +4,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
 
+import io.paig.db.testsupport.Changelogs;
 import io.paig.db.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The reactive application on r2dbc-postgresql, against PostgreSQL; the migration's own
- * sessions would show as application {@code paig-db migration}.
+ * sessions would show as application {@code paig-db migration}. Also lazy initialization,
+ * which does not depend on the driver, so one server tests it.
  *
  * @author paig-db authors
  */
@@ -17,6 +25,25 @@ class PostgresqlR2dbcApplicationTests extends AbstractR2dbcApplicationTests {
 
 	@RegisterExtension
 	static final TestDatabase database = TestDatabase.postgresql();
+
+	@Test
+	void lazyInitializationStillMigratesAtStartBeforeAnythingAsksForAConnection() throws Exception {
+		database().reset();
+		Changelogs changelogs = seededItems("lazy");
+		try (ConfigurableApplicationContext context = start(changelogs, "--server.port=0",
+				"--spring.main.lazy-initialization=true")) {
+			// nothing in the application has asked for a connection yet
+			try (Connection connection = database().connection();
+					PreparedStatement statement = connection.prepareStatement("select count(*) from items")) {
+				assertThat(ids(statement)).as("the items table, migrated and seeded during start").containsExactly(1L);
+			}
+		}
+	}
+
+	@Test
+	void failedMigrationStopsStartUpEvenWithLazyInitialization(CapturedOutput output) throws Exception {
+		assertFailedMigrationStopsStartUp(output, "failing-lazy", "--spring.main.lazy-initialization=true");
+	}
 
 	@Override
 	TestDatabase database() {
