@@ -281,8 +281,14 @@ public final class BenchmarkMain {
 		Path target = this.options.benchmarks.resolve(module).resolve("target");
 		try {
 			String dependencies = Files.readString(target.resolve("classpath.txt")).strip();
-			return String.join(":", target.resolve("classes").toString(), target.resolve("lib") + "/*", dependencies,
-					workload.directory().toString());
+			// the workload stands for the application's own resources, which come before
+			// its
+			// libraries (as BOOT-INF/classes does in a packaged Spring Boot application):
+			// each
+			// of its lookups then stops at the second entry instead of trying every jar
+			// first
+			return String.join(":", target.resolve("classes").toString(), workload.directory().toString(),
+					target.resolve("lib") + "/*", dependencies);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("No classpath for " + module + " (" + target.resolve("classpath.txt")

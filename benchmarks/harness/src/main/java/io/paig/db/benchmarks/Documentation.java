@@ -93,7 +93,9 @@ final class Documentation {
 				classpath: one Maven module per variant under `benchmarks/` (`app-none`, `app-paig-db` with \
 				`paig-db-starter`, `app-liquibase` with `spring-boot-starter-liquibase`, `app-flyway` with \
 				`spring-boot-starter-flyway`, `flyway-database-postgresql` and `flyway-mysql`), all depending on \
-				`app-common`, which holds the app and no migration tool. The app without a tool uses paig-db's \
+				`app-common`, which holds the app and no migration tool. The workload's folder comes second on \
+				each JVM's class path, after the module's classes and before the jars, where a packaged \
+				application's own resources are. The app without a tool uses paig-db's \
 				up-to-date database. At each size the variants are started in rounds: each round starts every \
 				variant once, in an order that turns by one each round, so that a slow patch of the shared \
 				machine lands on all of them, and each ratio compares starts made in the same minutes. The \
