@@ -126,9 +126,9 @@ public final class BenchmarkMain {
 			}
 			if (o.only.contains("start") && !server.isSqlite()) {
 				for (Workload workload : largeInQuick(workloads)) {
-					// --quick starts only the pair the target compares; the full run adds
-					// the peers
-					// the R2DBC pair runs in the same rounds as the servlet apps
+					// --quick starts only the variants the targets compare, and the R2DBC
+					// app's JDBC floor; the full run adds the peers. The R2DBC variants
+					// run in the same rounds as the servlet apps
 					List<Tool> tools = o.quick
 							? List.of(Tool.NONE, Tool.PAIG_DB, Tool.R2DBC_NONE, Tool.R2DBC_PAIG_DB,
 									Tool.R2DBC_JDBC_FLOOR)
@@ -282,11 +282,9 @@ public final class BenchmarkMain {
 		try {
 			String dependencies = Files.readString(target.resolve("classpath.txt")).strip();
 			// the workload stands for the application's own resources, which come before
-			// its
-			// libraries (as BOOT-INF/classes does in a packaged Spring Boot application):
-			// each
-			// of its lookups then stops at the second entry instead of trying every jar
-			// first
+			// its libraries (as BOOT-INF/classes does in a packaged Spring Boot
+			// application): each of its lookups stops at the second entry instead of
+			// trying every jar first
 			return String.join(":", target.resolve("classes").toString(), workload.directory().toString(),
 					target.resolve("lib") + "/*", dependencies);
 		}
