@@ -1,10 +1,11 @@
 package io.paig.db.benchmarks.r2dbcapp.floor;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -47,7 +48,19 @@ public class JdbcCheckFloor implements SmartInitializingSingleton {
 	}
 
 	private static long count(String url, String username, String password) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(url, username, password);
+		// the one driver the URL needs, as paig-db makes it, not every driver
+		// DriverManager
+		// finds on the class path
+		Driver driver = url.startsWith("jdbc:postgresql:") ? new org.postgresql.Driver()
+				: new com.mysql.cj.jdbc.Driver();
+		Properties properties = new Properties();
+		if (username != null) {
+			properties.setProperty("user", username);
+		}
+		if (password != null) {
+			properties.setProperty("password", password);
+		}
+		try (Connection connection = driver.connect(url, properties);
 				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM DATABASECHANGELOG")) {
 			result.next();
