@@ -260,6 +260,25 @@ abstract class AbstractHibernateSchemaComparisonTests {
 	}
 
 	@Test
+	void newEntityOnATableGeneratorGetsItsTableAndTheRowHibernateReads() throws Exception {
+		SchemaComparison.Result added = this.schemas.revise(Ticket.class);
+		assertThat(added.differences()).contains("create table ticket (id, name)",
+				"insert the first row(s) Hibernate's id generator needs into id_values");
+		this.schemas.upgrade();
+		assertThat(this.schemas.query("SELECT next_id FROM id_values WHERE id_name = 'ticket'"))
+			.as("the row Hibernate reads")
+			.containsExactly("100");
+		assertThat(this.schemas.compare(Ticket.class).differences()).as("after the upgrade").isEmpty();
+		Ticket ticket = new Ticket();
+		ticket.name = "first";
+		assertThat(this.schemas.persist(ticket)).as("the application's first insert draws its id from the row")
+			.isEqualTo(101L);
+		this.schemas.downgrade();
+		assertThat(this.schemas.compare(Ticket.class).differences()).as("after the downgrade")
+			.isEqualTo(added.differences());
+	}
+
+	@Test
 	void foreignKeyColumnDroppedComesBackWithItsKeyOnDowngrade() throws Exception {
 		this.schemas.revise(Owner.class, Pet.class);
 		this.schemas.upgrade();
@@ -897,6 +916,25 @@ abstract class AbstractHibernateSchemaComparisonTests {
 
 		@Id
 		@jakarta.persistence.GeneratedValue
+		Long id;
+
+		String name;
+
+	}
+
+	/**
+	 * An entity whose ids come from a {@code @TableGenerator}: one row of
+	 * {@code id_values} per generator, which Hibernate reads and updates.
+	 */
+	@Entity
+	@Table(name = "ticket")
+	static class Ticket {
+
+		@Id
+		@jakarta.persistence.GeneratedValue(strategy = jakarta.persistence.GenerationType.TABLE,
+				generator = "ticket_ids")
+		@jakarta.persistence.TableGenerator(name = "ticket_ids", table = "id_values", pkColumnName = "id_name",
+				valueColumnName = "next_id", pkColumnValue = "ticket", initialValue = 100)
 		Long id;
 
 		String name;

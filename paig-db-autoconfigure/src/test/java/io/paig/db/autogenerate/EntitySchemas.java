@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import io.paig.db.migration.MigrationSettings;
 import io.paig.db.migration.runner.MigrationRunner;
+import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -94,6 +95,35 @@ final class EntitySchemas {
 	}
 
 	private SchemaComparison.Result compare(String revisionId, Class<?>... entities) {
+		LocalContainerEntityManagerFactoryBean factory = entityManagerFactory(entities);
+		try {
+			return new HibernateSchemaComparison(this.dataSource, details(), factory, settings()).compare(revisionId);
+		}
+		finally {
+			factory.destroy();
+		}
+	}
+
+	/**
+	 * Persist an entity through Hibernate on the real database, as the application would,
+	 * with its id from the entity's own generator.
+	 * @param entity a new entity
+	 * @return the id Hibernate gave it
+	 */
+	Object persist(Object entity) {
+		LocalContainerEntityManagerFactoryBean factory = entityManagerFactory(entity.getClass());
+		try (EntityManager manager = factory.getObject().createEntityManager()) {
+			manager.getTransaction().begin();
+			manager.persist(entity);
+			manager.getTransaction().commit();
+			return factory.getObject().getPersistenceUnitUtil().getIdentifier(entity);
+		}
+		finally {
+			factory.destroy();
+		}
+	}
+
+	private LocalContainerEntityManagerFactoryBean entityManagerFactory(Class<?>... entities) {
 		LocalContainerEntityManagerFactoryBean factory = new LocalContainerEntityManagerFactoryBean();
 		factory.setDataSource(this.dataSource);
 		factory.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
@@ -107,12 +137,7 @@ final class EntitySchemas {
 		}
 		factory.setJpaPropertyMap(properties);
 		factory.afterPropertiesSet();
-		try {
-			return new HibernateSchemaComparison(this.dataSource, details(), factory, settings()).compare(revisionId);
-		}
-		finally {
-			factory.destroy();
-		}
+		return factory;
 	}
 
 	/**
