@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 
 import io.paig.db.autoconfigure.DatabaseProperties.Migration;
@@ -104,7 +106,12 @@ final class SpringLiquibaseKeys {
 							+ "logging.level.io.paig.db.migration controls those lines."),
 			new Orphan("ui-service", false, "paig-db logs through the application's logging. Remove the key."),
 			new Orphan("license-key", false,
-					"paig-db runs Liquibase's open-source edition; no licence key is used. Remove the key."));
+					"paig-db runs Liquibase's open-source edition; no licence key is used. Remove the key."),
+			// Spring Boot 2's name for label-filter, which Spring Boot 3 and 4 no longer
+			// read: an application upgraded with it would run every label's changesets
+			new Orphan("labels", false,
+					"Spring Boot 2's name for spring.liquibase.label-filter, which Spring Boot 3 and later no longer "
+							+ "read: every labelled changeset would run. Replace it with database.migration.labels."));
 
 	private final List<String> honoured = new ArrayList<>();
 
@@ -147,6 +154,19 @@ final class SpringLiquibaseKeys {
 	}
 
 	/**
+	 * The keys below {@code spring.liquibase} that paig-db honours or refuses: each twin,
+	 * each orphan and {@code enabled}.
+	 * @return the keys, without the prefix
+	 */
+	static Set<String> known() {
+		Set<String> keys = new TreeSet<>();
+		TWINS.forEach((twin) -> keys.add(twin.key()));
+		ORPHANS.forEach((orphan) -> keys.add(orphan.key()));
+		keys.add("enabled");
+		return keys;
+	}
+
+	/**
 	 * The {@code spring.liquibase.*} keys that were honoured.
 	 * @return the keys, in full
 	 */
@@ -167,10 +187,11 @@ final class SpringLiquibaseKeys {
 		List<String> refused = new ArrayList<>();
 		for (Orphan orphan : ORPHANS) {
 			BindResult<String> value = application.bind(PREFIX + orphan.key(), String.class);
-			if (!value.isBound()) {
+			if (!value.isBound() && !application.bind(PREFIX + orphan.key(), Bindable.listOf(String.class)).isBound()) {
+				// neither a value nor a list (key[0]=...)
 				continue;
 			}
-			if (orphan.flag() && "false".equalsIgnoreCase(value.get().strip())) {
+			if (orphan.flag() && value.isBound() && "false".equalsIgnoreCase(value.get().strip())) {
 				logger.warn(PREFIX + orphan.key() + "=false is what paig-db does anyway; remove the key.");
 				this.honoured.add(PREFIX + orphan.key());
 				continue;

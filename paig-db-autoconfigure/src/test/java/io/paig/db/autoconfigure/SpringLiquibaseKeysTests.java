@@ -1,6 +1,13 @@
 package io.paig.db.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -20,6 +27,9 @@ import org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfigurati
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -123,6 +133,47 @@ class SpringLiquibaseKeysTests {
 					.contains("spring.liquibase.tag: paig-db tags every revision with its own id");
 				assertThat(analysis.getAction()).contains("Remove these keys").contains("docs/configuration.md");
 			});
+	}
+
+	@Test
+	void everyKeyOfSpringBootsLiquibaseIsHonouredOrRefused() throws Exception {
+		Set<String> keys = new TreeSet<>();
+		Pattern name = Pattern.compile("\"name\"\\s*:\\s*\"spring\\.liquibase\\.([a-z-]+)\"");
+		for (Resource metadata : new PathMatchingResourcePatternResolver()
+			.getResources("classpath*:META-INF/spring-configuration-metadata.json")) {
+			Matcher matcher = name.matcher(metadata.getContentAsString(StandardCharsets.UTF_8));
+			while (matcher.find()) {
+				keys.add(matcher.group(1));
+			}
+		}
+		assertThat(keys).as("Spring Boot's Liquibase keys").contains("change-log", "label-filter", "labels");
+		// check-change-log-location: Spring Boot has not read it since 2.1.7, and it
+		// changes nothing about what is migrated
+		keys.remove("check-change-log-location");
+		assertThat(SpringLiquibaseKeys.known()).as("each key a twin, an orphan or enabled").containsAll(keys);
+	}
+
+	@Test
+	void springBoot2LabelsKeyStopsStartupInEachSpellingRatherThanRunEveryLabel() throws Exception {
+		List<ApplicationContextRunner> spellings = List.of(
+				this.runner.withPropertyValues("spring.liquibase.labels=prod"),
+				this.runner.withPropertyValues("spring.liquibase.labels[0]=prod", "spring.liquibase.labels[1]=eu"),
+				this.runner.withPropertyValues("spring.liquibase.Labels=prod"),
+				this.runner.withInitializer((context) -> context.getEnvironment()
+					.getPropertySources()
+					.addFirst(new SystemEnvironmentPropertySource("env", Map.of("SPRING_LIQUIBASE_LABELS", "prod")))));
+		for (ApplicationContextRunner spelling : spellings) {
+			spelling.withPropertyValues(sqlite(), "database.migration.changelog=" + NOTES).run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new MigrationFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains("spring.liquibase.labels: Spring Boot 2's name")
+					.contains("Replace it with database.migration.labels");
+			});
+		}
+		assertThat(MigrationDataSourcesTests
+			.hasNotes(MigrationDataSourcesTests.sqlite(this.temp.resolve("keys.db").toString()))).as("nothing migrated")
+			.isFalse();
 	}
 
 	@Test
