@@ -186,12 +186,12 @@ final class SpringLiquibaseKeys {
 	private void refuseOrphans(Binder application) {
 		List<String> refused = new ArrayList<>();
 		for (Orphan orphan : ORPHANS) {
-			BindResult<String> value = application.bind(PREFIX + orphan.key(), String.class);
-			if (!value.isBound() && !application.bind(PREFIX + orphan.key(), Bindable.listOf(String.class)).isBound()) {
-				// neither a value nor a list (key[0]=...)
+			// as a list, so that key[0]=... is found as well as key=...
+			BindResult<List<String>> value = application.bind(PREFIX + orphan.key(), Bindable.listOf(String.class));
+			if (!value.isBound()) {
 				continue;
 			}
-			if (orphan.flag() && value.isBound() && "false".equalsIgnoreCase(value.get().strip())) {
+			if (orphan.flag() && value.get().size() == 1 && "false".equalsIgnoreCase(value.get().get(0).strip())) {
 				logger.warn(PREFIX + orphan.key() + "=false is what paig-db does anyway; remove the key.");
 				this.honoured.add(PREFIX + orphan.key());
 				continue;
