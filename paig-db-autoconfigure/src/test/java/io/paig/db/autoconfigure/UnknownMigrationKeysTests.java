@@ -54,7 +54,8 @@ class UnknownMigrationKeysTests {
 	void misspelledKeyStopsStartupNamingTheKeyItMeans() {
 		sqlite()
 			.withPropertyValues("database.migration.changlog=classpath:db/other.yaml",
-					"database.migration.lock-timout=1m", "database.migration.no-such-thing=x")
+					"database.migration.lock-timout=1m", "database.migration.no-such-thing=x",
+					"database.migration.passwrd=s3cret-value")
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				FailureAnalysis analysis = new MigrationFailureAnalyzer().analyze(context.getStartupFailure());
@@ -62,8 +63,15 @@ class UnknownMigrationKeysTests {
 				assertThat(analysis.getDescription())
 					.contains("database.migration.changlog: did you mean database.migration.changelog?")
 					.contains("database.migration.lock-timout: did you mean database.migration.lock-timeout?")
-					.endsWith("  - database.migration.no-such-thing")
+					.contains("database.migration.passwrd: did you mean database.migration.password?")
+					.contains("  - database.migration.no-such-thing\n")
 					.doesNotContain("db/other.yaml");
+				assertThat(context.getStartupFailure()).as("no value is shown, a password least of all")
+					.satisfies((failure) -> {
+						for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+							assertThat(String.valueOf(cause.getMessage())).doesNotContain("s3cret-value");
+						}
+					});
 				assertThat(analysis.getAction()).contains("docs/configuration.md");
 			});
 	}
