@@ -38,7 +38,7 @@ import org.springframework.core.env.Environment;
  */
 final class UnknownMigrationKeys {
 
-	static final String PREFIX = "database.migration";
+	private static final String PREFIX = "database.migration";
 
 	private UnknownMigrationKeys() {
 	}
