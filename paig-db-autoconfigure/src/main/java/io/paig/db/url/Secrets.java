@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 public final class Secrets {
 
 	// 'jdbc:x://user:password@host': from the first ':' of the authority to its last '@'.
-	private static final Pattern JDBC_AUTHORITY_CREDENTIALS = Pattern.compile("(//[^/:@]*:)[^/]*@");
+	static final Pattern JDBC_AUTHORITY_CREDENTIALS = Pattern.compile("(//[^/:@]*:)[^/]*@");
 
 	// Oracle's 'jdbc:oracle:thin:user/password@host' and the like: whatever stands
 	// between the ':' or '/'
@@ -28,10 +28,10 @@ public final class Secrets {
 	// value. One after ';' or ':' (SQL Server's 'jdbc:sqlserver://db;password=x;...')
 	// runs
 	// to the next ';' or '&'.
-	private static final Pattern JDBC_SECRET_QUERY_PARAMETER = Pattern
+	static final Pattern JDBC_SECRET_QUERY_PARAMETER = Pattern
 		.compile("(?i)([?&][^=&;?/]*(?:password|passwd|pwd|secret|token)[^=&;?/]*=)[^&]*");
 
-	private static final Pattern JDBC_SECRET_PARAMETER = Pattern
+	static final Pattern JDBC_SECRET_PARAMETER = Pattern
 		.compile("(?i)([;:][^=&;?/]*(?:password|passwd|pwd|secret|token)[^=&;?/]*=)[^&;]*");
 
 	private Secrets() {
