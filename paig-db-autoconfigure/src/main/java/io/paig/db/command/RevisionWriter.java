@@ -145,8 +145,37 @@ public final class RevisionWriter {
 		return (user != null && !user.isBlank()) ? user : "paig-db";
 	}
 
-	private static String quote(String message) {
-		return "\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+	// A YAML double-quoted scalar that reads back as the text: line breaks, tabs and
+	// every
+	// character a YAML reader refuses to find in a file (control characters, a lone
+	// surrogate, U+FFFE) escaped, so that no message can break the revision file or add
+	// keys to its header.
+	private static String quote(String text) {
+		StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '\\' -> quoted.append("\\\\");
+				case '"' -> quoted.append("\\\"");
+				case '\n' -> quoted.append("\\n");
+				case '\r' -> quoted.append("\\r");
+				case '\t' -> quoted.append("\\t");
+				default -> {
+					if (Character.isHighSurrogate(c) && i + 1 < text.length()
+							&& Character.isLowSurrogate(text.charAt(i + 1))) {
+						quoted.append(c).append(text.charAt(++i));
+					}
+					else if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0xFEFF
+							|| c >= 0xFFFE || Character.isSurrogate(c)) {
+						quoted.append(String.format("\\u%04X", (int) c));
+					}
+					else {
+						quoted.append(c);
+					}
+				}
+			}
+		}
+		return quoted.append('"').toString();
 	}
 
 }

@@ -588,6 +588,16 @@ class DbCommandsTests {
 	}
 
 	@Test
+	void revisionMessageIsKeptAsWrittenWhateverCharactersItHas() throws Exception {
+		String message = "add owner\nrevision:\n  id: evil\r\n\t\"quoted\" \\ back # not a comment\u2028next\u0007 \uD83C\uDF89 \uD800 \uFFFE\u0085";
+		assertThat(run("revision", "-m", message)).isEqualTo(DbCommands.OK);
+		Revision head = this.revisions.runner().status().getHistory().getHead();
+		assertThat(head.id()).isNotEqualTo("evil");
+		assertThat(head.parent()).isEqualTo(THIRD);
+		assertThat(head.message()).isEqualTo(message);
+	}
+
+	@Test
 	void revisionAutogenerateWithoutJpaFails() {
 		assertThat(run("revision", "--autogenerate", "-m", "add owner")).isEqualTo(DbCommands.FAILED);
 		assertThat(err()).contains("db revision --autogenerate needs JPA entities");
