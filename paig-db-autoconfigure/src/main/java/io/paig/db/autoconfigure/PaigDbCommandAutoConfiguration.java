@@ -1,7 +1,6 @@
 package io.paig.db.autoconfigure;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
 
 import io.paig.db.autogenerate.HibernateSchemaComparison;
@@ -48,8 +47,8 @@ public final class PaigDbCommandAutoConfiguration {
 		String changelog = runner.getSettings().changelog();
 		String masterName = changelog.substring(Math.max(changelog.lastIndexOf('/'), changelog.lastIndexOf(':')) + 1);
 		RevisionWriter writer = new RevisionWriter(Path.of(properties.getCommand().getChangelogFolder()), masterName);
-		return new DbCommands(runner, writer, comparison::getIfAvailable,
-				Arrays.asList(environment.getActiveProfiles()), System.out, System.err);
+		return new DbCommands(runner, writer, comparison::getIfAvailable, ProfilesInEffect.of(environment), System.out,
+				System.err);
 	}
 
 	@Bean

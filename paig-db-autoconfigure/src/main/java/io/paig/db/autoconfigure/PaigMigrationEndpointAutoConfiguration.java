@@ -56,7 +56,7 @@ public final class PaigMigrationEndpointAutoConfiguration {
 		@ConditionalOnMissingBean
 		MigrationsEndpointWriteExtension migrationsEndpointWriteExtension(MigrationRunner runner,
 				Environment environment) {
-			return new MigrationsEndpointWriteExtension(runner, List.of(environment.getActiveProfiles()));
+			return new MigrationsEndpointWriteExtension(runner, ProfilesInEffect.of(environment));
 		}
 
 	}
@@ -81,7 +81,7 @@ public final class PaigMigrationEndpointAutoConfiguration {
 				MigrationRunnersEndpointWriteExtension.class })
 		MigrationRunnersEndpointWriteExtension migrationRunnersEndpointWriteExtension(
 				Map<String, MigrationRunner> runners, Environment environment) {
-			List<String> profiles = List.of(environment.getActiveProfiles());
+			List<String> profiles = ProfilesInEffect.of(environment);
 			Map<String, MigrationsEndpointWriteExtension> extensions = new LinkedHashMap<>();
 			runners.forEach(
 					(name, runner) -> extensions.put(name, new MigrationsEndpointWriteExtension(runner, profiles)));

@@ -15,6 +15,7 @@ import io.paig.db.actuate.endpoint.MigrationsEndpointWriteExtension;
 import io.paig.db.actuate.health.MigrationsHealthIndicator;
 import io.paig.db.actuate.metrics.MigrationMetrics;
 import io.paig.db.migration.MigrationState;
+import io.paig.db.migration.runner.MigrationRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +89,20 @@ class PaigMigrationEndpointAutoConfigurationTests {
 			.withPropertyValues(sqlite(), "management.endpoints.web.exposure.include=migrations",
 					"database.migration.endpoint.write-enabled=true")
 			.run((context) -> assertThat(context).hasSingleBean(MigrationsEndpointWriteExtension.class));
+	}
+
+	@Test
+	void productionProfileSetAsTheDefaultOneGuardsADowngradeToBase() {
+		this.runner
+			.withPropertyValues(sqlite(), "database.migration.changelog=classpath:db/notes/db.changelog-master.yaml",
+					"management.endpoints.web.exposure.include=migrations",
+					"database.migration.endpoint.write-enabled=true", "spring.profiles.default=prod")
+			.run((context) -> {
+				WebEndpointResponse<Object> response = context.getBean(MigrationsEndpointWriteExtension.class)
+					.run("downgrade", "base", true, null);
+				assertThat(response.getStatus()).isEqualTo(403);
+				assertThat(context.getBean(MigrationRunner.class).status().getAppliedRevisions()).isNotEmpty();
+			});
 	}
 
 	@Test

@@ -27,7 +27,7 @@ public final class BaseDowngradeGuard {
 	 */
 	public BaseDowngradeGuard(Collection<String> activeProfiles) {
 		this.productionProfiles = activeProfiles.stream()
-			.filter((profile) -> profile.toLowerCase(Locale.ROOT).matches(".*(prod|live).*"))
+			.filter((profile) -> profile.toLowerCase(Locale.ROOT).matches(".*(prod|prd|live).*"))
 			.toList();
 	}
 

@@ -124,7 +124,8 @@ class BaseDowngradeGuardTests {
 	@Test
 	void productionLookingProfilesNeedForceAfterYes() {
 		this.runner.upgrade();
-		for (String profile : List.of("prod", "PROD", "production", "eu-prod-1", "live", "Staging-Live")) {
+		for (String profile : List.of("prod", "PROD", "production", "eu-prod-1", "prd", "us-PRD", "live",
+				"Staging-Live")) {
 			BaseDowngradeGuard.Refusal refusal = check(List.of("default", profile), "base", true, false);
 			assertThat(refusal).as(profile).isNotNull();
 			assertThat(refusal.production()).as(profile).isTrue();
