@@ -1,5 +1,8 @@
 package io.paig.db.migration.lock;
 
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -46,11 +49,30 @@ public final class MigrationLocks {
 			return new LocalMigrationLock(url + "#" + settings.changelogTable(), null, "the in-memory SQLite database");
 		}
 		if (path.startsWith("file:")) {
-			path = path.substring("file:".length());
+			// a URI filename, which SQLite percent-decodes
+			path = URLDecoder.decode(path.substring("file:".length()).replace("+", "%2B"), StandardCharsets.UTF_8);
 		}
-		Path file = Path.of(path).toAbsolutePath().normalize();
+		Path file = real(Path.of(path).toAbsolutePath().normalize());
 		Path lockFile = file.resolveSibling(file.getFileName() + ".migration-lock");
 		return new LocalMigrationLock(file + "#" + settings.changelogTable(), lockFile, "the SQLite database " + file);
+	}
+
+	// The file as the file system knows it, so that every spelling of it (through a
+	// symbolic link, in another case on a file system that ignores case) takes the same
+	// lock: its real path, or its folder's when it does not exist yet.
+	private static Path real(Path file) {
+		try {
+			return file.toRealPath();
+		}
+		catch (IOException ex) {
+			Path folder = file.getParent();
+			try {
+				return (folder != null) ? folder.toRealPath().resolve(file.getFileName()) : file;
+			}
+			catch (IOException notThereEither) {
+				return file;
+			}
+		}
 	}
 
 	private static DatabaseDriver driver(String url) {
