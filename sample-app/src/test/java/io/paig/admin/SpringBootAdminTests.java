@@ -27,13 +27,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The sample app registered with a real Spring Boot Admin server: the server's "Database
  * Migrations" view reads {@code /actuator/liquibase}, which paig-db keeps in Spring
- * Boot's shape. Both run on loopback, on random ports, in this JVM.
+ * Boot's shape, and its Environment view, showing values, holds no database password.
+ * Both run on loopback, on random ports, in this JVM.
  *
  * @author paig-db authors
  */
 class SpringBootAdminTests {
 
 	private static final Duration REGISTRATION_TIMEOUT = Duration.ofSeconds(20);
+
+	private static final String PASSWORD = "AdminView-S3cret-7";
 
 	/**
 	 * The {@code Accept} header of Spring Boot Admin's UI for actuator requests. With
@@ -50,7 +53,7 @@ class SpringBootAdminTests {
 	Path temp;
 
 	@Test
-	void adminServerReadsTheSamplesChangeSetsThroughActuatorLiquibase() throws Exception {
+	void adminServerReadsTheSamplesChangeSetsThroughActuatorLiquibaseAndNoPasswordInItsEnvironment() throws Exception {
 		try (ConfigurableApplicationContext admin = AdminServerApplication.start("--server.port=0")) {
 			String adminUrl = "http://127.0.0.1:" + port(admin);
 			try (ConfigurableApplicationContext sample = new SpringApplicationBuilder(SampleApplication.class).run(
@@ -59,7 +62,11 @@ class SpringBootAdminTests {
 					"--spring.boot.admin.client.url=" + adminUrl,
 					// the URL the server calls back on: the loopback address the sample
 					// listens on
-					"--spring.boot.admin.client.instance.service-host-type=IP")) {
+					"--spring.boot.admin.client.instance.service-host-type=IP",
+					// the Environment view showing values, and a password (which SQLite
+					// ignores) in the environment
+					"--management.endpoints.web.exposure.include=health,info,liquibase,migrations,env",
+					"--management.endpoint.env.show-values=always", "--database.password=" + PASSWORD)) {
 				String id = awaitUpWithLiquibase(adminUrl, "paig-db-sample");
 				String proxied = get(adminUrl + "/instances/" + id + "/actuator/liquibase", ACTUATOR_TYPES);
 				List<Map<String, Object>> changeSets = JsonPath.read(proxied,
@@ -83,6 +90,12 @@ class SpringBootAdminTests {
 				String direct = get("http://127.0.0.1:" + port(sample) + "/actuator/liquibase", ACTUATOR_TYPES);
 				JsonMapper json = JsonMapper.builder().build();
 				assertThat(json.readTree(proxied)).isEqualTo(json.readTree(direct));
+				// the server's Environment view shows values, but not the password
+				String environment = get(adminUrl + "/instances/" + id + "/actuator/env", ACTUATOR_TYPES);
+				assertThat(environment).doesNotContain(PASSWORD)
+					.contains("\"database.password\":{\"value\":\"******\"}");
+				assertThat(JsonPath.<List<Object>>read(environment, "$..['spring.application.name'].value"))
+					.contains("paig-db-sample");
 			}
 		}
 	}
