@@ -19,12 +19,14 @@ import org.springframework.core.env.Environment;
  * application has them show values ({@code management.endpoint.env.show-values=always}),
  * which otherwise shows every value as it is:
  * <ul>
- * <li>{@code database.password}, {@code database.migration.password} and
- * {@code spring.liquibase.password} are hidden whole, in every spelling Spring Boot binds
- * ({@code DATABASE_PASSWORD}, {@code database.migration.pass-word}, ...);</li>
- * <li>{@code database.url}, {@code database.migration.url} and
- * {@code spring.liquibase.url} are shown with their passwords masked, as paig-db logs
- * them;</li>
+ * <li>{@code database.password}, {@code database.migration.password} and the passwords of
+ * the Spring Boot keys paig-db stands beside ({@code spring.liquibase.password},
+ * {@code spring.datasource.password}, {@code spring.r2dbc.password}) are hidden whole, in
+ * every spelling Spring Boot binds ({@code DATABASE_PASSWORD},
+ * {@code database.migration.pass-word}, ...);</li>
+ * <li>the URLs of the same ({@code database.url}, {@code database.migration.url},
+ * {@code spring.liquibase.url}, ...) are shown with their passwords masked, as paig-db
+ * logs them;</li>
  * <li>wherever else the passwords in use stand, in any property of any source (the
  * command line in {@code sun.java.command}, {@code SPRING_APPLICATION_JSON}, a property a
  * placeholder reads, the pool's own {@code password}), they are masked too.</li>
