@@ -64,12 +64,13 @@ public final class DatabaseSecretsSanitizingFunction implements SanitizingFuncti
 	@Override
 	public SanitizableData apply(SanitizableData data) {
 		Object value = data.getValue();
-		if (!(value instanceof CharSequence)) {
-			return data;
-		}
 		String key = uniform(data.getKey());
 		if (PASSWORD_KEYS.contains(key)) {
+			// whatever its type: YAML reads 'password: 123456' as a number
 			return data.withValue(SanitizableData.SANITIZED_VALUE);
+		}
+		if (!(value instanceof CharSequence || value instanceof Number)) {
+			return data;
 		}
 		String text = value.toString();
 		String shown = URL_KEYS.contains(key) ? HiddenTexts.of(text, null).hideIn(text) : text;

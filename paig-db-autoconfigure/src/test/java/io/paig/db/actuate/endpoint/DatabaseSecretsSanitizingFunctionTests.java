@@ -43,6 +43,14 @@ class DatabaseSecretsSanitizingFunctionTests {
 	}
 
 	@Test
+	void numericPasswordsAreHiddenToo() {
+		assertThat(sanitize("database.password", 123456)).isEqualTo(SanitizableData.SANITIZED_VALUE);
+		this.environment.getPropertySources()
+			.addFirst(new MapPropertySource("in use", Map.of("database.password", 987654321)));
+		assertThat(sanitize("app.pin", 987654321)).isEqualTo("****");
+	}
+
+	@Test
 	void urlKeysAreShownWithTheirPasswordsMasked() {
 		for (String key : List.of("database.url", "DATABASE_URL", "database.migration.url", "DATABASE_MIGRATION_URL",
 				"spring.liquibase.url")) {
