@@ -146,10 +146,9 @@ public final class RevisionWriter {
 	}
 
 	// A YAML double-quoted scalar that reads back as the text: line breaks, tabs and
-	// every
-	// character a YAML reader refuses to find in a file (control characters, a lone
-	// surrogate, U+FFFE) escaped, so that no message can break the revision file or add
-	// keys to its header.
+	// every character a YAML reader refuses (control characters, a lone surrogate,
+	// U+FFFE) escaped, so that no message can break the revision file or add keys to
+	// its header.
 	private static String quote(String text) {
 		StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
 		for (int i = 0; i < text.length(); i++) {

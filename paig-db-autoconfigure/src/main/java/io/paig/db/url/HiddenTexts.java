@@ -166,8 +166,7 @@ public final class HiddenTexts {
 		texts.putIfAbsent(text, shown);
 		String json = text.replace("\\", "\\\\").replace("\"", "\\\"");
 		texts.putIfAbsent(json, shown);
-		// as Go's encoding/json writes it (Helm, Kubernetes tooling): '<', '>' and '&'
-		// too
+		// as Go's encoding/json writes it (Helm): '<', '>' and '&' escaped too
 		texts.putIfAbsent(json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"), shown);
 	}
 

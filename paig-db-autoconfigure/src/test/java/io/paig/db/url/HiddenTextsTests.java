@@ -131,8 +131,8 @@ class HiddenTextsTests {
 		}
 	}
 
-	// whether a password stands in a text as a word of its own ('aba' in 'database' does
-	// not)
+	// whether a password stands in a text as a word of its own: 'aba' in 'database'
+	// does not
 	private static boolean standsIn(String password, String text) {
 		return Pattern.compile("(?<![\\p{L}\\p{Nd}])" + Pattern.quote(password) + "(?![\\p{L}\\p{Nd}])")
 			.matcher(text)
