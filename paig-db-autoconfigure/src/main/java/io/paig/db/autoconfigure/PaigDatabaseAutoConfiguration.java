@@ -59,9 +59,14 @@ public final class PaigDatabaseAutoConfiguration {
 		if (environment.containsProperty("spring.datasource.url")) {
 			logger.warn("Both database.url and spring.datasource.url are set; database.url is used.");
 		}
+		boolean r2dbc = definesConnectionFactory(beanFactory, resourceLoader.getClassLoader());
+		if (!r2dbc) {
+			// an R2DBC application's own connection details look at the keys
+			UnknownDatabaseKeys.checkConnectionKeys(environment);
+		}
 		JdbcSettings settings = new JdbcTranslator(properties.getSqlite().toOptions(), resourceLoader.getClassLoader())
 			.translate(properties.getUrl(), properties.getUsername(), properties.getPassword());
-		if (definesConnectionFactory(beanFactory, resourceLoader.getClassLoader())) {
+		if (r2dbc) {
 			// Spring Boot builds no DataSource beside an R2DBC ConnectionFactory: these
 			// details build none, and the R2DBC and migration lines say what connects
 			logger.debug("Database (JDBC, unused by the R2DBC application): " + settings);

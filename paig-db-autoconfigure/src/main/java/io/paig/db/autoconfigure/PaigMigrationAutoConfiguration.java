@@ -55,7 +55,7 @@ public final class PaigMigrationAutoConfiguration {
 	@Bean
 	SpringLiquibaseKeys paigSpringLiquibaseKeys(Environment environment, DatabaseProperties properties,
 			ResourceLoader resourceLoader) {
-		UnknownMigrationKeys.check(environment);
+		UnknownDatabaseKeys.check(environment);
 		return new SpringLiquibaseKeys(environment, properties.getMigration(), resourceLoader.getClassLoader());
 	}
 

@@ -71,6 +71,7 @@ public final class PaigR2dbcAutoConfiguration {
 			if (environment.containsProperty("spring.r2dbc.url")) {
 				logger.warn("Both database.url and spring.r2dbc.url are set; database.url is used.");
 			}
+			UnknownDatabaseKeys.checkConnectionKeys(environment);
 			R2dbcSettings settings = new R2dbcTranslator(resourceLoader.getClassLoader()).translate(properties.getUrl(),
 					properties.getUsername(), properties.getPassword());
 			logger.info("Database (R2DBC): " + settings);

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import javax.sql.DataSource;
 
+import io.paig.db.migration.MigrationException;
 import io.paig.db.migration.runner.MigrationRunner;
 import io.paig.db.r2dbc.DatabaseUrlR2dbcConnectionDetails;
 import io.paig.db.url.InvalidDatabaseUrlException;
@@ -134,6 +135,21 @@ class PaigR2dbcAutoConfigurationTests {
 				.contains("SQLite has no maintained R2DBC driver")
 				.contains("make the application JDBC-based");
 		});
+	}
+
+	@Test
+	void keyMeantAsTheUrlStopsStartUpNamingItRatherThanTheDefaultSqliteFile() {
+		this.runner.withPropertyValues("database.ulr=postgresql+asyncpg://paig:s3cret-value@db.example/app")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				Throwable cause = context.getStartupFailure();
+				while (cause != null && !(cause instanceof MigrationException)) {
+					cause = cause.getCause();
+				}
+				assertThat(cause).isNotNull();
+				assertThat(cause.getMessage()).contains("database.url is not set, but database.ulr is.")
+					.doesNotContain("s3cret-value");
+			});
 	}
 
 }
