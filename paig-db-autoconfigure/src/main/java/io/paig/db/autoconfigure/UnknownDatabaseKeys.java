@@ -33,7 +33,10 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.UnboundElementsSourceFilter;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Keys under {@code database} that paig-db does not have, such as
@@ -56,7 +59,9 @@ import org.springframework.core.env.Environment;
  * real key is unset.
  * <p>
  * Like Spring Boot's check, both leave environment variables and system properties alone,
- * which other programs share. No value is ever shown, only key names.
+ * which other programs share; only an environment variable named like a misspelt
+ * {@code DATABASE_URL} ({@code DATABASE_URI}) is warned of while the URL is unset. No
+ * value is ever shown, only key names.
  *
  * @author paig-db authors
  */
@@ -172,6 +177,14 @@ final class UnknownDatabaseKeys {
 						key + " is set, but paig-db has no such key and does not read it: did you mean " + meant + "?");
 			}
 		});
+		if (urls.isEmpty() && !binder.bind(PREFIX + ".url", String.class).isBound()) {
+			// an environment variable may be another program's: a warning, not a stop
+			for (String variable : urlLikeVariables(environment)) {
+				logger.warn("The environment variable " + variable + " is set, but database.url is not: paig-db reads "
+						+ "DATABASE_URL, so the application runs on the default database, the SQLite file "
+						+ "db/database.db.");
+			}
+		}
 		if (!urls.isEmpty()) {
 			throw new MigrationException(
 					"database.url is not set, but " + String.join(" and ", urls) + ((urls.size() > 1) ? " are" : " is")
@@ -180,6 +193,22 @@ final class UnknownDatabaseKeys {
 					"Rename " + String.join(" and ", urls) + " to database.url (the environment variable "
 							+ "DATABASE_URL sets it too). docs/configuration.md lists every database.* key.");
 		}
+	}
+
+	// The environment variables named like DATABASE_URL's misspellings (DATABASE_URI).
+	private static List<String> urlLikeVariables(Environment environment) {
+		List<String> variables = new ArrayList<>();
+		if (environment instanceof ConfigurableEnvironment configurable && configurable.getPropertySources()
+			.get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME) instanceof EnumerablePropertySource<?> source) {
+			for (String variable : source.getPropertyNames()) {
+				String upper = variable.toUpperCase(Locale.ROOT);
+				if (upper.startsWith("DATABASE_") && isUrlLike(squash(upper.substring("DATABASE_".length())))) {
+					variables.add(variable);
+				}
+			}
+		}
+		variables.sort(null);
+		return variables;
 	}
 
 	// The names of the keys directly under database, in the sources the checks read.
@@ -220,7 +249,7 @@ final class UnknownDatabaseKeys {
 				return null;
 			}
 		}
-		if (URL_NAMES.contains(squashed) || distance(squashed, "url") <= 1) {
+		if (isUrlLike(squashed)) {
 			return PREFIX + ".url";
 		}
 		for (String known : List.of("username", "password")) {
@@ -229,6 +258,11 @@ final class UnknownDatabaseKeys {
 			}
 		}
 		return null;
+	}
+
+	// A squashed name meant as url: one letter from it, or another common name for it.
+	private static boolean isUrlLike(String squashed) {
+		return !squashed.equals("url") && (URL_NAMES.contains(squashed) || distance(squashed, "url") <= 1);
 	}
 
 	private static @Nullable UnboundConfigurationPropertiesException unbound(Throwable ex) {

@@ -177,15 +177,41 @@ class UnknownDatabaseKeysTests {
 	}
 
 	@Test
-	void environmentVariableLikeTheUrlIsLeftAloneAsAnotherProgramsOwn() {
+	void environmentVariableLikeTheUrlIsWarnedOfButMayBeAnotherProgramsOwn(CapturedOutput output) {
 		this.runner.withPropertyValues("database.migration.on-startup=none")
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new SystemEnvironmentPropertySource(
+						StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+						Map.of("DATABASE_URI", "postgresql://paig:s3cret-value@elsewhere/db", "DATABASE_JDBC_URL",
+								"jdbc:postgresql://elsewhere/db", "DATABASE_HOST", "elsewhere"))))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output)
+					.contains("The environment variable DATABASE_URI is set, but database.url is not: paig-db reads "
+							+ "DATABASE_URL, so the application runs on the default database, the SQLite file "
+							+ "db/database.db.")
+					.contains("The environment variable DATABASE_JDBC_URL is set")
+					.doesNotContain("DATABASE_HOST")
+					.doesNotContain("s3cret-value");
+			});
+	}
+
+	@Test
+	void environmentVariableLikeTheUrlBesideTheUrlIsNotWarnedOf(CapturedOutput output) {
+		this.runner
+			.withPropertyValues("database.url=sqlite:///" + this.temp.resolve("own.db"),
+					"database.migration.on-startup=none")
 			.withInitializer(
 					(context) -> context.getEnvironment()
 						.getPropertySources()
 						.addFirst(new SystemEnvironmentPropertySource(
 								StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 								Map.of("DATABASE_URI", "postgresql://elsewhere/db"))))
-			.run((context) -> assertThat(context).hasNotFailed());
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).doesNotContain("DATABASE_URI");
+			});
 	}
 
 	@Test
