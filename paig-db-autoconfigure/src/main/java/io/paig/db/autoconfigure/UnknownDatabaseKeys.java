@@ -202,7 +202,9 @@ final class UnknownDatabaseKeys {
 			.get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME) instanceof EnumerablePropertySource<?> source) {
 			for (String variable : source.getPropertyNames()) {
 				String upper = variable.toUpperCase(Locale.ROOT);
-				if (upper.startsWith("DATABASE_") && isUrlLike(squash(upper.substring("DATABASE_".length())))) {
+				String rest = upper.substring(Math.min(upper.length(), "DATABASE_".length()));
+				if (upper.startsWith("DATABASE_") && !rest.equals("URL")
+						&& (squash(rest).equals("url") || isUrlLike(squash(rest)))) {
 					variables.add(variable);
 				}
 			}
@@ -249,7 +251,9 @@ final class UnknownDatabaseKeys {
 				return null;
 			}
 		}
-		if (isUrlLike(squashed)) {
+		// a spelling of url the binder does not read as it (database.u_r_l) is a
+		// misspelling
+		if (squashed.equals("url") || isUrlLike(squashed)) {
 			return PREFIX + ".url";
 		}
 		for (String known : List.of("username", "password")) {

@@ -2,7 +2,9 @@ package io.paig.db.autoconfigure;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Random;
 
+import io.paig.db.jdbc.DatabaseUrlConnectionDetails;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,6 +156,60 @@ class UnknownDatabaseKeysTests {
 					assertNoValueShown(context.getStartupFailure());
 				});
 		}
+	}
+
+	@Test
+	void everySpellingTheCheckTakesForTheUrlItselfIsReadAsTheUrl() {
+		// the check lets these through as database.url: each must really connect there,
+		// or it would be the silent SQLite default the check is there to stop
+		for (String key : new String[] { "database.url", "database.URL", "database.Url", "database.u-r-l",
+				"DATABASE.URL" }) {
+			Path file = this.temp.resolve(key.replaceAll("[^A-Za-z]", "") + ".db");
+			this.runner.withPropertyValues(key + "=sqlite:///" + file, "database.migration.on-startup=none")
+				.run((context) -> {
+					assertThat(context).as(key).hasNotFailed();
+					assertThat(context.getBean(DatabaseUrlConnectionDetails.class).getSettings().sqliteFile()).as(key)
+						.isEqualTo(file);
+				});
+		}
+	}
+
+	@Test
+	void noGeneratedSpellingOfTheUrlKeyLeavesTheApplicationOnTheDefaultSqliteFile() {
+		// side by side with Spring Boot's binder: a spelling it reads as database.url
+		// connects there, and any other stops start-up; none may start on the default
+		Random random = new Random(42);
+		String[] bases = { "url", "url", "ulr", "uri", "urls", "jdbc-url", "dsn" };
+		int[] outcomes = new int[2];
+		for (int i = 0; i < 150; i++) {
+			StringBuilder element = new StringBuilder();
+			for (char letter : bases[random.nextInt(bases.length)].toCharArray()) {
+				if (element.length() > 0 && random.nextInt(4) == 0) {
+					element.append("-_".charAt(random.nextInt(2)));
+				}
+				element.append(random.nextBoolean() ? Character.toUpperCase(letter) : letter);
+			}
+			String key = "database." + element;
+			Path file = this.temp.resolve("generated" + i + ".db");
+			this.runner.withPropertyValues(key + "=sqlite:///" + file, "database.migration.on-startup=none")
+				.run((context) -> {
+					if (context.getStartupFailure() != null) {
+						FailureAnalysis analysis = new MigrationFailureAnalyzer().analyze(context.getStartupFailure());
+						assertThat(analysis).as(key).isNotNull();
+						assertThat(analysis.getDescription()).as(key)
+							.contains("database.url is not set, but " + key + " is.");
+						outcomes[0]++;
+					}
+					else {
+						assertThat(context.getBean(DatabaseUrlConnectionDetails.class).getSettings().sqliteFile())
+							.as(key)
+							.isEqualTo(file);
+						outcomes[1]++;
+					}
+				});
+		}
+		assertThat(outcomes[0]).as("spellings that stopped start-up").isPositive();
+		assertThat(outcomes[1]).as("spellings read as the URL").isPositive();
 	}
 
 	@Test
