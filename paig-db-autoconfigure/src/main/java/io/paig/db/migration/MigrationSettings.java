@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -43,6 +44,36 @@ public record MigrationSettings(String changelog, List<String> contexts, List<St
 		String changelogLockTable, Map<String, String> parameters, Duration lockTimeout, boolean analyticsEnabled,
 		boolean adoptAlembic, boolean fastCheck, int connectRetries, Duration connectRetriesInterval,
 		Duration ddlLockTimeout, int ddlLockRetries) {
+
+	/**
+	 * Checks that the history tables' and the schemas' names are plain SQL names: paig-db
+	 * writes them into statements of its own (the fast check's table, the
+	 * {@code alembic_version} table) as they are, unquoted.
+	 * @throws MigrationException naming the setting whose name is not plain
+	 */
+	public MigrationSettings {
+		plainName(changelogTable, "history table", "changelog-table", false);
+		plainName(changelogLockTable, "Liquibase lock table", "changelog-lock-table", false);
+		plainName(defaultSchema, "default schema", "default-schema", true);
+		plainName(liquibaseSchema, "history tables' schema", "liquibase-schema", true);
+	}
+
+	private static void plainName(@Nullable String name, String what, String key, boolean optional) {
+		if (optional && (name == null || name.isBlank())) {
+			return;
+		}
+		if (name == null || !PLAIN_NAME.matcher(name).matches()) {
+			throw new MigrationException(
+					"The " + what + " name " + ((name != null) ? "'" + name + "' " : "") + "(database.migration." + key
+							+ ") is not a plain SQL name. paig-db writes it into statements of its own as it is, "
+							+ "and a name that needs quotes would not name the table or could change the statement.",
+					"Use letters, digits and underscores only, starting with a letter or an underscore, for example "
+							+ "DATABASECHANGELOG or paig_history.");
+		}
+	}
+
+	/** A name SQL reads without quotes on PostgreSQL, MySQL/MariaDB and SQLite. */
+	private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
 	/** The default of {@link #ddlLockTimeout()}. */
 	public static final Duration DEFAULT_DDL_LOCK_TIMEOUT = Duration.ofSeconds(5);

@@ -129,6 +129,18 @@ class PaigMigrationAutoConfigurationTests {
 	}
 
 	@Test
+	void historyTableNameThatIsNotAPlainSqlNameStopsStartupBeforeAnythingRuns() {
+		this.runner
+			.withPropertyValues(sqlite(), NOTES, "database.migration.changelog-table=x (a int); DROP TABLE notes; --")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(MigrationException.class)
+					.hasMessageContaining("(database.migration.changelog-table) is not a plain SQL name");
+			});
+	}
+
+	@Test
 	void analyticsAreOffUnlessEnabled() {
 		this.runner.withPropertyValues(sqlite(), "database.migration.on-startup=none")
 			.run((context) -> assertThat(context.getBean(MigrationRunner.class).getSettings().analyticsEnabled())
