@@ -203,8 +203,7 @@ final class UnknownDatabaseKeys {
 			for (String variable : source.getPropertyNames()) {
 				String upper = variable.toUpperCase(Locale.ROOT);
 				String rest = upper.substring(Math.min(upper.length(), "DATABASE_".length()));
-				if (upper.startsWith("DATABASE_") && !rest.equals("URL")
-						&& (squash(rest).equals("url") || isUrlLike(squash(rest)))) {
+				if (upper.startsWith("DATABASE_") && !rest.equals("URL") && isUrlLike(squash(rest))) {
 					variables.add(variable);
 				}
 			}
@@ -251,9 +250,8 @@ final class UnknownDatabaseKeys {
 				return null;
 			}
 		}
-		// a spelling of url the binder does not read as it (database.u_r_l) is a
-		// misspelling
-		if (squashed.equals("url") || isUrlLike(squashed)) {
+		// here even a spelling of url itself is one the binder does not read as it
+		if (isUrlLike(squashed)) {
 			return PREFIX + ".url";
 		}
 		for (String known : List.of("username", "password")) {
@@ -264,9 +262,10 @@ final class UnknownDatabaseKeys {
 		return null;
 	}
 
-	// A squashed name meant as url: one letter from it, or another common name for it.
+	// A squashed name meant as url: url itself, one letter from it, or another common
+	// name for it.
 	private static boolean isUrlLike(String squashed) {
-		return !squashed.equals("url") && (URL_NAMES.contains(squashed) || distance(squashed, "url") <= 1);
+		return URL_NAMES.contains(squashed) || distance(squashed, "url") <= 1;
 	}
 
 	private static @Nullable UnboundConfigurationPropertiesException unbound(Throwable ex) {
