@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -65,9 +66,7 @@ class UnknownDatabaseKeysTests {
 					"database.migration.lock-timout=1m", "database.migration.no-such-thing=x",
 					"database.migration.passwrd=s3cret-value")
 			.run((context) -> {
-				assertThat(context).hasFailed();
-				FailureAnalysis analysis = new MigrationFailureAnalyzer().analyze(context.getStartupFailure());
-				assertThat(analysis).isNotNull();
+				FailureAnalysis analysis = analysis(context);
 				assertThat(analysis.getDescription())
 					.contains("database.migration.changlog: did you mean database.migration.changelog?")
 					.contains("database.migration.lock-timout: did you mean database.migration.lock-timeout?")
@@ -100,9 +99,7 @@ class UnknownDatabaseKeysTests {
 	void misspelledSqliteAndCommandKeysStopStartupToo() {
 		sqlite().withPropertyValues("database.sqlite.busy-timout=5s", "database.command.changelog-foldr=src/x")
 			.run((context) -> {
-				assertThat(context).hasFailed();
-				FailureAnalysis analysis = new MigrationFailureAnalyzer().analyze(context.getStartupFailure());
-				assertThat(analysis).isNotNull();
+				FailureAnalysis analysis = analysis(context);
 				assertThat(analysis.getDescription())
 					.contains("database.sqlite.busy-timout: did you mean database.sqlite.busy-timeout?")
 					.contains("database.command.changelog-foldr: did you mean database.command.changelog-folder?");
@@ -116,9 +113,7 @@ class UnknownDatabaseKeysTests {
 					"database.migrations.lock-timeout=1m", "database.sqllite.journal-mode=wal",
 					"database.comand.exit=false")
 			.run((context) -> {
-				assertThat(context).hasFailed();
-				FailureAnalysis analysis = new MigrationFailureAnalyzer().analyze(context.getStartupFailure());
-				assertThat(analysis).isNotNull();
+				FailureAnalysis analysis = analysis(context);
 				assertThat(analysis.getDescription())
 					.contains("database.migrations.changelog: did you mean database.migration.changelog?")
 					.contains("database.migrations.lock-timeout: did you mean database.migration.lock-timeout?")
@@ -146,9 +141,7 @@ class UnknownDatabaseKeysTests {
 				.withPropertyValues(key + "=postgresql://paig:s3cret-value@db.example/paig",
 						"database.migration.on-startup=none")
 				.run((context) -> {
-					assertThat(context).as(key).hasFailed();
-					FailureAnalysis analysis = new MigrationFailureAnalyzer().analyze(context.getStartupFailure());
-					assertThat(analysis).as(key).isNotNull();
+					FailureAnalysis analysis = analysis(context);
 					assertThat(analysis.getDescription()).as(key)
 						.contains("database.url is not set, but " + key + " is.")
 						.contains("the SQLite file db/database.db");
@@ -194,8 +187,7 @@ class UnknownDatabaseKeysTests {
 			this.runner.withPropertyValues(key + "=sqlite:///" + file, "database.migration.on-startup=none")
 				.run((context) -> {
 					if (context.getStartupFailure() != null) {
-						FailureAnalysis analysis = new MigrationFailureAnalyzer().analyze(context.getStartupFailure());
-						assertThat(analysis).as(key).isNotNull();
+						FailureAnalysis analysis = analysis(context);
 						assertThat(analysis.getDescription()).as(key)
 							.contains("database.url is not set, but " + key + " is.");
 						outcomes[0]++;
@@ -300,6 +292,14 @@ class UnknownDatabaseKeysTests {
 				assertThat(context).hasNotFailed();
 				assertThat(output).doesNotContain("database.passwords is set");
 			});
+	}
+
+	// The report of a start-up that failed with paig-db's own exception.
+	private static FailureAnalysis analysis(AssertableApplicationContext context) {
+		assertThat(context).hasFailed();
+		FailureAnalysis analysis = new MigrationFailureAnalyzer().analyze(context.getStartupFailure());
+		assertThat(analysis).as("paig-db's report").isNotNull();
+		return analysis;
 	}
 
 	private static void assertNoValueShown(Throwable failure) {

@@ -126,12 +126,8 @@ class PaigR2dbcAutoConfigurationTests {
 	void sqliteInAnR2dbcApplicationStopsStartUpNamingTheChoices() {
 		this.runner.withPropertyValues("database.url=sqlite+aiosqlite://").run((context) -> {
 			assertThat(context).hasFailed();
-			Throwable cause = context.getStartupFailure();
-			while (cause != null && !(cause instanceof InvalidDatabaseUrlException)) {
-				cause = cause.getCause();
-			}
-			assertThat(cause).isNotNull();
-			assertThat(cause.getMessage()).contains("sqlite+aiosqlite://")
+			assertThat(cause(context.getStartupFailure(), InvalidDatabaseUrlException.class).getMessage())
+				.contains("sqlite+aiosqlite://")
 				.contains("SQLite has no maintained R2DBC driver")
 				.contains("make the application JDBC-based");
 		});
@@ -142,14 +138,20 @@ class PaigR2dbcAutoConfigurationTests {
 		this.runner.withPropertyValues("database.ulr=postgresql+asyncpg://paig:s3cret-value@db.example/app")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				Throwable cause = context.getStartupFailure();
-				while (cause != null && !(cause instanceof MigrationException)) {
-					cause = cause.getCause();
-				}
-				assertThat(cause).isNotNull();
-				assertThat(cause.getMessage()).contains("database.url is not set, but database.ulr is.")
+				assertThat(cause(context.getStartupFailure(), MigrationException.class).getMessage())
+					.contains("database.url is not set, but database.ulr is.")
 					.doesNotContain("s3cret-value");
 			});
+	}
+
+	// The first cause of a failure that is of a type.
+	private static Throwable cause(Throwable failure, Class<? extends Throwable> type) {
+		Throwable cause = failure;
+		while (cause != null && !type.isInstance(cause)) {
+			cause = cause.getCause();
+		}
+		assertThat(cause).as("a %s among the causes", type.getSimpleName()).isNotNull();
+		return cause;
 	}
 
 }
