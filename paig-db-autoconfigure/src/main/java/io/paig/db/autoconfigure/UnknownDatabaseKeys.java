@@ -233,11 +233,19 @@ final class UnknownDatabaseKeys {
 		return keys;
 	}
 
-	// A key as the application wrote it (database.jdbcUrl, not database.jdbcurl).
+	// A key as the application wrote it (database.jdbcUrl, not database.jdbcurl; a last
+	// element in brackets, database[URL], as such).
 	private static String original(ConfigurationPropertyName name) {
 		StringBuilder key = new StringBuilder();
-		for (int i = 0; i < name.getNumberOfElements(); i++) {
-			key.append((i > 0) ? "." : "").append(name.getElement(i, Form.ORIGINAL));
+		int last = name.getNumberOfElements() - 1;
+		for (int i = 0; i <= last; i++) {
+			String element = name.getElement(i, Form.ORIGINAL);
+			if (i == last && i > 0 && name.isLastElementIndexed()) {
+				key.append('[').append(element).append(']');
+			}
+			else {
+				key.append((i > 0) ? "." : "").append(element);
+			}
 		}
 		return key.toString();
 	}

@@ -136,7 +136,7 @@ class UnknownDatabaseKeysTests {
 	void keyMeantAsTheUrlStopsStartupWhileTheUrlIsUnsetInsteadOfRunningOnTheDefaultSqliteFile() {
 		for (String key : new String[] { "database.ulr", "database.uri", "database.URI", "database.urls",
 				"database.jdbc-url", "database.jdbc_url", "database.jdbcUrl", "database.connection-string",
-				"database.dsn" }) {
+				"database.dsn", "database[URL]" }) {
 			this.runner
 				.withPropertyValues(key + "=postgresql://paig:s3cret-value@db.example/paig",
 						"database.migration.on-startup=none")
@@ -156,7 +156,7 @@ class UnknownDatabaseKeysTests {
 		// the check lets these through as database.url: each must really connect there,
 		// or it would be the silent SQLite default the check is there to stop
 		for (String key : new String[] { "database.url", "database.URL", "database.Url", "database.u-r-l",
-				"DATABASE.URL" }) {
+				"DATABASE.URL", "database[url]" }) {
 			Path file = this.temp.resolve(key.replaceAll("[^A-Za-z]", "") + ".db");
 			this.runner.withPropertyValues(key + "=sqlite:///" + file, "database.migration.on-startup=none")
 				.run((context) -> {
@@ -169,7 +169,8 @@ class UnknownDatabaseKeysTests {
 
 	@Test
 	void noGeneratedSpellingOfTheUrlKeyLeavesTheApplicationOnTheDefaultSqliteFile() {
-		// side by side with Spring Boot's binder: a spelling it reads as database.url
+		// side by side with Spring Boot's binder, brackets included: a spelling it reads
+		// as database.url
 		// connects there, and any other stops start-up; none may start on the default
 		Random random = new Random(42);
 		String[] bases = { "url", "url", "ulr", "uri", "urls", "jdbc-url", "dsn" };
@@ -182,7 +183,7 @@ class UnknownDatabaseKeysTests {
 				}
 				element.append(random.nextBoolean() ? Character.toUpperCase(letter) : letter);
 			}
-			String key = "database." + element;
+			String key = (random.nextInt(5) == 0) ? "database[" + element + "]" : "database." + element;
 			Path file = this.temp.resolve("generated" + i + ".db");
 			this.runner.withPropertyValues(key + "=sqlite:///" + file, "database.migration.on-startup=none")
 				.run((context) -> {
