@@ -71,6 +71,9 @@ final class UnknownDatabaseKeys {
 
 	private static final String PREFIX = "database";
 
+	/** The URL the application runs on while {@code database.url} is unset. */
+	private static final String DEFAULT_URL = new DatabaseProperties().getUrl();
+
 	/** paig-db's own namespaces under {@code database}, each with its properties. */
 	private static final Map<String, Supplier<Object>> OWN = ownNamespaces();
 
@@ -181,15 +184,14 @@ final class UnknownDatabaseKeys {
 			// an environment variable may be another program's: a warning, not a stop
 			for (String variable : urlLikeVariables(environment)) {
 				logger.warn("The environment variable " + variable + " is set, but database.url is not: paig-db reads "
-						+ "DATABASE_URL, so the application runs on the default database, the SQLite file "
-						+ "db/database.db.");
+						+ "DATABASE_URL, so the application runs on the default database, " + DEFAULT_URL + ".");
 			}
 		}
 		if (!urls.isEmpty()) {
 			throw new MigrationException(
 					"database.url is not set, but " + String.join(" and ", urls) + ((urls.size() > 1) ? " are" : " is")
 							+ ". paig-db reads only database.url, so the application would run on the default "
-							+ "database, the SQLite file db/database.db.",
+							+ "database, " + DEFAULT_URL + ".",
 					"Rename " + String.join(" and ", urls) + " to database.url (the environment variable "
 							+ "DATABASE_URL sets it too). docs/configuration.md lists every database.* key.");
 		}

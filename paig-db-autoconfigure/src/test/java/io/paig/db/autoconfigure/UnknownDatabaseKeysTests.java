@@ -144,7 +144,7 @@ class UnknownDatabaseKeysTests {
 					FailureAnalysis analysis = analysis(context);
 					assertThat(analysis.getDescription()).as(key)
 						.contains("database.url is not set, but " + key + " is.")
-						.contains("the SQLite file db/database.db");
+						.contains("the default database, sqlite+aiosqlite:///db/database.db.");
 					assertThat(analysis.getAction()).as(key).contains("Rename " + key + " to database.url");
 					assertNoValueShown(context.getStartupFailure());
 				});
@@ -238,8 +238,8 @@ class UnknownDatabaseKeysTests {
 				assertThat(context).hasNotFailed();
 				assertThat(output)
 					.contains("The environment variable DATABASE_URI is set, but database.url is not: paig-db reads "
-							+ "DATABASE_URL, so the application runs on the default database, the SQLite file "
-							+ "db/database.db.")
+							+ "DATABASE_URL, so the application runs on the default database, "
+							+ "sqlite+aiosqlite:///db/database.db.")
 					.contains("The environment variable DATABASE_JDBC_URL is set")
 					.doesNotContain("DATABASE_HOST")
 					.doesNotContain("s3cret-value");
